@@ -1,0 +1,320 @@
+//! The analysis pipeline and its result, the JSON contract of `arch analyze`.
+//!
+//! walk → parse (parallel, one file at a time, trees dropped at once) → project facts →
+//! module graph → [`Analysis`]. Reports render an `Analysis`; later stages (detection,
+//! rules, learning) consume it. The JSON form is versioned by [`SCHEMA_VERSION`] and
+//! described by `docs/schema/analysis.schema.json`, generated from these types.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::facts::{self, ProjectFacts};
+use crate::graph::{self, Cycle, Edge, GraphMetrics, Module, Resolver};
+use crate::parse::{self, FileFacts};
+use crate::walk::{self, SkipReason, Skipped, WalkOptions};
+
+/// Version of the JSON report. Minor versions add fields; a major version changes or removes them.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// Everything `arch analyze` learned about a repository.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Analysis {
+    /// Version of this document's schema.
+    pub schema_version: String,
+    /// The tool that produced it.
+    pub tool: Tool,
+    /// Name of the analysed root directory (paths below are relative to it).
+    pub root: String,
+    /// Totals.
+    pub summary: Summary,
+    /// Per-language totals, largest code volume first.
+    pub languages: Vec<LanguageStats>,
+    /// Files and directories left out, with reasons.
+    pub skipped: SkippedReport,
+    /// Problems that did not stop the analysis.
+    pub warnings: Vec<Warning>,
+    /// Modules (directories of source files), sorted by id.
+    pub modules: Vec<Module>,
+    /// Module dependency edges, sorted by (from, to).
+    pub edges: Vec<Edge>,
+    /// Dependency cycles.
+    pub cycles: Vec<Cycle>,
+    /// Whole-graph metrics.
+    pub metrics: GraphMetrics,
+    /// Manifests, dependencies, frameworks, deployment, CI and ADRs.
+    pub project: ProjectFacts,
+    /// Per-file facts, sorted by path.
+    pub files: Vec<FileFacts>,
+}
+
+/// Name and version of the producing tool.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Tool {
+    /// Always `arch`.
+    pub name: String,
+    /// The crate version.
+    pub version: String,
+}
+
+/// Totals over the analysed files.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+pub struct Summary {
+    /// Source files parsed.
+    pub files: usize,
+    /// Other files seen (documentation, configuration, assets).
+    pub other_files: usize,
+    /// Entries skipped (a pruned directory counts once).
+    pub skipped: usize,
+    /// Bytes of parsed source.
+    pub bytes: u64,
+    /// Lines of parsed source.
+    pub lines: u64,
+    /// Code lines of parsed source.
+    pub code: u64,
+    /// Files where tree-sitter recovered from syntax errors.
+    pub files_with_syntax_errors: usize,
+}
+
+/// Totals for one language.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct LanguageStats {
+    /// Language id: rust, python, javascript, typescript, tsx, go, java, kotlin, csharp, ruby, php.
+    pub name: String,
+    /// Files.
+    pub files: usize,
+    /// All lines.
+    pub lines: u64,
+    /// Code lines.
+    pub code: u64,
+    /// Comment lines.
+    pub comments: u64,
+    /// Blank lines.
+    pub blanks: u64,
+    /// Bytes.
+    pub bytes: u64,
+}
+
+/// What was left out.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+pub struct SkippedReport {
+    /// Count per reason.
+    pub counts: BTreeMap<String, usize>,
+    /// Each skipped entry, sorted by path.
+    pub entries: Vec<Skipped>,
+}
+
+/// A problem that did not stop the analysis.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    /// The file concerned, relative to the root.
+    pub path: String,
+    /// What happened and what to do.
+    pub message: String,
+}
+
+/// How to run an analysis.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    /// What the walk keeps.
+    pub walk: WalkOptions,
+    /// Worker threads for parsing; 0 uses every core.
+    pub threads: usize,
+}
+
+/// Receives progress events; the CLI draws a bar on a TTY, tests and pipes pass [`NoProgress`].
+pub trait Progress: Sync {
+    /// Parsing starts on `total` files.
+    fn start(&self, total: u64);
+    /// One more file is done.
+    fn advance(&self);
+    /// Parsing is over.
+    fn finish(&self);
+}
+
+/// Progress that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+enum Outcome {
+    Parsed(Box<FileFacts>),
+    Skipped(Skipped),
+}
+
+/// Analyses the repository (or single file) at `path`.
+pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -> Result<Analysis> {
+    let walked = walk::walk(path, &options.walk)?;
+    let root = walked.root.clone();
+
+    let sources: Vec<&walk::WalkedFile> = walked
+        .files
+        .iter()
+        .filter(|f| f.language.is_some())
+        .collect();
+    progress.start(sources.len() as u64);
+    let parse_all = || -> Vec<Outcome> {
+        sources
+            .par_iter()
+            .map(|file| {
+                let outcome = parse_one(file);
+                progress.advance();
+                outcome
+            })
+            .collect()
+    };
+    let outcomes = if options.threads == 0 {
+        parse_all()
+    } else {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads)
+            .build()
+            .map_err(|e| Error::ThreadPool(e.to_string()))?
+            .install(parse_all)
+    };
+    progress.finish();
+
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut skipped = walked.skipped;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Parsed(facts) => files.push(*facts),
+            Outcome::Skipped(s) => skipped.push(s),
+        }
+    }
+    skipped.sort();
+
+    let all_files: Vec<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
+    let (project, fact_warnings) = facts::collect(&root, &all_files);
+    let resolver = Resolver::new(&root, &files, &all_files);
+    let graph = graph::build(&files, &resolver);
+
+    let mut warnings: Vec<Warning> = fact_warnings
+        .into_iter()
+        .map(|w| Warning {
+            path: w.path,
+            message: w.message,
+        })
+        .collect();
+    for file in files.iter().filter(|f| f.syntax_errors > 0) {
+        warnings.push(Warning {
+            path: file.path.clone(),
+            message: format!(
+                "{} syntax error(s); facts were extracted from the recovered syntax tree",
+                file.syntax_errors
+            ),
+        });
+    }
+    warnings.sort();
+
+    let summary = Summary {
+        files: files.len(),
+        other_files: walked.files.len() - sources.len(),
+        skipped: skipped.len(),
+        bytes: files.iter().map(|f| f.lines.bytes).sum(),
+        lines: files.iter().map(|f| f.lines.lines).sum(),
+        code: files.iter().map(|f| f.lines.code).sum(),
+        files_with_syntax_errors: files.iter().filter(|f| f.syntax_errors > 0).count(),
+    };
+    let mut counts = BTreeMap::new();
+    for s in &skipped {
+        *counts.entry(s.reason.as_str().to_string()).or_insert(0) += 1;
+    }
+
+    Ok(Analysis {
+        schema_version: SCHEMA_VERSION.to_string(),
+        tool: Tool {
+            name: "arch".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        root: root_name(&root),
+        summary,
+        languages: language_stats(&files),
+        skipped: SkippedReport {
+            counts,
+            entries: skipped,
+        },
+        warnings,
+        modules: graph.modules,
+        edges: graph.edges,
+        cycles: graph.cycles,
+        metrics: graph.metrics,
+        project,
+        files,
+    })
+}
+
+fn parse_one(file: &walk::WalkedFile) -> Outcome {
+    let skip = |reason, detail: Option<String>| {
+        Outcome::Skipped(Skipped {
+            path: file.rel.clone(),
+            reason,
+            directory: false,
+            detail,
+        })
+    };
+    let Some(spec) = file.language else {
+        return skip(
+            SkipReason::ParseFailed,
+            Some("no grammar for this file".into()),
+        );
+    };
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return skip(SkipReason::Unreadable, Some(e.to_string())),
+    };
+    if let Some(reason) = walk::classify_content(&bytes) {
+        return skip(reason, None);
+    }
+    match parse::parse_file(spec, &file.rel, &bytes) {
+        Ok(facts) => Outcome::Parsed(Box::new(facts)),
+        Err(e) => skip(SkipReason::ParseFailed, Some(e.to_string())),
+    }
+}
+
+fn language_stats(files: &[FileFacts]) -> Vec<LanguageStats> {
+    let mut by_name: BTreeMap<&str, LanguageStats> = BTreeMap::new();
+    for file in files {
+        let stats = by_name
+            .entry(file.language.as_str())
+            .or_insert_with(|| LanguageStats {
+                name: file.language.clone(),
+                files: 0,
+                lines: 0,
+                code: 0,
+                comments: 0,
+                blanks: 0,
+                bytes: 0,
+            });
+        stats.files += 1;
+        stats.lines += file.lines.lines;
+        stats.code += file.lines.code;
+        stats.comments += file.lines.comments;
+        stats.blanks += file.lines.blanks;
+        stats.bytes += file.lines.bytes;
+    }
+    let mut stats: Vec<LanguageStats> = by_name.into_values().collect();
+    stats.sort_by(|a, b| b.code.cmp(&a.code).then(a.name.cmp(&b.name)));
+    stats
+}
+
+fn root_name(root: &Path) -> String {
+    std::fs::canonicalize(root)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| ".".to_string())
+}
+
+/// The JSON Schema of [`Analysis`], as committed in `docs/schema/analysis.schema.json`.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Analysis);
+    serde_json::to_value(schema).unwrap_or(serde_json::Value::Null)
+}

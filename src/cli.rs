@@ -1,0 +1,108 @@
+//! The command line, as clap derive types. Parsing only: commands live in [`crate::commands`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::settings::{ColorChoice, Format};
+
+/// Learns how software is architected from real repositories and applies it to other ones.
+#[derive(Debug, Parser)]
+#[command(
+    name = "arch",
+    version,
+    about,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Options every subcommand understands.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The pipeline to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand understands.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// Print only the result: no warnings, no progress.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say more on stderr (repeat for more).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Never draw progress bars.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+    /// Answer yes to every confirmation (needed for risky steps without a terminal).
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+}
+
+/// The pipelines.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts.
+    Analyze(AnalyzeArgs),
+    /// Inspect the resolved settings.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `arch analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Repository (or single file) to analyse.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Skip files larger than BYTES (analyze.max_file_size).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Walk into vendored trees such as vendor/ and node_modules/ (analyze.include_vendored).
+    #[arg(long)]
+    pub include_vendored: bool,
+    /// Follow symbolic links; loops are detected and reported (analyze.follow_symlinks).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Parser threads, 0 for every core (analyze.threads).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `arch config …`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print every setting, its value and where it came from.
+    Show {
+        /// Repository whose arch.yaml applies.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
+}
+
+/// `arch completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

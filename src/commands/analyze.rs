@@ -1,0 +1,124 @@
+//! `arch analyze`: settings → walk → parse → facts → graph → report.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::analysis::{self, AnalyzeOptions, Progress};
+use crate::cli::{AnalyzeArgs, GlobalArgs};
+use crate::commands::{resolve_settings, use_color, Outcome};
+use crate::report;
+use crate::settings::{Layer, Settings};
+use crate::walk::WalkOptions;
+
+/// Runs `arch analyze`.
+pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
+    let settings = resolve_settings(global, Some(&repo_dir(&args.path)), flags(&args))?;
+    let options = AnalyzeOptions {
+        walk: WalkOptions {
+            max_file_size: settings.max_file_size.value,
+            exclude: settings.exclude.value.clone(),
+            include_vendored: settings.include_vendored.value,
+            follow_symlinks: settings.follow_symlinks.value,
+        },
+        threads: settings.threads.value,
+    };
+
+    let progress = TerminalProgress::new(&settings, global.quiet);
+    let analysis = analysis::analyze(&args.path, &options, &progress)?;
+
+    if !global.quiet {
+        let mut stderr = std::io::stderr().lock();
+        for warning in &analysis.warnings {
+            writeln!(stderr, "warning: {}: {}", warning.path, warning.message)?;
+        }
+        if global.verbose > 0 {
+            for skipped in &analysis.skipped.entries {
+                writeln!(
+                    stderr,
+                    "skipped: {} ({})",
+                    skipped.path,
+                    skipped.reason.as_str()
+                )?;
+            }
+        }
+    }
+
+    let color = args.output.is_none() && use_color(settings.color.value);
+    let rendered = report::render(&analysis, settings.format.value, color);
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(rendered.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// The directory whose `arch.yaml` applies: the path itself, or a file's parent.
+fn repo_dir(path: &Path) -> std::path::PathBuf {
+    if path.is_file() {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn flags(args: &AnalyzeArgs) -> Layer {
+    let mut layer = Layer::default();
+    layer.analyze.max_file_size = args.max_file_size;
+    layer.analyze.exclude = (!args.exclude.is_empty()).then(|| args.exclude.clone());
+    layer.analyze.include_vendored = args.include_vendored.then_some(true);
+    layer.analyze.follow_symlinks = args.follow_symlinks.then_some(true);
+    layer.analyze.threads = args.threads;
+    layer
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and progress is wanted.
+struct TerminalProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl TerminalProgress {
+    fn new(settings: &Settings, quiet: bool) -> Self {
+        let wanted = settings.progress.value && !quiet && std::io::stderr().is_terminal();
+        let bar = wanted.then(|| {
+            let bar = ProgressBar::hidden();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} parsing {pos}/{len} files [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Self { bar }
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn start(&self, total: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! One module per subcommand; each reads top-down as its pipeline.
+
+pub mod analyze;
+pub mod completions;
+pub mod config;
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::settings::{ColorChoice, Layer, Settings};
+
+/// What a command reports back to `main`, which turns it into an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything asked for was done.
+    Success,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Analyze(args) => analyze::run(&cli.global, args),
+        Command::Config(cmd) => config::run(&cli.global, cmd),
+        Command::Completions(args) => completions::run(args),
+    }
+}
+
+/// Resolves settings for a repository with the global flags and `extra` command flags on top.
+pub fn resolve_settings(
+    global: &GlobalArgs,
+    repo: Option<&Path>,
+    mut flags: Layer,
+) -> crate::Result<Settings> {
+    flags.output.format = flags.output.format.or(global.format);
+    flags.output.color = flags.output.color.or(global.color);
+    if global.no_progress {
+        flags.output.progress = Some(false);
+    }
+    Ok(Settings::resolve(
+        global.config.as_deref(),
+        repo,
+        |var| std::env::var(var).ok(),
+        flags,
+        flag_name,
+    )?)
+}
+
+/// The command-line flag that sets `key`.
+fn flag_name(key: &str) -> String {
+    match key {
+        "output.format" => "--format",
+        "output.color" => "--color",
+        "output.progress" => "--no-progress",
+        "analyze.max_file_size" => "--max-file-size",
+        "analyze.exclude" => "--exclude",
+        "analyze.include_vendored" => "--include-vendored",
+        "analyze.follow_symlinks" => "--follow-symlinks",
+        "analyze.threads" => "--threads",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Whether to colour stdout.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal(),
+    }
+}

@@ -1,0 +1,35 @@
+//! Library errors. Each variant names what is at fault; the CLI adds the hint and the exit code.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a pipeline.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The path to analyse cannot be walked, or an exclude pattern is invalid.
+    #[error(transparent)]
+    Walk(#[from] crate::walk::WalkError),
+    /// A configuration file, environment variable or flag is invalid.
+    #[error(transparent)]
+    Settings(#[from] crate::settings::SettingsError),
+    /// The parser thread pool could not start.
+    #[error("could not start the parser threads: {0} (lower analyze.threads)")]
+    ThreadPool(String),
+    /// Writing output failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// Where.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Whether the user can fix it by changing the command line or configuration.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Error::Walk(_) | Error::Settings(_))
+    }
+}
+
+/// Library result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,502 @@
+//! Frameworks, recognised from direct dependencies through one data table.
+//!
+//! Each rule names the package family it applies to, so a name that means one thing in
+//! one ecosystem (`spring` is a Rails preloader gem) cannot be read as another.
+
+use std::collections::BTreeMap;
+
+use super::{Dependency, Framework, Manifest};
+
+/// Package families: ecosystems that share a naming scheme share a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Cargo,
+    Npm,
+    Go,
+    /// Maven and Gradle: `group:artifact`, plus Gradle plugin ids.
+    Jvm,
+    /// PEP 503 names from pyproject, requirements and Pipfile.
+    Python,
+    Ruby,
+    Dotnet,
+    Php,
+}
+
+impl Family {
+    fn of(ecosystem: &str) -> Option<Self> {
+        let family = match ecosystem {
+            "cargo" => Self::Cargo,
+            "npm" => Self::Npm,
+            "go" => Self::Go,
+            "maven" | "gradle" => Self::Jvm,
+            "python" | "pipenv" => Self::Python,
+            "bundler" => Self::Ruby,
+            "nuget" => Self::Dotnet,
+            "composer" => Self::Php,
+            _ => return None,
+        };
+        Some(family)
+    }
+}
+
+use Family::{Cargo, Dotnet, Go, Jvm, Npm, Php, Python, Ruby};
+
+/// (family, dependency-name pattern, framework, category). A pattern matches the name
+/// exactly, ignoring ASCII case, or by prefix when it ends with `*`. One dependency may
+/// match several rows: `django` is both the web framework and its ORM.
+const RULES: &[(Family, &str, &str, &str)] = &[
+    // web
+    (Jvm, "org.springframework.boot:*", "Spring Boot", "web"),
+    (Jvm, "org.springframework.boot", "Spring Boot", "web"),
+    (
+        Jvm,
+        "org.springframework:spring-webmvc",
+        "Spring MVC",
+        "web",
+    ),
+    (Jvm, "io.ktor:*", "Ktor", "web"),
+    (Jvm, "io.ktor.plugin", "Ktor", "web"),
+    (Python, "django", "Django", "web"),
+    (Python, "flask", "Flask", "web"),
+    (Python, "fastapi", "FastAPI", "web"),
+    (Ruby, "rails", "Rails", "web"),
+    (Ruby, "sinatra", "Sinatra", "web"),
+    (Npm, "express", "Express", "web"),
+    (Npm, "@nestjs/core", "NestJS", "web"),
+    (Npm, "koa", "Koa", "web"),
+    (Npm, "fastify", "Fastify", "web"),
+    (Npm, "@hapi/hapi", "Hapi", "web"),
+    (Npm, "hapi", "Hapi", "web"),
+    (Npm, "next", "Next.js", "web"),
+    (Go, "github.com/gin-gonic/gin", "Gin", "web"),
+    (Go, "github.com/labstack/echo", "Echo", "web"),
+    (Go, "github.com/labstack/echo/v4", "Echo", "web"),
+    (Go, "github.com/gofiber/fiber", "Fiber", "web"),
+    (Go, "github.com/gofiber/fiber/v2", "Fiber", "web"),
+    (Go, "github.com/gofiber/fiber/v3", "Fiber", "web"),
+    (Go, "github.com/go-chi/chi", "chi", "web"),
+    (Go, "github.com/go-chi/chi/v5", "chi", "web"),
+    (Go, "github.com/gorilla/mux", "gorilla/mux", "web"),
+    (Cargo, "axum", "axum", "web"),
+    (Cargo, "actix-web", "actix-web", "web"),
+    (Cargo, "rocket", "rocket", "web"),
+    (Cargo, "warp", "warp", "web"),
+    (Dotnet, "Microsoft.AspNetCore.*", "ASP.NET Core", "web"),
+    (Dotnet, "Microsoft.NET.Sdk.Web", "ASP.NET Core", "web"),
+    (Php, "laravel/framework", "Laravel", "web"),
+    (Php, "symfony/framework-bundle", "Symfony", "web"),
+    // orm
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-jpa",
+        "Hibernate/JPA",
+        "orm",
+    ),
+    (Jvm, "org.hibernate:hibernate-core", "Hibernate/JPA", "orm"),
+    (
+        Jvm,
+        "org.hibernate.orm:hibernate-core",
+        "Hibernate/JPA",
+        "orm",
+    ),
+    (
+        Jvm,
+        "jakarta.persistence:jakarta.persistence-api",
+        "Hibernate/JPA",
+        "orm",
+    ),
+    (
+        Jvm,
+        "javax.persistence:javax.persistence-api",
+        "Hibernate/JPA",
+        "orm",
+    ),
+    (Jvm, "org.springframework.data:*", "Spring Data", "orm"),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-*",
+        "Spring Data",
+        "orm",
+    ),
+    (Jvm, "org.jetbrains.exposed:*", "Exposed", "orm"),
+    (Python, "django", "Django ORM", "orm"),
+    (Python, "sqlalchemy", "SQLAlchemy", "orm"),
+    (Python, "flask-sqlalchemy", "SQLAlchemy", "orm"),
+    (Python, "peewee", "Peewee", "orm"),
+    (Python, "tortoise-orm", "Tortoise ORM", "orm"),
+    (Ruby, "activerecord", "ActiveRecord", "orm"),
+    (Ruby, "rails", "ActiveRecord", "orm"),
+    (Npm, "sequelize", "Sequelize", "orm"),
+    (Npm, "typeorm", "TypeORM", "orm"),
+    (Npm, "@prisma/client", "Prisma", "orm"),
+    (Npm, "prisma", "Prisma", "orm"),
+    (Npm, "mongoose", "Mongoose", "orm"),
+    (Go, "gorm.io/gorm", "GORM", "orm"),
+    (Go, "entgo.io/ent", "ent", "orm"),
+    (Cargo, "diesel", "Diesel", "orm"),
+    (Cargo, "sea-orm", "SeaORM", "orm"),
+    (Cargo, "sqlx", "sqlx", "orm"),
+    (
+        Dotnet,
+        "Microsoft.EntityFrameworkCore*",
+        "Entity Framework Core",
+        "orm",
+    ),
+    (Dotnet, "Dapper", "Dapper", "orm"),
+    (Php, "doctrine/orm", "Doctrine", "orm"),
+    (Php, "laravel/framework", "Eloquent", "orm"),
+    // messaging (boto3 is deliberately absent: it is the whole AWS SDK, not a queue)
+    (Python, "kafka-python", "Kafka", "messaging"),
+    (Python, "confluent-kafka", "Kafka", "messaging"),
+    (Npm, "kafkajs", "Kafka", "messaging"),
+    (Go, "github.com/segmentio/kafka-go", "Kafka", "messaging"),
+    (Go, "github.com/IBM/sarama", "Kafka", "messaging"),
+    (Go, "github.com/Shopify/sarama", "Kafka", "messaging"),
+    (
+        Go,
+        "github.com/confluentinc/confluent-kafka-go",
+        "Kafka",
+        "messaging",
+    ),
+    (
+        Go,
+        "github.com/confluentinc/confluent-kafka-go/v2",
+        "Kafka",
+        "messaging",
+    ),
+    (Cargo, "rdkafka", "Kafka", "messaging"),
+    (
+        Jvm,
+        "org.springframework.kafka:spring-kafka",
+        "Kafka",
+        "messaging",
+    ),
+    (Jvm, "org.apache.kafka:*", "Kafka", "messaging"),
+    (Dotnet, "Confluent.Kafka", "Kafka", "messaging"),
+    (Ruby, "ruby-kafka", "Kafka", "messaging"),
+    (Python, "pika", "RabbitMQ/AMQP", "messaging"),
+    (Npm, "amqplib", "RabbitMQ/AMQP", "messaging"),
+    (
+        Go,
+        "github.com/rabbitmq/amqp091-go",
+        "RabbitMQ/AMQP",
+        "messaging",
+    ),
+    (
+        Go,
+        "github.com/streadway/amqp",
+        "RabbitMQ/AMQP",
+        "messaging",
+    ),
+    (Cargo, "lapin", "RabbitMQ/AMQP", "messaging"),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-amqp",
+        "RabbitMQ/AMQP",
+        "messaging",
+    ),
+    (
+        Jvm,
+        "com.rabbitmq:amqp-client",
+        "RabbitMQ/AMQP",
+        "messaging",
+    ),
+    (Dotnet, "RabbitMQ.Client", "RabbitMQ/AMQP", "messaging"),
+    (Ruby, "bunny", "RabbitMQ/AMQP", "messaging"),
+    (Python, "nats-py", "NATS", "messaging"),
+    (Npm, "nats", "NATS", "messaging"),
+    (Go, "github.com/nats-io/nats.go", "NATS", "messaging"),
+    (Cargo, "async-nats", "NATS", "messaging"),
+    (Cargo, "nats", "NATS", "messaging"),
+    (Npm, "@aws-sdk/client-sqs", "SQS", "messaging"),
+    (
+        Go,
+        "github.com/aws/aws-sdk-go-v2/service/sqs",
+        "SQS",
+        "messaging",
+    ),
+    (Cargo, "aws-sdk-sqs", "SQS", "messaging"),
+    (Jvm, "software.amazon.awssdk:sqs", "SQS", "messaging"),
+    (Dotnet, "AWSSDK.SQS", "SQS", "messaging"),
+    (Python, "celery", "Celery", "messaging"),
+    (Ruby, "sidekiq", "Sidekiq", "messaging"),
+    (Dotnet, "MassTransit", "MassTransit", "messaging"),
+    (Dotnet, "MassTransit.*", "MassTransit", "messaging"),
+    (Dotnet, "NServiceBus", "NServiceBus", "messaging"),
+    (Dotnet, "NServiceBus.*", "NServiceBus", "messaging"),
+    // rpc
+    (Python, "grpcio", "gRPC", "rpc"),
+    (Npm, "@grpc/grpc-js", "gRPC", "rpc"),
+    (Go, "google.golang.org/grpc", "gRPC", "rpc"),
+    (Cargo, "tonic", "gRPC", "rpc"),
+    (Jvm, "io.grpc:*", "gRPC", "rpc"),
+    (Dotnet, "Grpc.AspNetCore", "gRPC", "rpc"),
+    (Dotnet, "Grpc.Net.Client", "gRPC", "rpc"),
+    (Ruby, "grpc", "gRPC", "rpc"),
+    (Python, "graphene", "GraphQL", "rpc"),
+    (Python, "strawberry-graphql", "GraphQL", "rpc"),
+    (Python, "ariadne", "GraphQL", "rpc"),
+    (Npm, "graphql", "GraphQL", "rpc"),
+    (Npm, "apollo-server", "GraphQL", "rpc"),
+    (Npm, "@apollo/server", "GraphQL", "rpc"),
+    (Npm, "@nestjs/graphql", "GraphQL", "rpc"),
+    (Go, "github.com/99designs/gqlgen", "GraphQL", "rpc"),
+    (Go, "github.com/graph-gophers/graphql-go", "GraphQL", "rpc"),
+    (Cargo, "async-graphql", "GraphQL", "rpc"),
+    (Cargo, "juniper", "GraphQL", "rpc"),
+    (Jvm, "com.graphql-java:graphql-java", "GraphQL", "rpc"),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-graphql",
+        "GraphQL",
+        "rpc",
+    ),
+    (Dotnet, "HotChocolate.AspNetCore", "GraphQL", "rpc"),
+    (Ruby, "graphql", "GraphQL", "rpc"),
+    // cli (argparse is in the standard library, so no dependency reveals it)
+    (Cargo, "clap", "clap", "cli"),
+    (Cargo, "structopt", "structopt", "cli"),
+    (Cargo, "argh", "argh", "cli"),
+    (Python, "click", "Click", "cli"),
+    (Python, "typer", "Typer", "cli"),
+    (Npm, "commander", "Commander.js", "cli"),
+    (Npm, "yargs", "yargs", "cli"),
+    (Npm, "oclif", "oclif", "cli"),
+    (Npm, "@oclif/core", "oclif", "cli"),
+    (Go, "github.com/spf13/cobra", "Cobra", "cli"),
+    (Go, "github.com/urfave/cli", "urfave/cli", "cli"),
+    (Go, "github.com/urfave/cli/v2", "urfave/cli", "cli"),
+    (Go, "github.com/urfave/cli/v3", "urfave/cli", "cli"),
+    (Jvm, "info.picocli:picocli", "picocli", "cli"),
+    (Dotnet, "System.CommandLine", "System.CommandLine", "cli"),
+    (Ruby, "thor", "Thor", "cli"),
+    (Php, "symfony/console", "Symfony Console", "cli"),
+    // di
+    (Jvm, "org.springframework:spring-context", "Spring", "di"),
+    (Python, "dependency-injector", "Dependency Injector", "di"),
+    (Python, "injector", "Injector", "di"),
+    (Npm, "inversify", "InversifyJS", "di"),
+    (Npm, "tsyringe", "TSyringe", "di"),
+    (Go, "github.com/google/wire", "Wire", "di"),
+    (Go, "go.uber.org/fx", "Fx", "di"),
+    (Go, "go.uber.org/dig", "dig", "di"),
+    (Jvm, "com.google.inject:guice", "Guice", "di"),
+    (Jvm, "com.google.dagger:dagger", "Dagger", "di"),
+    (
+        Dotnet,
+        "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.DependencyInjection",
+        "di",
+    ),
+    (Ruby, "dry-container", "dry-container", "di"),
+    // frontend
+    (Npm, "react", "React", "frontend"),
+    (Npm, "vue", "Vue", "frontend"),
+    (Npm, "@angular/core", "Angular", "frontend"),
+    (Npm, "svelte", "Svelte", "frontend"),
+    // test
+    (Python, "pytest", "pytest", "test"),
+    (Npm, "jest", "Jest", "test"),
+    (Npm, "mocha", "Mocha", "test"),
+    (Npm, "vitest", "Vitest", "test"),
+    (Jvm, "junit:junit", "JUnit", "test"),
+    (Jvm, "org.junit.jupiter:*", "JUnit", "test"),
+    (Ruby, "rspec", "RSpec", "test"),
+    (Ruby, "rspec-*", "RSpec", "test"),
+    (Php, "phpunit/phpunit", "PHPUnit", "test"),
+    (Dotnet, "xunit", "xUnit", "test"),
+    (Dotnet, "xunit.*", "xUnit", "test"),
+    (Dotnet, "NUnit", "NUnit", "test"),
+];
+
+/// Scopes whose dependencies ship with (or shape) the product. Test and dev tools say
+/// nothing about its architecture, except that they reveal its test framework.
+const PRODUCT_SCOPES: &[&str] = &["runtime", "build", "optional", "peer"];
+
+/// Frameworks revealed by the manifests' direct dependencies, one per (name, manifest),
+/// sorted by name then manifest.
+pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
+    // (name, manifest) → (preference of the revealing dependency, framework)
+    let mut found: BTreeMap<(&str, &str), ((usize, &str), Framework)> = BTreeMap::new();
+    for manifest in manifests {
+        let Some(family) = Family::of(&manifest.ecosystem) else {
+            continue;
+        };
+        for dependency in &manifest.dependencies {
+            let name = normalise(family, &dependency.name);
+            for &(rule_family, pattern, framework, category) in RULES {
+                let in_scope =
+                    category == "test" || PRODUCT_SCOPES.contains(&dependency.scope.as_str());
+                if rule_family != family || !in_scope || !matches(pattern, &name) {
+                    continue;
+                }
+                let preference = (scope_rank(dependency), dependency.name.as_str());
+                let key = (framework, manifest.path.as_str());
+                if found.get(&key).is_some_and(|(best, _)| *best <= preference) {
+                    continue;
+                }
+                let framework = Framework {
+                    name: framework.to_string(),
+                    category: category.to_string(),
+                    dependency: dependency.name.clone(),
+                    manifest: manifest.path.clone(),
+                };
+                found.insert(key, (preference, framework));
+            }
+        }
+    }
+    found
+        .into_values()
+        .map(|(_, framework)| framework)
+        .collect()
+}
+
+/// When several dependencies reveal the same framework, name the runtime one first.
+fn scope_rank(dependency: &Dependency) -> usize {
+    ["runtime", "build", "optional", "peer", "dev", "test"]
+        .iter()
+        .position(|scope| *scope == dependency.scope)
+        .unwrap_or(usize::MAX)
+}
+
+/// Lower-cases the name, and for Python applies PEP 503 (`Flask_SQLAlchemy` is
+/// `flask-sqlalchemy`).
+fn normalise(family: Family, name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if family == Family::Python {
+        lower.replace(['_', '.'], "-")
+    } else {
+        lower
+    }
+}
+
+/// `name` (already lower-cased) matches `pattern` exactly or, for `prefix*`, by prefix.
+fn matches(pattern: &str, name: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => name.len() > prefix.len() && name.starts_with(&prefix.to_ascii_lowercase()),
+        None => name == pattern.to_ascii_lowercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::collect_from;
+    use super::*;
+
+    fn names(files: &[(&str, &str)]) -> Vec<(String, String, String)> {
+        let (facts, warnings) = collect_from(files);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        facts
+            .frameworks
+            .into_iter()
+            .map(|f| (f.name, f.category, f.dependency))
+            .collect()
+    }
+
+    fn triple(name: &str, category: &str, dependency: &str) -> (String, String, String) {
+        (
+            name.to_string(),
+            category.to_string(),
+            dependency.to_string(),
+        )
+    }
+
+    #[test]
+    fn matcher_supports_trailing_star() {
+        assert!(matches(
+            "org.apache.kafka:*",
+            "org.apache.kafka:kafka-clients"
+        ));
+        assert!(matches(
+            "Microsoft.AspNetCore.*",
+            "microsoft.aspnetcore.mvc"
+        ));
+        assert!(!matches("Microsoft.AspNetCore.*", "microsoft.aspnetcore."));
+        assert!(matches("axum", "axum"));
+        assert!(!matches("axum", "axum-extra"));
+    }
+
+    #[test]
+    fn spring_gem_in_development_group_is_not_spring() {
+        let gemfile = "gem 'rails'\ngroup :development do\n  gem 'spring'\nend\ngroup :test do\n  gem 'rspec-rails'\nend\n";
+        assert_eq!(
+            names(&[("Gemfile", gemfile)]),
+            vec![
+                triple("ActiveRecord", "orm", "rails"),
+                triple("RSpec", "test", "rspec-rails"),
+                triple("Rails", "web", "rails"),
+            ]
+        );
+    }
+
+    #[test]
+    fn dev_scope_hides_product_frameworks_but_not_test_ones() {
+        let package = r#"{"dependencies": {"express": "4"}, "devDependencies": {"jest": "29", "react": "18"}}"#;
+        assert_eq!(
+            names(&[("package.json", package)]),
+            vec![
+                triple("Express", "web", "express"),
+                triple("Jest", "test", "jest")
+            ]
+        );
+    }
+
+    #[test]
+    fn one_framework_per_manifest_named_by_its_runtime_dependency() {
+        let pom = "<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId></parent>\
+            <dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>\
+            <dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency></dependencies></project>";
+        assert_eq!(
+            names(&[("pom.xml", pom)]),
+            vec![
+                triple(
+                    "Hibernate/JPA",
+                    "orm",
+                    "org.springframework.boot:spring-boot-starter-data-jpa"
+                ),
+                triple(
+                    "Kafka",
+                    "messaging",
+                    "org.springframework.kafka:spring-kafka"
+                ),
+                triple(
+                    "Spring Boot",
+                    "web",
+                    "org.springframework.boot:spring-boot-starter-data-jpa"
+                ),
+                triple(
+                    "Spring Data",
+                    "orm",
+                    "org.springframework.boot:spring-boot-starter-data-jpa"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn frameworks_across_ecosystems() {
+        let files = [
+            ("svc/go.mod", "module x\nrequire (\n github.com/labstack/echo/v4 v4.11.0\n gorm.io/gorm v1.25.0\n)\n"),
+            ("api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Microsoft.EntityFrameworkCore.SqlServer\" Version=\"8\" /></ItemGroup></Project>"),
+            ("py/requirements.txt", "Flask_SQLAlchemy\nboto3\n"),
+            ("rs/Cargo.toml", "[dependencies]\naxum = \"0.7\"\n[dev-dependencies]\nclap = \"4\"\n"),
+        ];
+        let (facts, _) = collect_from(&files);
+        let found: Vec<(&str, &str)> = facts
+            .frameworks
+            .iter()
+            .map(|f| (f.name.as_str(), f.manifest.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("ASP.NET Core", "api/Api.csproj"),
+                ("Echo", "svc/go.mod"),
+                ("Entity Framework Core", "api/Api.csproj"),
+                ("GORM", "svc/go.mod"),
+                ("SQLAlchemy", "py/requirements.txt"),
+                ("axum", "rs/Cargo.toml"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,434 @@
+//! Project facts: what a repository says about itself outside its source code.
+//!
+//! Manifests give direct dependencies and frameworks, lock files give the transitive
+//! set (kept apart so a lock-file-only package is never mistaken for a choice),
+//! deployment descriptors give how it ships, CI files how it is built, and ADR folders
+//! the decisions its authors wrote down.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Everything [`collect`] learned about a repository from its non-source files.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+pub struct ProjectFacts {
+    /// Manifests found, each with its direct dependencies.
+    pub manifests: Vec<Manifest>,
+    /// Lock files found, with how many resolved (transitive) packages each pins.
+    pub lockfiles: Vec<Lockfile>,
+    /// Frameworks recognised from direct dependencies (never from lock files).
+    pub frameworks: Vec<Framework>,
+    /// Container, orchestration and infrastructure-as-code descriptors.
+    pub infrastructure: Vec<InfraFile>,
+    /// Continuous-integration pipelines.
+    pub ci: Vec<CiFile>,
+    /// Architecture decision records.
+    pub adrs: Vec<Adr>,
+}
+
+/// One manifest file and the dependencies it declares directly.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Manifest {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// Ecosystem: cargo, npm, go, maven, gradle, python, pipenv, bundler, nuget, composer.
+    pub ecosystem: String,
+    /// The package's own name, where the manifest declares one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Direct dependencies, sorted by scope then name.
+    pub dependencies: Vec<Dependency>,
+}
+
+/// A dependency declared directly in a manifest.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dependency {
+    /// runtime, dev, build, test, optional or peer.
+    pub scope: String,
+    /// Package name as the ecosystem spells it.
+    pub name: String,
+    /// Version requirement as written, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// 1-based line in the manifest, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// A lock file: its packages are resolved, mostly transitive, never counted as choices.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Lockfile {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// Ecosystem of the lock file (same names as [`Manifest::ecosystem`]).
+    pub ecosystem: String,
+    /// Number of packages it pins.
+    pub packages: usize,
+}
+
+/// A framework recognised from a direct dependency.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Framework {
+    /// Display name, e.g. "Spring Boot", "Django", "axum".
+    pub name: String,
+    /// Category: web, orm, test, messaging, rpc, cli, di, frontend.
+    pub category: String,
+    /// The dependency that revealed it.
+    pub dependency: String,
+    /// The manifest that declares that dependency.
+    pub manifest: String,
+}
+
+/// A deployment or infrastructure descriptor.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct InfraFile {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// dockerfile, compose, kubernetes, helm, terraform, serverless.
+    pub kind: String,
+    /// What it names: base images, compose services, Kubernetes kinds/names, Terraform providers, functions.
+    pub items: Vec<String>,
+}
+
+/// A CI pipeline definition.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct CiFile {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// github-actions, gitlab-ci, circleci, jenkins, azure-pipelines, travis, bitbucket.
+    pub system: String,
+    /// Job (or stage) names, sorted.
+    pub jobs: Vec<String>,
+}
+
+/// One architecture decision record.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Adr {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// Sequence number from the file name, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Title, without the leading number.
+    pub title: String,
+    /// Status as written, lower-cased (proposed, accepted, rejected, deprecated, superseded, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Date as written (ISO dates are kept as they are).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Links to other records (supersedes, superseded by, amends…), as relative paths or URLs.
+    pub links: Vec<String>,
+    /// Layout recognised: adr-tools, madr, log4brains, or plain.
+    pub layout: String,
+}
+
+mod adr;
+mod ci;
+mod frameworks;
+mod infra;
+mod lockfiles;
+mod manifests;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A file that could not be read as facts: reported, never fatal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactWarning {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// What went wrong and how to get past it.
+    pub message: String,
+}
+
+/// Largest file read for facts. Anything bigger is generated or vendored far more often
+/// than written by hand, and reading it would dominate the run.
+const MAX_FACT_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Appended to every parse failure so the reader knows both ways out.
+const FIX_HINT: &str = "fix the syntax or add it to .archignore";
+
+/// Reads manifests, lock files, deployment descriptors, CI files and ADRs among `files`
+/// (paths relative to `root`, using '/' separators, already filtered by the walker).
+///
+/// Files that cannot be read or parsed become warnings; the rest is still collected.
+/// Every list in the result is sorted, so the output only changes when the files do.
+pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>) {
+    let mut paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let index = FileIndex::new(&paths);
+
+    let mut facts = ProjectFacts::default();
+    let mut warnings = Vec::new();
+    for path in paths {
+        let Some(kind) = FileKind::of(path, &index) else {
+            continue;
+        };
+        let text = match read_fact_file(root, path) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                // A speculative YAML file that is too big is simply not Kubernetes for us.
+                if kind.is_certain() {
+                    warnings.push(FactWarning {
+                        path: path.to_string(),
+                        message: format!(
+                            "larger than {} MB, not read for facts",
+                            MAX_FACT_FILE_BYTES / (1024 * 1024)
+                        ),
+                    });
+                }
+                continue;
+            }
+            Err(message) => {
+                warnings.push(FactWarning {
+                    path: path.to_string(),
+                    message,
+                });
+                continue;
+            }
+        };
+        let outcome = match kind {
+            FileKind::Manifest(kind) => manifests::parse(kind, path, &text).map(|mut manifest| {
+                if manifest.name.is_none() {
+                    manifest.name = manifests::sibling_name(kind, path, &index, root);
+                }
+                facts.manifests.push(manifest);
+            }),
+            FileKind::Lockfile(kind) => lockfiles::parse(kind, path, &text).map(|lockfile| {
+                facts.lockfiles.push(lockfile);
+            }),
+            FileKind::Infra(kind) => infra::parse(kind, path, &text).map(|file| {
+                facts.infrastructure.extend(file);
+            }),
+            FileKind::Ci(system) => ci::parse(system, path, &text).map(|file| {
+                facts.ci.push(file);
+            }),
+            FileKind::Adr => {
+                facts.adrs.push(adr::parse(
+                    path,
+                    &text,
+                    adr::is_log4brains_dir(path, &index),
+                ));
+                Ok(())
+            }
+        };
+        if let Err(message) = outcome {
+            warnings.push(FactWarning {
+                path: path.to_string(),
+                message: format!("{message}; {FIX_HINT}"),
+            });
+        }
+    }
+
+    facts.frameworks = frameworks::detect(&facts.manifests);
+    // Inputs were visited in path order already; sorting again states the contract.
+    facts.manifests.sort_by(|a, b| a.path.cmp(&b.path));
+    facts.lockfiles.sort_by(|a, b| a.path.cmp(&b.path));
+    facts
+        .infrastructure
+        .sort_by(|a, b| (&a.path, &a.kind).cmp(&(&b.path, &b.kind)));
+    facts.ci.sort_by(|a, b| a.path.cmp(&b.path));
+    facts.adrs.sort_by(|a, b| a.path.cmp(&b.path));
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    (facts, warnings)
+}
+
+/// What a path is, decided from its name and the other files around it.
+#[derive(Debug, Clone, Copy)]
+enum FileKind {
+    Manifest(manifests::ManifestKind),
+    Lockfile(lockfiles::LockKind),
+    Infra(infra::InfraKind),
+    Ci(ci::CiSystem),
+    Adr,
+}
+
+impl FileKind {
+    /// Classifies `path`; lock files and CI come before infrastructure so that, say,
+    /// `pnpm-lock.yaml` or a workflow is never tried as a Kubernetes manifest.
+    fn of(path: &str, index: &FileIndex) -> Option<Self> {
+        if let Some(kind) = manifests::kind_of(path) {
+            return Some(Self::Manifest(kind));
+        }
+        if let Some(kind) = lockfiles::kind_of(path) {
+            return Some(Self::Lockfile(kind));
+        }
+        if let Some(system) = ci::kind_of(path) {
+            return Some(Self::Ci(system));
+        }
+        if adr::is_adr(path) {
+            return Some(Self::Adr);
+        }
+        infra::kind_of(path, index).map(Self::Infra)
+    }
+
+    /// Whether the name alone proves the file is meant as facts, so problems with it
+    /// deserve a warning (a YAML file that might be Kubernetes does not).
+    fn is_certain(self) -> bool {
+        !matches!(self, Self::Infra(infra::InfraKind::Candidate))
+    }
+}
+
+/// The file list, indexed for the few classifications that depend on neighbours.
+struct FileIndex<'a> {
+    files: HashSet<&'a str>,
+    /// Directories holding a `Chart.yaml`; their `templates/` are Go templates, not YAML.
+    chart_dirs: Vec<&'a str>,
+}
+
+impl<'a> FileIndex<'a> {
+    fn new(paths: &[&'a str]) -> Self {
+        let chart_dirs = paths
+            .iter()
+            .filter(|path| file_name(path) == "Chart.yaml")
+            .map(|path| parent_dir(path))
+            .collect();
+        Self {
+            files: paths.iter().copied().collect(),
+            chart_dirs,
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.files.contains(path)
+    }
+}
+
+/// Reads a file for facts: `Ok(None)` when it is too large to bother with.
+fn read_fact_file(root: &Path, path: &str) -> Result<Option<String>, String> {
+    let full = root.join(path);
+    let metadata =
+        std::fs::metadata(&full).map_err(|error| format!("cannot read for facts: {error}"))?;
+    if metadata.len() > MAX_FACT_FILE_BYTES {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&full).map_err(|error| format!("cannot read for facts: {error}"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    // Windows tools like to start JSON and XML with a byte-order mark that parsers reject.
+    Ok(Some(text.trim_start_matches('\u{feff}').to_string()))
+}
+
+/// The last segment of a '/'-separated path.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Everything before the last '/', or "" for a file at the root.
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// `name` ends with one of `extensions` (each given with its dot), ignoring ASCII case.
+fn has_extension(name: &str, extensions: &[&str]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    extensions
+        .iter()
+        .any(|extension| lower.ends_with(extension))
+}
+
+/// Maps byte offsets to 1-based line numbers for parsers that only report offsets.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Self { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> u32 {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        u32::try_from(line).unwrap_or(u32::MAX)
+    }
+}
+
+/// Converts a 0-based line index from `str::lines().enumerate()` into a 1-based line.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// A YAML scalar as text: keys and names are sometimes numbers or booleans.
+fn yaml_scalar(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(text) => Some(text.clone()),
+        serde_yaml::Value::Number(number) => Some(number.to_string()),
+        serde_yaml::Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+/// Sorts and removes duplicates, the normal form of every item list in the facts.
+fn sorted_unique(mut items: Vec<String>) -> Vec<String> {
+    items.sort();
+    items.dedup();
+    items
+}
+
+/// Writes `files` into a fresh directory and collects facts from it.
+#[cfg(test)]
+fn collect_from(files: &[(&str, &str)]) -> (ProjectFacts, Vec<FactWarning>) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    for (path, content) in files {
+        let full = dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create test directory");
+        }
+        std::fs::write(&full, content).expect("write test file");
+    }
+    let paths: Vec<String> = files.iter().map(|(path, _)| path.to_string()).collect();
+    collect(dir.path(), &paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_maps_offsets_to_lines() {
+        let index = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(index.line_of(0), 1);
+        assert_eq!(index.line_of(2), 2);
+        assert_eq!(index.line_of(5), 3);
+        assert_eq!(index.line_of(6), 4);
+    }
+
+    #[test]
+    fn path_helpers_split_on_slashes() {
+        assert_eq!(file_name("a/b/c.txt"), "c.txt");
+        assert_eq!(file_name("c.txt"), "c.txt");
+        assert_eq!(parent_dir("a/b/c.txt"), "a/b");
+        assert_eq!(parent_dir("c.txt"), "");
+    }
+
+    #[test]
+    fn unrelated_files_give_empty_facts() {
+        let (facts, warnings) = collect_from(&[("src/main.rs", "fn main() {}")]);
+        assert_eq!(facts, ProjectFacts::default());
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn missing_file_is_a_warning() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let (facts, warnings) = collect(dir.path(), &["package.json".to_string()]);
+        assert!(facts.manifests.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].path, "package.json");
+    }
+
+    #[test]
+    fn oversized_manifest_is_skipped_with_a_warning() {
+        let big = format!(
+            "{{\"name\": \"x\", \"pad\": \"{}\"}}",
+            "x".repeat(3 * 1024 * 1024)
+        );
+        let (facts, warnings) = collect_from(&[("package.json", &big)]);
+        assert!(facts.manifests.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("larger than"));
+    }
+}

@@ -1,0 +1,31 @@
+; C#: namespaces (block and file-scoped), using directives, types with base lists, attributes.
+(namespace_declaration name: (_) @module)
+(file_scoped_namespace_declaration name: (_) @module)
+(using_directive) @import
+
+(class_declaration name: (identifier) @name) @definition.class
+(class_declaration name: (identifier) @name (base_list [(identifier) (qualified_name) (generic_name)] @base)) @definition.class
+(class_declaration name: (identifier) @name (base_list (primary_constructor_base_type type: (_) @base))) @definition.class
+(record_declaration name: (identifier) @name) @definition.struct
+(record_declaration name: (identifier) @name (base_list [(identifier) (qualified_name) (generic_name)] @base)) @definition.struct
+(struct_declaration name: (identifier) @name) @definition.struct
+(struct_declaration name: (identifier) @name (base_list [(identifier) (qualified_name) (generic_name)] @base)) @definition.struct
+(interface_declaration name: (identifier) @name) @definition.interface
+(interface_declaration name: (identifier) @name (base_list [(identifier) (qualified_name) (generic_name)] @base)) @definition.interface
+(enum_declaration name: (identifier) @name) @definition.enum
+
+(method_declaration name: (identifier) @name) @definition.method
+(constructor_declaration name: (identifier) @name) @definition.method
+(local_function_statement name: (identifier) @name) @definition.function
+
+(attribute name: (_) @annotation)
+(attribute name: (_) @annotation
+  (attribute_argument_list . (attribute_argument [(string_literal) (verbatim_string_literal) (raw_string_literal)] @annotation.arg)))
+
+(invocation_expression
+  function: [(identifier) @call.name
+             (member_access_expression name: (identifier) @call.name)
+             (member_access_expression name: (generic_name (identifier) @call.name))]
+  arguments: (argument_list . (argument [(string_literal) (verbatim_string_literal) (raw_string_literal)] @call.arg)))
+
+[(string_literal) (verbatim_string_literal) (raw_string_literal)] @string

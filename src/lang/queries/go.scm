@@ -1,0 +1,21 @@
+; Go: the package clause, import specs, type specs by their underlying type.
+(package_clause (package_identifier) @module)
+(import_spec path: (_) @import)
+
+(type_spec name: (type_identifier) @name type: (struct_type)) @definition.struct
+(type_spec name: (type_identifier) @name type: (interface_type)) @definition.interface
+(type_spec name: (type_identifier) @name
+  type: (struct_type (field_declaration_list (field_declaration !name type: [(type_identifier) (qualified_type) (pointer_type)] @base)))) @definition.struct
+(type_spec name: (type_identifier) @name
+  type: (interface_type (type_elem [(type_identifier) (qualified_type)] @base))) @definition.interface
+(function_declaration name: (identifier) @name) @definition.function
+(method_declaration name: (field_identifier) @name) @definition.method
+(method_declaration
+  receiver: (parameter_list (parameter_declaration type: [(type_identifier) @impl.type (pointer_type (type_identifier) @impl.type)]))
+  name: (field_identifier) @impl.method)
+
+(call_expression
+  function: [(identifier) @call.name (selector_expression field: (field_identifier) @call.name)]
+  arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @call.arg))
+
+[(interpreted_string_literal) (raw_string_literal)] @string

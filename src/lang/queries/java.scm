@@ -1,0 +1,28 @@
+; Java: package, imports (static and on-demand included), types with extends/implements.
+(package_declaration [(identifier) (scoped_identifier)] @module)
+(import_declaration) @import
+
+(class_declaration name: (identifier) @name) @definition.class
+(class_declaration name: (identifier) @name superclass: (superclass (_) @base)) @definition.class
+(class_declaration name: (identifier) @name interfaces: (super_interfaces (type_list (_) @base))) @definition.class
+(record_declaration name: (identifier) @name) @definition.struct
+(record_declaration name: (identifier) @name interfaces: (super_interfaces (type_list (_) @base))) @definition.struct
+(interface_declaration name: (identifier) @name) @definition.interface
+(interface_declaration name: (identifier) @name (extends_interfaces (type_list (_) @base))) @definition.interface
+(enum_declaration name: (identifier) @name) @definition.enum
+(enum_declaration name: (identifier) @name interfaces: (super_interfaces (type_list (_) @base))) @definition.enum
+(annotation_type_declaration name: (identifier) @name) @definition.interface
+
+(method_declaration name: (identifier) @name) @definition.method
+(constructor_declaration name: (identifier) @name) @definition.method
+
+(marker_annotation name: (_) @annotation)
+(annotation name: (_) @annotation)
+(annotation name: (_) @annotation arguments: (annotation_argument_list . (string_literal) @annotation.arg))
+(annotation name: (_) @annotation
+  arguments: (annotation_argument_list (element_value_pair key: (identifier) @_key value: (string_literal) @annotation.arg))
+  (#any-of? @_key "value" "path" "topics" "queues" "destination"))
+
+(method_invocation name: (identifier) @call.name arguments: (argument_list . (string_literal) @call.arg))
+
+(string_literal) @string

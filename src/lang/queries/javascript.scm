@@ -1,0 +1,23 @@
+; JavaScript: ES imports and re-exports, CommonJS `require`, dynamic `import()`.
+(import_statement source: (string) @import)
+(export_statement source: (string) @import)
+((call_expression function: (identifier) @import.call arguments: (arguments . (string) @import))
+  (#eq? @import.call "require"))
+(call_expression function: (import) arguments: (arguments . (string) @import))
+
+(class_declaration name: (identifier) @name) @definition.class
+(class_declaration name: (identifier) @name (class_heritage [(identifier) (member_expression)] @base)) @definition.class
+(function_declaration name: (identifier) @name) @definition.function
+(generator_function_declaration name: (identifier) @name) @definition.function
+(lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)]) @definition.function)
+(method_definition name: (property_identifier) @name) @definition.method
+
+(decorator [(identifier) (member_expression)] @annotation)
+(decorator (call_expression function: [(identifier) (member_expression)] @annotation))
+(decorator (call_expression function: [(identifier) (member_expression)] @annotation arguments: (arguments . (string) @annotation.arg)))
+
+(call_expression
+  function: [(identifier) @call.name (member_expression property: (property_identifier) @call.name)]
+  arguments: (arguments . [(string) (template_string)] @call.arg))
+
+[(string) (template_string)] @string

@@ -1,0 +1,23 @@
+; Kotlin: package header, imports, classes/objects with delegation specifiers.
+(package_header (qualified_identifier) @module)
+(import) @import
+
+(class_declaration name: (identifier) @name) @definition.class
+(class_declaration name: (identifier) @name
+  (delegation_specifiers (delegation_specifier [(type) (constructor_invocation (type) @base)] @base))) @definition.class
+(object_declaration name: (identifier) @name) @definition.class
+(object_declaration name: (identifier) @name
+  (delegation_specifiers (delegation_specifier [(type) (constructor_invocation (type) @base)] @base))) @definition.class
+(function_declaration name: (identifier) @name) @definition.function
+(class_body (function_declaration name: (identifier) @name) @definition.method)
+
+(annotation (type) @annotation)
+(annotation (constructor_invocation (type) @annotation))
+(annotation (constructor_invocation (type) @annotation
+  (value_arguments . (value_argument (string_literal) @annotation.arg))))
+
+(call_expression
+  [(identifier) @call.name (navigation_expression (identifier) @call.name .)]
+  (value_arguments . (value_argument (string_literal) @call.arg)))
+
+(string_literal) @string

@@ -1,0 +1,26 @@
+; PHP: namespace, `use` (grouped too), require/include, types, PHP 8 attributes.
+(namespace_definition name: (namespace_name) @module)
+(namespace_use_declaration) @import
+[(require_expression (string) @import.path)
+ (require_once_expression (string) @import.path)
+ (include_expression (string) @import.path)
+ (include_once_expression (string) @import.path)]
+
+(class_declaration name: (name) @name) @definition.class
+(class_declaration name: (name) @name (base_clause [(name) (qualified_name)] @base)) @definition.class
+(class_declaration name: (name) @name (class_interface_clause [(name) (qualified_name)] @base)) @definition.class
+(interface_declaration name: (name) @name) @definition.interface
+(interface_declaration name: (name) @name (base_clause [(name) (qualified_name)] @base)) @definition.interface
+(trait_declaration name: (name) @name) @definition.trait
+(enum_declaration name: (name) @name) @definition.enum
+(function_definition name: (name) @name) @definition.function
+(method_declaration name: (name) @name) @definition.method
+
+(attribute [(name) (qualified_name)] @annotation)
+(attribute [(name) (qualified_name)] @annotation parameters: (arguments . (argument (string) @annotation.arg)))
+
+(function_call_expression function: [(name) (qualified_name)] @call.name arguments: (arguments . (argument [(string) (encapsed_string)] @call.arg)))
+(member_call_expression name: (name) @call.name arguments: (arguments . (argument [(string) (encapsed_string)] @call.arg)))
+(scoped_call_expression name: (name) @call.name arguments: (arguments . (argument [(string) (encapsed_string)] @call.arg)))
+
+[(string) (encapsed_string) (heredoc) (nowdoc)] @string

@@ -1,0 +1,24 @@
+; Python: `import a.b`, `from a.b import c` (c may itself be a module), relative forms.
+(import_statement name: (dotted_name) @import)
+(import_statement name: (aliased_import name: (dotted_name) @import))
+(import_from_statement module_name: (_) @import name: (dotted_name) @import.name)
+(import_from_statement module_name: (_) @import name: (aliased_import name: (dotted_name) @import.name))
+(import_from_statement module_name: (_) @import (wildcard_import))
+
+(class_definition name: (identifier) @name) @definition.class
+(class_definition
+  name: (identifier) @name
+  superclasses: (argument_list [(identifier) (attribute)] @base)) @definition.class
+(function_definition name: (identifier) @name) @definition.function
+(class_definition body: (block (function_definition name: (identifier) @name) @definition.method))
+(class_definition body: (block (decorated_definition definition: (function_definition name: (identifier) @name) @definition.method)))
+
+(decorator [(identifier) (attribute)] @annotation)
+(decorator (call function: [(identifier) (attribute)] @annotation))
+(decorator (call function: [(identifier) (attribute)] @annotation arguments: (argument_list . (string) @annotation.arg)))
+
+(call
+  function: [(identifier) @call.name (attribute attribute: (identifier) @call.name)]
+  arguments: (argument_list . (string) @call.arg))
+
+(string) @string

@@ -1,0 +1,15 @@
+; Ruby: `require` / `require_relative` calls are the imports; classes, modules, methods.
+((call method: (identifier) @import.call arguments: (argument_list . (string) @import))
+  (#any-of? @import.call "require" "require_relative" "load" "autoload"))
+
+(class name: [(constant) (scope_resolution)] @name) @definition.class
+(class name: [(constant) (scope_resolution)] @name superclass: (superclass (_) @base)) @definition.class
+(module name: [(constant) (scope_resolution)] @name) @definition.module
+(method name: (_) @name) @definition.method
+(singleton_method name: (_) @name) @definition.method
+((call method: (identifier) @_m arguments: (argument_list . [(constant) (scope_resolution)] @impl.trait)) @impl.type
+  (#any-of? @_m "include" "extend" "prepend"))
+
+(call method: (identifier) @call.name arguments: (argument_list . (string) @call.arg))
+
+(string) @string

@@ -1,0 +1,32 @@
+; Rust: imports are `use` trees, file-less `mod x;` items and `extern crate`.
+(use_declaration argument: (_) @import)
+(mod_item name: (identifier) @import.mod !body)
+(extern_crate_declaration name: (identifier) @import)
+
+(struct_item name: (type_identifier) @name) @definition.struct
+(union_item name: (type_identifier) @name) @definition.struct
+(enum_item name: (type_identifier) @name) @definition.enum
+(trait_item name: (type_identifier) @name) @definition.trait
+(trait_item
+  name: (type_identifier) @name
+  bounds: (trait_bounds [(type_identifier) (scoped_type_identifier) (generic_type)] @base)) @definition.trait
+(impl_item trait: (_) @impl.trait type: (_) @impl.type)
+
+(function_item name: (identifier) @name) @definition.function
+(impl_item body: (declaration_list (function_item name: (identifier) @name) @definition.method))
+(trait_item body: (declaration_list (function_signature_item name: (identifier) @name) @definition.method))
+
+(attribute_item (attribute [(identifier) (scoped_identifier)] @annotation))
+(attribute_item (attribute [(identifier) (scoped_identifier)] @annotation
+  arguments: (token_tree . (string_literal) @annotation.arg)))
+
+(call_expression
+  function: [(identifier) @call.name
+             (field_expression field: (field_identifier) @call.name)
+             (scoped_identifier name: (identifier) @call.name)]
+  arguments: (arguments . [(string_literal) (raw_string_literal)] @call.arg))
+(macro_invocation
+  macro: [(identifier) @call.name (scoped_identifier name: (identifier) @call.name)]
+  (token_tree . [(string_literal) (raw_string_literal)] @call.arg))
+
+[(string_literal) (raw_string_literal)] @string

@@ -1,0 +1,38 @@
+; TypeScript and TSX: as JavaScript, plus interfaces, enums, type-only imports, implements.
+(import_statement source: (string) @import)
+(export_statement source: (string) @import)
+(import_require_clause source: (string) @import)
+((call_expression function: (identifier) @import.call arguments: (arguments . (string) @import))
+  (#eq? @import.call "require"))
+(call_expression function: (import) arguments: (arguments . (string) @import))
+
+(class_declaration name: (type_identifier) @name) @definition.class
+(abstract_class_declaration name: (type_identifier) @name) @definition.class
+(class_declaration name: (type_identifier) @name
+  (class_heritage (extends_clause value: (_) @base))) @definition.class
+(class_declaration name: (type_identifier) @name
+  (class_heritage (implements_clause [(type_identifier) (nested_type_identifier) (generic_type)] @base))) @definition.class
+(abstract_class_declaration name: (type_identifier) @name
+  (class_heritage (extends_clause value: (_) @base))) @definition.class
+(abstract_class_declaration name: (type_identifier) @name
+  (class_heritage (implements_clause [(type_identifier) (nested_type_identifier) (generic_type)] @base))) @definition.class
+(interface_declaration name: (type_identifier) @name) @definition.interface
+(interface_declaration name: (type_identifier) @name (extends_type_clause type: (_) @base)) @definition.interface
+(enum_declaration name: (identifier) @name) @definition.enum
+
+(function_declaration name: (identifier) @name) @definition.function
+(generator_function_declaration name: (identifier) @name) @definition.function
+(lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)]) @definition.function)
+(method_definition name: (property_identifier) @name) @definition.method
+(method_signature name: (property_identifier) @name) @definition.method
+(abstract_method_signature name: (property_identifier) @name) @definition.method
+
+(decorator [(identifier) (member_expression)] @annotation)
+(decorator (call_expression function: [(identifier) (member_expression)] @annotation))
+(decorator (call_expression function: [(identifier) (member_expression)] @annotation arguments: (arguments . (string) @annotation.arg)))
+
+(call_expression
+  function: [(identifier) @call.name (member_expression property: (property_identifier) @call.name)]
+  arguments: (arguments . [(string) (template_string)] @call.arg))
+
+[(string) (template_string)] @string

@@ -1,0 +1,44 @@
+//! # arch: learn how software is architected, apply it elsewhere
+//!
+//! `arch` is one binary whose subcommands are pipelines over shared stages. This page is
+//! the map; each stage is a module, each subcommand a module under [`commands`].
+//!
+//! ```text
+//! arch analyze PATH
+//!   settings ─▶ walk ─▶ parse (parallel) ─▶ facts ─▶ graph ─▶ report
+//!   settings.rs walk.rs parse.rs + lang/    facts/   graph/   report/
+//!                                           └──────── analysis.rs (the pipeline and its JSON contract)
+//! arch config show     settings.rs: defaults < user config < arch.yaml < ARCH_* < flags
+//! arch completions SH  commands/completions.rs (clap_complete; golden copies in completions/)
+//! ```
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`cli`] | the command line (clap derive); parsing only |
+//! | [`settings`] | resolving every setting once, with its source |
+//! | [`walk`] | which files are read; every skip with its reason |
+//! | [`lang`] | languages as data: grammar, query file, comment syntax, import style |
+//! | [`parse`] | one file → [`parse::FileFacts`] via tree-sitter queries |
+//! | [`facts`] | manifests, lock files, deployment, CI and ADRs → [`facts::ProjectFacts`] |
+//! | [`graph`] | import resolution per language → [`graph::ModuleGraph`], cycles, metrics |
+//! | [`analysis`] | the `analyze` pipeline and [`analysis::Analysis`], the versioned JSON contract |
+//! | [`report`] | text, JSON, Markdown, DOT, Mermaid renderings of an analysis |
+//! | [`commands`] | one `run` per subcommand, reading top-down as its pipeline |
+//! | [`exit`] | the one exit-code policy |
+//!
+//! Errors are typed ([`Error`]) in the library; the binary adds context and hints.
+
+pub mod analysis;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod exit;
+pub mod facts;
+pub mod graph;
+pub mod lang;
+pub mod parse;
+pub mod report;
+pub mod settings;
+pub mod walk;
+
+pub use error::{Error, Result};

@@ -1,0 +1,1008 @@
+//! Parse: one source file in, its [`FileFacts`] out.
+//!
+//! Each language's query (see [`crate::lang`]) tags the nodes that matter with capture
+//! names this module understands:
+//!
+//! | capture | meaning |
+//! |---|---|
+//! | `@module` | package / namespace declared by the file |
+//! | `@import` | an import path or a whole import declaration (normalised per language) |
+//! | `@import.name` | a name imported from `@import` that may itself be a module (Python) |
+//! | `@import.mod` | a Rust `mod x;` item (a child module file) |
+//! | `@import.path` | a file path included at run time (PHP `require`) |
+//! | `@import.call` | the callee of a call-style import (`require`, `require_relative`) |
+//! | `@definition.<kind>` + `@name` | a type or function declaration; kind is class, interface, struct, trait, enum, module, function or method |
+//! | `@base` | a base class / implemented interface of the enclosing `@definition` |
+//! | `@impl.trait` + `@impl.type` | an implementation declared apart from the type (Rust `impl T for X`, Ruby `include M`) |
+//! | `@annotation` (+ `@annotation.arg`) | an annotation, decorator or attribute, with its first string argument |
+//! | `@call.name` + `@call.arg` | a call whose first argument is a string literal |
+//! | `@string` | any string literal (kept only when it is SQL) |
+//!
+//! Syntax trees are dropped as soon as the facts are extracted so memory stays flat.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::Serialize;
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Node, Parser, Query, QueryCursor};
+
+use crate::lang::{LanguageSpec, LANGUAGES};
+
+/// Longest string kept from a literal, in characters.
+const MAX_LITERAL_CHARS: usize = 200;
+/// Most architecture literals kept per file: a data file full of SQL must not bloat the report.
+const MAX_LITERALS_PER_FILE: usize = 100;
+
+/// What one source file contributes to the analysis.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+pub struct FileFacts {
+    /// Path relative to the analysed root, `/`-separated.
+    pub path: String,
+    /// Language id (see [`crate::lang::LANGUAGES`]).
+    pub language: String,
+    /// Size and line counts.
+    pub lines: LineCounts,
+    /// Package or namespace the file declares (Go, Java, Kotlin, C#, PHP).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    /// Imports as written (normalised), in source order.
+    pub imports: Vec<Import>,
+    /// Declared types with their bases.
+    pub types: Vec<TypeDecl>,
+    /// Implementations declared apart from their type (Rust `impl Trait for Type`, Ruby `include`).
+    pub implementations: Vec<Implementation>,
+    /// Functions and methods.
+    pub functions: Vec<Function>,
+    /// Annotations, decorators and attributes.
+    pub annotations: Vec<Annotation>,
+    /// String literals that matter for architecture: routes, SQL, topics and queues.
+    pub literals: Vec<Literal>,
+    /// Number of syntax-error regions tree-sitter recovered from.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub syntax_errors: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Line statistics of a file, in the spirit of tokei: blank, comment and code lines.
+#[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct LineCounts {
+    /// Bytes in the file.
+    pub bytes: u64,
+    /// All lines.
+    pub lines: u64,
+    /// Lines holding code (not blank, not only comment).
+    pub code: u64,
+    /// Lines holding only a comment.
+    pub comments: u64,
+    /// Blank lines.
+    pub blanks: u64,
+}
+
+/// One import.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Import {
+    /// The imported path, normalised: `a.b.c`, `./x`, `crate::a::b`, `App\Models\User`.
+    pub path: String,
+    /// Names imported from it that may be modules themselves (Python `from a import b`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// How it is imported.
+    pub kind: ImportKind,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// The syntactic form of an import, which decides how it resolves.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// A module or package import (`use`, `import`, `using`).
+    Module,
+    /// A Rust `mod x;` child module.
+    ChildModule,
+    /// A path relative to the importing file (`require_relative`, PHP `require`).
+    RelativeFile,
+}
+
+/// The kind of a declared type.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeKind {
+    /// A class (or Kotlin object).
+    Class,
+    /// An interface (Go, Java, C#, TS, PHP, Kotlin).
+    Interface,
+    /// A struct or record.
+    Struct,
+    /// A trait (Rust, PHP).
+    Trait,
+    /// An enum.
+    Enum,
+    /// A Ruby module.
+    Module,
+}
+
+/// A type declaration.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct TypeDecl {
+    /// The declared name.
+    pub name: String,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+    /// Base classes, implemented interfaces, embedded types or supertraits, as written.
+    pub bases: Vec<String>,
+    /// 1-based line of the declaration.
+    pub line: u32,
+}
+
+/// An implementation declared apart from its type.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Implementation {
+    /// The implementing type, as written.
+    pub type_name: String,
+    /// The implemented trait / mixin, as written.
+    pub trait_name: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// Whether a function is free-standing or belongs to a type.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionKind {
+    /// A free function.
+    Function,
+    /// A method of a type.
+    Method,
+}
+
+/// A function or method declaration.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Function {
+    /// The declared name.
+    pub name: String,
+    /// Function or method.
+    pub kind: FunctionKind,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// An annotation, decorator or attribute.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Annotation {
+    /// Its name as written, e.g. `RestController`, `app.get`, `derive`, `HttpGet`.
+    pub name: String,
+    /// Its first string argument, if any (bounded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub argument: Option<String>,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// What an architecture literal is.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum LiteralKind {
+    /// An HTTP route given to a routing call or annotation.
+    Route,
+    /// A SQL statement.
+    Sql,
+    /// A topic, queue, exchange or channel name given to a messaging call or annotation.
+    Topic,
+}
+
+/// A string literal that matters for architecture.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Literal {
+    /// Route, SQL or topic.
+    pub kind: LiteralKind,
+    /// The string, truncated to 200 characters.
+    pub value: String,
+    /// The call or annotation it was given to, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// Why a file could not be parsed at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// The grammar's ABI does not match the linked tree-sitter runtime (a build problem).
+    #[error("the {0} grammar could not be loaded: {1}")]
+    Grammar(&'static str, String),
+    /// Tree-sitter gave up on the file.
+    #[error("tree-sitter could not parse the file")]
+    NoTree,
+}
+
+struct CompiledQuery {
+    query: Query,
+    /// Capture index → what it means, resolved once per language.
+    roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Module,
+    Import,
+    ImportName,
+    ImportMod,
+    ImportPath,
+    ImportCall,
+    Definition(DefKind),
+    Name,
+    Base,
+    ImplTrait,
+    ImplType,
+    ImplMethod,
+    Annotation,
+    AnnotationArg,
+    CallName,
+    CallArg,
+    Str,
+    Ignored,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DefKind {
+    Type(TypeKind),
+    Function(FunctionKind),
+}
+
+fn role_for(capture: &str) -> Role {
+    match capture {
+        "module" => Role::Module,
+        "import" => Role::Import,
+        "import.name" => Role::ImportName,
+        "import.mod" => Role::ImportMod,
+        "import.path" => Role::ImportPath,
+        "import.call" => Role::ImportCall,
+        "definition.class" => Role::Definition(DefKind::Type(TypeKind::Class)),
+        "definition.interface" => Role::Definition(DefKind::Type(TypeKind::Interface)),
+        "definition.struct" => Role::Definition(DefKind::Type(TypeKind::Struct)),
+        "definition.trait" => Role::Definition(DefKind::Type(TypeKind::Trait)),
+        "definition.enum" => Role::Definition(DefKind::Type(TypeKind::Enum)),
+        "definition.module" => Role::Definition(DefKind::Type(TypeKind::Module)),
+        "definition.function" => Role::Definition(DefKind::Function(FunctionKind::Function)),
+        "definition.method" => Role::Definition(DefKind::Function(FunctionKind::Method)),
+        "name" => Role::Name,
+        "base" => Role::Base,
+        "impl.trait" => Role::ImplTrait,
+        "impl.type" => Role::ImplType,
+        "impl.method" => Role::ImplMethod,
+        "annotation" => Role::Annotation,
+        "annotation.arg" => Role::AnnotationArg,
+        "call.name" => Role::CallName,
+        "call.arg" => Role::CallArg,
+        "string" => Role::Str,
+        _ => Role::Ignored,
+    }
+}
+
+fn compiled(spec: &'static LanguageSpec) -> Result<&'static CompiledQuery, ParseError> {
+    static QUERIES: OnceLock<Vec<Result<CompiledQuery, String>>> = OnceLock::new();
+    let all = QUERIES.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|l| {
+                let language: tree_sitter::Language = l.grammar.into();
+                Query::new(&language, l.query)
+                    .map(|query| {
+                        let roles = query.capture_names().iter().map(|c| role_for(c)).collect();
+                        CompiledQuery { query, roles }
+                    })
+                    .map_err(|e| e.to_string())
+            })
+            .collect()
+    });
+    let index = LANGUAGES
+        .iter()
+        .position(|l| std::ptr::eq(l, spec))
+        .ok_or(ParseError::Grammar(spec.id, "not registered".into()))?;
+    all[index]
+        .as_ref()
+        .map_err(|e| ParseError::Grammar(spec.id, e.clone()))
+}
+
+thread_local! {
+    /// Parsers are reused per thread and language: creating one per file costs more than parsing small files.
+    static PARSERS: RefCell<HashMap<&'static str, Parser>> = RefCell::new(HashMap::new());
+}
+
+/// Parses `source` as `spec`'s language and extracts its facts.
+pub fn parse_file(
+    spec: &'static LanguageSpec,
+    path: &str,
+    source: &[u8],
+) -> Result<FileFacts, ParseError> {
+    let compiled = compiled(spec)?;
+    let tree = PARSERS.with(|parsers| {
+        let mut parsers = parsers.borrow_mut();
+        let parser = match parsers.entry(spec.id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let mut parser = Parser::new();
+                parser
+                    .set_language(&spec.grammar.into())
+                    .map_err(|e| ParseError::Grammar(spec.id, e.to_string()))?;
+                v.insert(parser)
+            }
+        };
+        parser.parse(source, None).ok_or(ParseError::NoTree)
+    })?;
+
+    let mut facts = FileFacts {
+        path: path.to_string(),
+        language: spec.id.to_string(),
+        lines: count_lines(spec, source),
+        ..FileFacts::default()
+    };
+    let root = tree.root_node();
+    if root.has_error() {
+        facts.syntax_errors = count_errors(root);
+    }
+    Extractor::new(spec, compiled, source).run(root, &mut facts);
+    Ok(facts)
+}
+
+fn count_errors(root: Node) -> u32 {
+    let mut count = 0;
+    let mut cursor = root.walk();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.is_error() || node.is_missing() {
+            count += 1;
+            continue;
+        }
+        if node.has_error() {
+            stack.extend(node.children(&mut cursor));
+        }
+    }
+    count
+}
+
+struct Extractor<'a> {
+    spec: &'static LanguageSpec,
+    compiled: &'static CompiledQuery,
+    source: &'a [u8],
+}
+
+/// A definition seen in one or more matches; patterns for bases repeat the definition.
+struct PendingDef {
+    kind: DefKind,
+    name: String,
+    line: u32,
+    bases: Vec<String>,
+}
+
+impl<'a> Extractor<'a> {
+    fn new(
+        spec: &'static LanguageSpec,
+        compiled: &'static CompiledQuery,
+        source: &'a [u8],
+    ) -> Self {
+        Self {
+            spec,
+            compiled,
+            source,
+        }
+    }
+
+    fn text(&self, node: Node) -> &'a str {
+        std::str::from_utf8(&self.source[node.byte_range()]).unwrap_or("")
+    }
+
+    fn run(&self, root: Node, facts: &mut FileFacts) {
+        let mut cursor = QueryCursor::new();
+        let mut matches = cursor.matches(&self.compiled.query, root, self.source);
+        // Keyed by node id so that several patterns describing one declaration merge.
+        let mut defs: Vec<(usize, PendingDef)> = Vec::new();
+        let mut def_index: HashMap<usize, usize> = HashMap::new();
+        let mut annotations: Vec<Annotation> = Vec::new();
+        let mut literal_keys = std::collections::HashSet::new();
+
+        while let Some(m) = matches.next() {
+            let mut module = None;
+            let mut import = None;
+            let mut import_names = Vec::new();
+            let mut import_kind = ImportKind::Module;
+            let mut import_call = None;
+            let mut def: Option<(Node, DefKind)> = None;
+            let mut name = None;
+            let mut bases = Vec::new();
+            let mut impl_trait = None;
+            let mut impl_type = None;
+            let mut annotation = None;
+            let mut annotation_arg = None;
+            let mut call_name = None;
+            let mut call_arg = None;
+            let mut string = None;
+
+            for capture in m.captures {
+                let node = capture.node;
+                match self.compiled.roles[capture.index as usize] {
+                    Role::Module => module = Some(node),
+                    Role::Import => import = Some(node),
+                    Role::ImportName => import_names.push(self.text(node).to_string()),
+                    Role::ImportMod => {
+                        import = Some(node);
+                        import_kind = ImportKind::ChildModule;
+                    }
+                    Role::ImportPath => {
+                        import = Some(node);
+                        import_kind = ImportKind::RelativeFile;
+                    }
+                    Role::ImportCall => import_call = Some(self.text(node)),
+                    Role::Definition(kind) => match def {
+                        // A method pattern is more specific than a function pattern on the same node.
+                        Some((_, DefKind::Function(FunctionKind::Method))) => {}
+                        _ => def = Some((node, kind)),
+                    },
+                    Role::Name => name = Some(node),
+                    Role::Base => bases.push(compact(self.text(node))),
+                    Role::ImplTrait => impl_trait = Some(node),
+                    Role::ImplType => impl_type = Some(node),
+                    Role::ImplMethod => {}
+                    Role::Annotation => annotation = Some(node),
+                    Role::AnnotationArg => annotation_arg = Some(node),
+                    Role::CallName => call_name = Some(node),
+                    Role::CallArg => call_arg = Some(node),
+                    Role::Str => string = Some(node),
+                    Role::Ignored => {}
+                }
+            }
+
+            if let Some(node) = module {
+                if facts.module.is_none() {
+                    facts.module = Some(compact(self.text(node)));
+                }
+            }
+            if let Some(node) = import {
+                if let Some(call) = import_call {
+                    if call == "require_relative" {
+                        import_kind = ImportKind::RelativeFile;
+                    }
+                }
+                let line = line_of(node);
+                for path in normalize_import(self.spec, self.text(node)) {
+                    facts.imports.push(Import {
+                        path,
+                        names: import_names.clone(),
+                        kind: import_kind,
+                        line,
+                    });
+                }
+            }
+            if let Some((node, kind)) = def {
+                let entry = *def_index.entry(node.id()).or_insert_with(|| {
+                    defs.push((
+                        node.id(),
+                        PendingDef {
+                            kind,
+                            name: name.map(|n| compact(self.text(n))).unwrap_or_default(),
+                            line: line_of(node),
+                            bases: Vec::new(),
+                        },
+                    ));
+                    defs.len() - 1
+                });
+                let pending = &mut defs[entry].1;
+                if let DefKind::Function(FunctionKind::Method) = kind {
+                    pending.kind = kind;
+                }
+                for base in bases {
+                    if !pending.bases.contains(&base) {
+                        pending.bases.push(base);
+                    }
+                }
+            }
+            if let (Some(trait_node), Some(type_node)) = (impl_trait, impl_type) {
+                let type_name = if type_node.kind() == "call" {
+                    // Ruby `include M` inside a class: the type is the enclosing class.
+                    enclosing_ruby_class(type_node, self)
+                } else {
+                    Some(compact(self.text(type_node)))
+                };
+                if let Some(type_name) = type_name {
+                    facts.implementations.push(Implementation {
+                        type_name,
+                        trait_name: compact(self.text(trait_node)),
+                        line: line_of(trait_node),
+                    });
+                }
+            }
+            if let Some(node) = annotation {
+                let name = compact(self.text(node));
+                let argument = annotation_arg.map(|a| bounded(&unquote(self.text(a))));
+                let line = line_of(node);
+                if let Some(arg) = &argument {
+                    self.classify_literal(facts, &mut literal_keys, &name, arg, line);
+                }
+                match annotations
+                    .iter_mut()
+                    .find(|a| a.line == line && a.name == name)
+                {
+                    Some(existing) if existing.argument.is_none() => existing.argument = argument,
+                    Some(_) => {}
+                    None => annotations.push(Annotation {
+                        name,
+                        argument,
+                        line,
+                    }),
+                }
+            }
+            if let (Some(callee), Some(arg)) = (call_name, call_arg) {
+                let callee = self.text(callee).to_string();
+                let value = unquote(self.text(arg));
+                self.classify_literal(facts, &mut literal_keys, &callee, &value, line_of(arg));
+            }
+            if let Some(node) = string {
+                let value = unquote(self.text(node));
+                if looks_like_sql(&value) {
+                    self.push_literal(
+                        facts,
+                        &mut literal_keys,
+                        LiteralKind::Sql,
+                        &value,
+                        None,
+                        line_of(node),
+                    );
+                }
+            }
+        }
+
+        for (_, def) in defs {
+            if def.name.is_empty() {
+                continue;
+            }
+            match def.kind {
+                DefKind::Type(kind) => facts.types.push(TypeDecl {
+                    name: def.name,
+                    kind,
+                    bases: def.bases,
+                    line: def.line,
+                }),
+                DefKind::Function(kind) => facts.functions.push(Function {
+                    name: def.name,
+                    kind,
+                    line: def.line,
+                }),
+            }
+        }
+        facts.annotations = annotations;
+        facts.imports.dedup();
+        facts.types.sort_by_key(|t| t.line);
+        facts.functions.sort_by_key(|f| f.line);
+        facts
+            .annotations
+            .sort_by(|a, b| (a.line, &a.name).cmp(&(b.line, &b.name)));
+        facts
+            .literals
+            .sort_by(|a, b| (a.line, a.kind, &a.value).cmp(&(b.line, b.kind, &b.value)));
+        facts.implementations.sort_by_key(|i| i.line);
+    }
+
+    fn classify_literal(
+        &self,
+        facts: &mut FileFacts,
+        keys: &mut std::collections::HashSet<(u32, LiteralKind, String)>,
+        context: &str,
+        value: &str,
+        line: u32,
+    ) {
+        let callee = context.rsplit(['.', ':', '\\']).next().unwrap_or(context);
+        let kind = if is_route_callee(callee) && looks_like_route(value) {
+            Some(LiteralKind::Route)
+        } else if is_topic_callee(callee) && looks_like_topic(value) {
+            Some(LiteralKind::Topic)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            self.push_literal(facts, keys, kind, value, Some(context), line);
+        }
+    }
+
+    fn push_literal(
+        &self,
+        facts: &mut FileFacts,
+        keys: &mut std::collections::HashSet<(u32, LiteralKind, String)>,
+        kind: LiteralKind,
+        value: &str,
+        context: Option<&str>,
+        line: u32,
+    ) {
+        if facts.literals.len() >= MAX_LITERALS_PER_FILE {
+            return;
+        }
+        let value = bounded(value.trim());
+        if keys.insert((line, kind, value.clone())) {
+            facts.literals.push(Literal {
+                kind,
+                value,
+                context: context.map(|c| bounded(c)),
+                line,
+            });
+        }
+    }
+}
+
+fn enclosing_ruby_class(node: Node, ex: &Extractor) -> Option<String> {
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if n.kind() == "class" || n.kind() == "module" {
+            return n.child_by_field_name("name").map(|c| compact(ex.text(c)));
+        }
+        current = n.parent();
+    }
+    None
+}
+
+fn line_of(node: Node) -> u32 {
+    u32::try_from(node.start_position().row + 1).unwrap_or(u32::MAX)
+}
+
+/// Collapses whitespace so multi-line names read as one token.
+fn compact(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("")
+}
+
+fn bounded(text: &str) -> String {
+    if text.chars().count() <= MAX_LITERAL_CHARS {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(MAX_LITERAL_CHARS).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The content of a string literal: prefixes (`r`, `b`, `f`, `@`, `$`, `#`) and quotes removed.
+pub fn unquote(literal: &str) -> String {
+    let mut s = literal.trim();
+    s = s.trim_start_matches(|c: char| "rRbBuUfF@$".contains(c));
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    s = &s[hashes..];
+    s = &s[..s.len()
+        - s.len()
+            .min(hashes)
+            .min(s.len() - s.trim_end_matches('#').len())];
+    for quote in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if s.len() >= 2 * quote.len() && s.starts_with(quote) && s.ends_with(quote) {
+            return s[quote.len()..s.len() - quote.len()].to_string();
+        }
+    }
+    s.to_string()
+}
+
+const ROUTE_CALLEES: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "delete",
+    "patch",
+    "head",
+    "options",
+    "all",
+    "any",
+    "route",
+    "api_route",
+    "add_url_rule",
+    "path",
+    "re_path",
+    "url",
+    "handle",
+    "handlefunc",
+    "handler",
+    "group",
+    "map",
+    "mapget",
+    "mappost",
+    "mapput",
+    "mapdelete",
+    "mappatch",
+    "mapgroup",
+    "mapcontrollerroute",
+    "getmapping",
+    "postmapping",
+    "putmapping",
+    "deletemapping",
+    "patchmapping",
+    "requestmapping",
+    "httpget",
+    "httppost",
+    "httpput",
+    "httpdelete",
+    "httppatch",
+    "controller",
+    "resource",
+    "resources",
+    "match",
+    "websocket",
+    "ws",
+    "service",
+    "scope",
+    "nest",
+    "routes",
+    "mount",
+    "use",
+];
+
+const TOPIC_CALLEES: &[&str] = &[
+    "publish",
+    "subscribe",
+    "produce",
+    "consume",
+    "send_message",
+    "sendmessage",
+    "topic",
+    "queue",
+    "queue_declare",
+    "queuedeclare",
+    "exchange_declare",
+    "exchangedeclare",
+    "basic_publish",
+    "basicpublish",
+    "basic_consume",
+    "basicconsume",
+    "kafkalistener",
+    "rabbitlistener",
+    "sqslistener",
+    "jmslistener",
+    "streamlistener",
+    "subscribetopic",
+    "channel",
+    "declare_queue",
+    "create_topic",
+    "createtopic",
+    "get_queue_by_name",
+    "queuesubscribe",
+    "event_pattern",
+    "eventpattern",
+    "messagepattern",
+    "from_topic",
+];
+
+fn is_route_callee(callee: &str) -> bool {
+    let lower = callee.to_ascii_lowercase();
+    ROUTE_CALLEES.contains(&lower.as_str())
+}
+
+fn is_topic_callee(callee: &str) -> bool {
+    let lower = callee.to_ascii_lowercase();
+    TOPIC_CALLEES.contains(&lower.as_str())
+}
+
+/// A route is a URL path: `/users/{id}`, `/api/v1/:id`, or a bare segment for
+/// annotation-style routes (`[Route("api/orders")]`), never a sentence or a file name.
+fn looks_like_route(value: &str) -> bool {
+    static ROUTE: OnceLock<Regex> = OnceLock::new();
+    let re = ROUTE.get_or_init(|| {
+        Regex::new(r"^/?[A-Za-z0-9_\-{}:<>.*\[\]$~@]*(/[A-Za-z0-9_\-{}:<>.*\[\]$~@?=&]*)*/?$")
+            .expect("route regex is valid")
+    });
+    !value.is_empty()
+        && value.len() <= 200
+        && re.is_match(value)
+        && (value.starts_with('/') || value.contains('/') || value.starts_with("api"))
+        && !has_file_extension(value)
+}
+
+fn has_file_extension(value: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        ".js", ".ts", ".py", ".rb", ".go", ".rs", ".php", ".java", ".json", ".yml", ".yaml",
+        ".html", ".css", ".png", ".svg", ".md", ".txt", ".toml", ".lock",
+    ];
+    EXTENSIONS.iter().any(|ext| value.ends_with(ext))
+}
+
+fn looks_like_topic(value: &str) -> bool {
+    static TOPIC: OnceLock<Regex> = OnceLock::new();
+    let re = TOPIC.get_or_init(|| {
+        Regex::new(r"^[A-Za-z][A-Za-z0-9_.\-:/*#>]{1,127}$").expect("topic regex is valid")
+    });
+    re.is_match(value)
+}
+
+/// SQL statements, recognised by their opening clause and a second keyword of the same
+/// statement, so prose such as "select a file" is not taken for a query.
+pub fn looks_like_sql(value: &str) -> bool {
+    static SQL: OnceLock<Regex> = OnceLock::new();
+    let re = SQL.get_or_init(|| {
+        Regex::new(
+            r"(?is)^\s*(select\s+.+?\s+from\s|insert\s+into\s|update\s+\S+\s+set\s|delete\s+from\s|create\s+(unique\s+)?(table|index|view)\s|alter\s+table\s|drop\s+(table|index)\s|with\s+\w+\s+as\s*\()",
+        )
+        .expect("sql regex is valid")
+    });
+    value.len() >= 12 && re.is_match(value)
+}
+
+/// Turns a captured import node's text into the import path(s) it names.
+fn normalize_import(spec: &LanguageSpec, text: &str) -> Vec<String> {
+    use crate::lang::ImportStyle;
+    match spec.imports {
+        ImportStyle::Rust => expand_use_tree(text),
+        ImportStyle::JvmPackage => {
+            let body = text.trim().trim_end_matches(';');
+            let body = body.strip_prefix("import").unwrap_or(body).trim();
+            let body = body.strip_prefix("static").unwrap_or(body).trim();
+            // Kotlin `import a.b.C as D`.
+            let body = body.split(" as ").next().unwrap_or(body);
+            vec![compact(body)]
+        }
+        ImportStyle::CSharp => {
+            let body = text.trim().trim_end_matches(';');
+            let body = body.strip_prefix("global").unwrap_or(body).trim();
+            let body = body.strip_prefix("using").unwrap_or(body).trim();
+            let body = body.strip_prefix("static").unwrap_or(body).trim();
+            let body = body.rsplit('=').next().unwrap_or(body);
+            vec![compact(body)]
+        }
+        ImportStyle::Php => {
+            let trimmed = text.trim();
+            if !trimmed.starts_with("use") {
+                return vec![unquote(trimmed)];
+            }
+            let body = trimmed.trim_end_matches(';');
+            let body = body.strip_prefix("use").unwrap_or(body).trim();
+            let body = body
+                .strip_prefix("function ")
+                .or_else(|| body.strip_prefix("const "))
+                .unwrap_or(body);
+            expand_php_use(&compact_keep_as(body))
+        }
+        ImportStyle::Python => vec![compact(text)],
+        ImportStyle::JavaScript | ImportStyle::Go | ImportStyle::Ruby => vec![unquote(text)],
+    }
+}
+
+fn compact_keep_as(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `A\B\{C, D as E}` → `A\B\C`, `A\B\D`; `A\B as C, D\E` → `A\B`, `D\E`.
+fn expand_php_use(body: &str) -> Vec<String> {
+    let strip_alias = |s: &str| -> String {
+        s.split(" as ")
+            .next()
+            .unwrap_or(s)
+            .trim()
+            .trim_start_matches('\\')
+            .to_string()
+    };
+    if let (Some(open), Some(close)) = (body.find('{'), body.rfind('}')) {
+        let prefix = body[..open].trim().trim_end_matches('\\');
+        return body[open + 1..close]
+            .split(',')
+            .map(|item| strip_alias(item))
+            .filter(|item| !item.is_empty())
+            .map(|item| format!("{}\\{}", strip_alias(prefix), item))
+            .collect();
+    }
+    body.split(',')
+        .map(strip_alias)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Expands a Rust use tree: `crate::a::{b, c::{d, e}}` → `crate::a::b`, `crate::a::c::d`, …
+pub fn expand_use_tree(tree: &str) -> Vec<String> {
+    fn expand(prefix: &str, tree: &str, out: &mut Vec<String>) {
+        let tree = tree.trim();
+        if let Some(open) = tree.find('{') {
+            if tree.ends_with('}') {
+                let head = tree[..open].trim().trim_end_matches("::").trim();
+                let new_prefix = join(prefix, head);
+                for part in split_top_level(&tree[open + 1..tree.len() - 1]) {
+                    expand(&new_prefix, part, out);
+                }
+                return;
+            }
+        }
+        let item = tree.split(" as ").next().unwrap_or(tree).trim();
+        let item = item.trim_end_matches("::*");
+        if item == "self" {
+            out.push(prefix.to_string());
+        } else if !item.is_empty() {
+            out.push(join(prefix, item));
+        }
+    }
+    fn join(prefix: &str, item: &str) -> String {
+        match (prefix.is_empty(), item.is_empty()) {
+            (true, _) => item.to_string(),
+            (_, true) => prefix.to_string(),
+            _ => format!("{prefix}::{item}"),
+        }
+    }
+    fn split_top_level(s: &str) -> Vec<&str> {
+        let mut parts = Vec::new();
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (i, c) in s.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    parts.push(&s[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&s[start..]);
+        parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
+    }
+    // Whitespace matters only around `as`; everywhere else it is layout.
+    let tree = compact_keep_as(tree);
+    let mut out = Vec::new();
+    expand("", &tree, &mut out);
+    out.into_iter().map(|s| s.replace(' ', "")).collect()
+}
+
+/// Counts blank, comment and code lines with the language's comment syntax. Strings that
+/// contain comment markers can fool it, as they fool tokei's fast path; the totals are
+/// for proportions, not for billing.
+pub fn count_lines(spec: &LanguageSpec, source: &[u8]) -> LineCounts {
+    let text = String::from_utf8_lossy(source);
+    let mut counts = LineCounts {
+        bytes: source.len() as u64,
+        ..LineCounts::default()
+    };
+    let mut in_block = false;
+    for line in text.lines() {
+        counts.lines += 1;
+        let trimmed = line.trim();
+        if in_block {
+            counts.comments += 1;
+            if let Some((_, end)) = spec.block_comment {
+                if trimmed.contains(end) {
+                    in_block = false;
+                    let after = trimmed.split_once(end).map(|(_, a)| a.trim()).unwrap_or("");
+                    if !after.is_empty() && !is_line_comment(spec, after) {
+                        counts.comments -= 1;
+                        counts.code += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            counts.blanks += 1;
+        } else if is_line_comment(spec, trimmed) {
+            counts.comments += 1;
+        } else if let Some((start, end)) =
+            spec.block_comment.filter(|(s, _)| trimmed.starts_with(s))
+        {
+            let rest = &trimmed[start.len()..];
+            match rest.split_once(end) {
+                Some((_, after)) if !after.trim().is_empty() => counts.code += 1,
+                Some(_) => counts.comments += 1,
+                None => {
+                    counts.comments += 1;
+                    in_block = true;
+                }
+            }
+        } else {
+            counts.code += 1;
+            if let Some((start, end)) = spec.block_comment {
+                if let Some(pos) = trimmed.rfind(start) {
+                    if !trimmed[pos + start.len()..].contains(end) {
+                        in_block = true;
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
+fn is_line_comment(spec: &LanguageSpec, trimmed: &str) -> bool {
+    spec.line_comments.iter().any(|m| trimmed.starts_with(m))
+}
