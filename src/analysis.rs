@@ -315,6 +315,10 @@ fn root_name(root: &Path) -> String {
 
 /// The JSON Schema of [`Analysis`], as committed in `docs/schema/analysis.schema.json`.
 pub fn json_schema() -> serde_json::Value {
-    let schema = schemars::schema_for!(Analysis);
+    // The schema describes what `arch` writes, so optional fields are those it may omit.
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Analysis>();
     serde_json::to_value(schema).unwrap_or(serde_json::Value::Null)
 }

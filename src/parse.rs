@@ -473,6 +473,21 @@ impl<'a> Extractor<'a> {
                 }
                 let line = line_of(node);
                 for path in normalize_import(self.spec, self.text(node)) {
+                    // `from a import b, c` matches once per name: fold them into one import.
+                    if let Some(existing) = facts
+                        .imports
+                        .iter_mut()
+                        .rev()
+                        .take_while(|i| i.line == line)
+                        .find(|i| i.path == path && i.kind == import_kind)
+                    {
+                        for name in &import_names {
+                            if !existing.names.contains(name) {
+                                existing.names.push(name.clone());
+                            }
+                        }
+                        continue;
+                    }
                     facts.imports.push(Import {
                         path,
                         names: import_names.clone(),
@@ -495,7 +510,11 @@ impl<'a> Extractor<'a> {
                     defs.len() - 1
                 });
                 let pending = &mut defs[entry].1;
-                if let DefKind::Function(FunctionKind::Method) = kind {
+                // More specific patterns win over the general one on the same node.
+                if matches!(
+                    kind,
+                    DefKind::Function(FunctionKind::Method) | DefKind::Type(TypeKind::Interface)
+                ) {
                     pending.kind = kind;
                 }
                 for base in bases {
@@ -524,7 +543,7 @@ impl<'a> Extractor<'a> {
                 let argument = annotation_arg.map(|a| bounded(&unquote(self.text(a))));
                 let line = line_of(node);
                 if let Some(arg) = &argument {
-                    self.classify_literal(facts, &mut literal_keys, &name, arg, line);
+                    self.classify_literal(facts, &mut literal_keys, &name, arg, line, true);
                 }
                 match annotations
                     .iter_mut()
@@ -542,7 +561,14 @@ impl<'a> Extractor<'a> {
             if let (Some(callee), Some(arg)) = (call_name, call_arg) {
                 let callee = self.text(callee).to_string();
                 let value = unquote(self.text(arg));
-                self.classify_literal(facts, &mut literal_keys, &callee, &value, line_of(arg));
+                self.classify_literal(
+                    facts,
+                    &mut literal_keys,
+                    &callee,
+                    &value,
+                    line_of(arg),
+                    false,
+                );
             }
             if let Some(node) = string {
                 let value = unquote(self.text(node));
@@ -597,9 +623,10 @@ impl<'a> Extractor<'a> {
         context: &str,
         value: &str,
         line: u32,
+        annotation: bool,
     ) {
         let callee = context.rsplit(['.', ':', '\\']).next().unwrap_or(context);
-        let kind = if is_route_callee(callee) && looks_like_route(value) {
+        let kind = if is_route_callee(callee) && looks_like_route(callee, value, annotation) {
             Some(LiteralKind::Route)
         } else if is_topic_callee(callee) && looks_like_topic(value) {
             Some(LiteralKind::Topic)
@@ -781,19 +808,27 @@ fn is_topic_callee(callee: &str) -> bool {
     TOPIC_CALLEES.contains(&lower.as_str())
 }
 
-/// A route is a URL path: `/users/{id}`, `/api/v1/:id`, or a bare segment for
-/// annotation-style routes (`[Route("api/orders")]`), never a sentence or a file name.
-fn looks_like_route(value: &str) -> bool {
+/// A route is a URL path: `/users/{id}`, `/api/v1/:id`. Annotations (`@Controller('orders')`,
+/// `[HttpGet("{id}")]`) may give a bare segment; calls must start with `/` (or be a Django
+/// `path('admin/', …)`), since `get("name")` is usually a map or config lookup.
+fn looks_like_route(callee: &str, value: &str, annotation: bool) -> bool {
     static ROUTE: OnceLock<Regex> = OnceLock::new();
     let re = ROUTE.get_or_init(|| {
-        Regex::new(r"^/?[A-Za-z0-9_\-{}:<>.*\[\]$~@]*(/[A-Za-z0-9_\-{}:<>.*\[\]$~@?=&]*)*/?$")
+        Regex::new(r"^/?[A-Za-z0-9_\-{}:<>.*\[\]$~@]*(/[A-Za-z0-9_\-{}:<>.*\[\]$~@?=&^]*)*/?$")
             .expect("route regex is valid")
     });
-    !value.is_empty()
+    let shaped = !value.is_empty()
         && value.len() <= 200
         && re.is_match(value)
-        && (value.starts_with('/') || value.contains('/') || value.starts_with("api"))
-        && !has_file_extension(value)
+        && !has_file_extension(value);
+    if !shaped {
+        return false;
+    }
+    if annotation {
+        return true;
+    }
+    let django = matches!(callee.to_ascii_lowercase().as_str(), "path" | "re_path" | "url");
+    value.starts_with('/') || (django && value.contains('/'))
 }
 
 fn has_file_extension(value: &str) -> bool {
@@ -822,7 +857,30 @@ pub fn looks_like_sql(value: &str) -> bool {
         )
         .expect("sql regex is valid")
     });
-    value.len() >= 12 && re.is_match(value)
+    // A cheap look at the first word keeps the regex off the vast majority of strings.
+    let first = value
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if value.len() < 12
+        || !matches!(
+            first.to_ascii_lowercase().as_str(),
+            "select" | "insert" | "update" | "delete" | "create" | "alter" | "drop" | "with"
+        )
+        || !re.is_match(value)
+    {
+        return false;
+    }
+    // Upper-case keywords are SQL by convention; lower-case ones must show SQL punctuation
+    // or clauses, so "select a file from the list" stays prose.
+    if first.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    let lower = value.to_ascii_lowercase();
+    ["*", ",", "=", "?", "$1", " where ", " join ", " values", " limit ", " order by ", " group by ", "(", " set "]
+        .iter()
+        .any(|marker| lower.contains(marker))
 }
 
 /// Turns a captured import node's text into the import path(s) it names.

@@ -22,11 +22,13 @@ pub(super) fn is_adr(path: &str) -> bool {
         && !name.contains("template")
 }
 
-/// log4brains keeps its records in `docs/adr` next to a `template.md`.
+/// log4brains keeps its records in `docs/adr` next to a `template.md`, and marks the
+/// repository with a `.log4brains.yml` at its root.
 pub(super) fn is_log4brains_dir(path: &str, index: &FileIndex) -> bool {
     let dir = parent_dir(path);
-    (dir == "docs/adr" || dir.ends_with("/docs/adr"))
-        && index.contains(&format!("{dir}/template.md"))
+    let conventional = (dir == "docs/adr" || dir.ends_with("/docs/adr"))
+        && index.contains(&format!("{dir}/template.md"));
+    conventional || index.contains(".log4brains.yml")
 }
 
 /// Fields read from YAML front matter.
@@ -42,7 +44,7 @@ static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[*-]\s+)?(?:\*\*)?date(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$")
+    Regex::new(r"(?i)^\s*([*-]\s+)?(?:\*\*)?date(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$")
         .expect("valid regex")
 });
 static STATUS_HEADING: LazyLock<Regex> =
@@ -74,10 +76,13 @@ pub(super) fn parse(path: &str, text: &str, log4brains_dir: bool) -> Adr {
     let status_section = status_section(&lines);
     let status_line = lines.iter().find_map(|line| STATUS_LINE.captures(line));
     let is_status_bullet = status_line.as_ref().is_some_and(|c| c.get(1).is_some());
-    let date_line = lines
-        .iter()
-        .find_map(|line| DATE_LINE.captures(line))
-        .map(|c| c[1].to_string());
+    let date_line = lines.iter().find_map(|line| DATE_LINE.captures(line));
+    // log4brains writes `- Date:` where MADR 2 writes `* Date:`.
+    let is_dash_date = date_line
+        .as_ref()
+        .and_then(|c| c.get(1))
+        .is_some_and(|bullet| bullet.as_str().starts_with('-'));
+    let date_line = date_line.map(|c| c[2].to_string());
 
     let status = front
         .status
@@ -104,7 +109,7 @@ pub(super) fn parse(path: &str, text: &str, log4brains_dir: bool) -> Adr {
     links.sort();
     links.dedup();
 
-    let layout = if log4brains_dir && front.date.is_some() {
+    let layout = if log4brains_dir && (front.date.is_some() || is_dash_date) {
         "log4brains"
     } else if status_section.is_some() && date_line.is_some() {
         "adr-tools"
@@ -258,6 +263,16 @@ mod tests {
         assert_eq!(adr.layout, "log4brains");
         assert_eq!(adr.title, "Use Log4brains");
         assert_eq!(adr.status.as_deref(), Some("accepted"));
+
+        let bullets = "# Use Lunr for search\n\n- Status: accepted\n- Date: 2020-11-03\n";
+        let adr = parse("docs/adr/20201103-use-lunr-for-search.md", bullets, true);
+        assert_eq!(adr.layout, "log4brains");
+        assert_eq!(adr.date.as_deref(), Some("2020-11-03"));
+        let madr2 = "# Use Lunr\n\n* Status: accepted\n* Date: 2020-11-03\n";
+        assert_eq!(
+            parse("docs/adr/0001-use-lunr.md", madr2, true).layout,
+            "madr"
+        );
 
         let adr = parse(
             "architecture/decisions/use_events.md",

@@ -80,7 +80,8 @@ pub(super) fn kind_of(path: &str) -> Option<CiSystem> {
 pub(super) fn parse(system: CiSystem, path: &str, text: &str) -> Result<CiFile, String> {
     let jobs = match system {
         CiSystem::Jenkins => jenkins_stages(text),
-        // Travis jobs are matrix expansions without names of their own.
+        // Travis jobs are matrix expansions without names of their own; the file is
+        // still parsed so that a broken one is reported like any other.
         CiSystem::Travis => {
             parse_yaml(text)?;
             Vec::new()

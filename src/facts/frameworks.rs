@@ -316,8 +316,7 @@ const PRODUCT_SCOPES: &[&str] = &["runtime", "build", "optional", "peer"];
 /// Frameworks revealed by the manifests' direct dependencies, one per (name, manifest),
 /// sorted by name then manifest.
 pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
-    // (name, manifest) → (preference of the revealing dependency, framework)
-    let mut found: BTreeMap<(&str, &str), ((usize, &str), Framework)> = BTreeMap::new();
+    let mut found: BTreeMap<(&str, &str), (Preference, Framework)> = BTreeMap::new();
     for manifest in manifests {
         let Some(family) = Family::of(&manifest.ecosystem) else {
             continue;
@@ -350,6 +349,9 @@ pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
         .map(|(_, framework)| framework)
         .collect()
 }
+
+/// Ranks the dependencies revealing one framework, lowest first: by scope, then name.
+type Preference<'a> = (usize, &'a str);
 
 /// When several dependencies reveal the same framework, name the runtime one first.
 fn scope_rank(dependency: &Dependency) -> usize {

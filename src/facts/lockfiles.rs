@@ -187,11 +187,12 @@ fn count_gemfile_lock(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::collect_from;
-    use super::*;
 
+    /// Writes one lock file to a temporary directory and returns its package count.
     fn count(path: &str, text: &str) -> usize {
-        let kind = kind_of(path).expect("a lock file path");
-        parse(kind, path, text).expect("a valid lock file").packages
+        let (facts, warnings) = collect_from(&[(path, text)]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        facts.lockfiles.first().expect("one lock file").packages
     }
 
     #[test]

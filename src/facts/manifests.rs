@@ -726,23 +726,18 @@ const GRADLE_CONFIGURATIONS: &str = "implementation|api|compile|runtime|compileO
     kapt|ksp|annotationProcessor|developmentOnly|classpath";
 
 fn parse_gradle(text: &str, deps: &mut Deps) {
+    static CONFIGURATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^\s*({GRADLE_CONFIGURATIONS})\b")).expect("valid regex")
+    });
     static COORDINATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r#"^\s*({GRADLE_CONFIGURATIONS})\b\s*\(?\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?["']([^"':\s]+):([^"':\s]+)(?::([^"'\s]+))?["']"#
-        ))
-        .expect("valid regex")
+        Regex::new(r#"["']([^"':\s]+):([^"':\s]+)(?::([^"'\s]+))?["']"#).expect("valid regex")
     });
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r#"^\s*({GRADLE_CONFIGURATIONS})\b\s*\(?\s*group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?"#
-        ))
-        .expect("valid regex")
+        Regex::new(r#"group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?"#)
+            .expect("valid regex")
     });
     static KOTLIN_MODULE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r#"^\s*({GRADLE_CONFIGURATIONS})\b\s*\(\s*kotlin\s*\(\s*"([^"]+)"(?:\s*,\s*"([^"]+)")?"#
-        ))
-        .expect("valid regex")
+        Regex::new(r#"\bkotlin\s*\(\s*"([^"]+)"(?:\s*,\s*"([^"]+)")?"#).expect("valid regex")
     });
     static PLUGIN_ID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -762,6 +757,9 @@ fn parse_gradle(text: &str, deps: &mut Deps) {
 
     // Depth of braces inside `plugins { … }`, or None outside it.
     let mut plugins_depth: Option<i32> = None;
+    // Scope of a Groovy list that goes on after a trailing comma:
+    // `implementation "a:b:1",` then `"c:d:2"` on the next line.
+    let mut continued: Option<&'static str> = None;
     for (index, line) in text.lines().enumerate() {
         let line_no = Some(line_number(index));
         let opens = i32::try_from(line.matches('{').count()).unwrap_or(i32::MAX);
@@ -776,7 +774,7 @@ fn parse_gradle(text: &str, deps: &mut Deps) {
                         .captures(line)
                         .map(|c| (format!("org.jetbrains.kotlin.{}", &c[1]), c.get(2)))
                 });
-            if let Some((id, version)) = plugin {
+            if let Some((id, version)) = plugin.filter(|(id, _)| is_community_plugin(id)) {
                 deps.push("build", &id, version.map(|v| v.as_str()), line_no);
             }
             let depth = depth + opens - closes;
@@ -785,34 +783,44 @@ fn parse_gradle(text: &str, deps: &mut Deps) {
         }
         if line.trim_start().starts_with("plugins") && opens > closes {
             plugins_depth = Some(opens - closes);
-        } else if let Some(c) = COORDINATE.captures(line) {
-            let name = format!("{}:{}", &c[2], &c[3]);
-            deps.push(
-                gradle_scope(&c[1]),
-                &name,
-                c.get(4).map(|v| v.as_str()),
-                line_no,
-            );
-        } else if let Some(c) = NAMED.captures(line) {
-            let name = format!("{}:{}", &c[2], &c[3]);
-            deps.push(
-                gradle_scope(&c[1]),
-                &name,
-                c.get(4).map(|v| v.as_str()),
-                line_no,
-            );
-        } else if let Some(c) = KOTLIN_MODULE.captures(line) {
-            let name = format!("org.jetbrains.kotlin:kotlin-{}", &c[2]);
-            deps.push(
-                gradle_scope(&c[1]),
-                &name,
-                c.get(3).map(|v| v.as_str()),
-                line_no,
-            );
-        } else if let Some(c) = APPLY_PLUGIN.captures(line) {
-            deps.push("build", &c[1], None, line_no);
+            continue;
         }
+        if let Some(c) = APPLY_PLUGIN.captures(line) {
+            if is_community_plugin(&c[1]) {
+                deps.push("build", &c[1], None, line_no);
+            }
+            continue;
+        }
+        let configuration = CONFIGURATION.captures(line).and_then(|c| {
+            let rest = &line[c.get(0).map_or(0, |m| m.end())..];
+            // `implementation(…)` or `implementation "…"`, not `implementation.extendsFrom`.
+            let is_call = rest.trim_start().starts_with(['(', '"', '\'']);
+            is_call.then(|| (gradle_scope(&c[1]), rest))
+        });
+        let Some((scope, rest)) = configuration.or_else(|| continued.map(|scope| (scope, line)))
+        else {
+            continue;
+        };
+        if let Some(c) = NAMED.captures(rest) {
+            let name = format!("{}:{}", &c[1], &c[2]);
+            deps.push(scope, &name, c.get(3).map(|v| v.as_str()), line_no);
+        } else if let Some(c) = KOTLIN_MODULE.captures(rest) {
+            let name = format!("org.jetbrains.kotlin:kotlin-{}", &c[1]);
+            deps.push(scope, &name, c.get(2).map(|v| v.as_str()), line_no);
+        } else {
+            for c in COORDINATE.captures_iter(rest) {
+                let name = format!("{}:{}", &c[1], &c[2]);
+                deps.push(scope, &name, c.get(3).map(|v| v.as_str()), line_no);
+            }
+        }
+        continued = rest.trim_end().ends_with(',').then_some(scope);
     }
+}
+
+/// Core Gradle plugins (`java`, `application`, `idea`) have no dots and are not
+/// dependencies; community plugin ids are always qualified.
+fn is_community_plugin(id: &str) -> bool {
+    id.contains('.')
 }
 
 fn parse_gemfile(text: &str, deps: &mut Deps) {
@@ -1177,16 +1185,19 @@ mod tests {
     use super::super::collect_from;
     use super::*;
 
-    /// Parses one manifest and returns (scope, name, version, line) rows.
-    fn deps_of(
-        path: &str,
-        text: &str,
-    ) -> (
-        Option<String>,
-        Vec<(String, String, Option<String>, Option<u32>)>,
-    ) {
-        let kind = kind_of(path).expect("a manifest path");
-        let manifest = parse(kind, path, text).expect("a valid manifest");
+    /// (scope, name, version, line) of one dependency.
+    type Row = (String, String, Option<String>, Option<u32>);
+
+    /// Parses one manifest and returns its name and dependency rows.
+    /// Writes one manifest to a temporary directory and collects it.
+    fn deps_of(path: &str, text: &str) -> (Option<String>, Vec<Row>) {
+        let (facts, warnings) = collect_from(&[(path, text)]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let manifest = facts.manifests.into_iter().next().expect("one manifest");
+        assert_eq!(
+            Some(manifest.ecosystem.as_str()),
+            kind_of(path).map(ManifestKind::ecosystem)
+        );
         let rows = manifest
             .dependencies
             .into_iter()
@@ -1195,12 +1206,7 @@ mod tests {
         (manifest.name, rows)
     }
 
-    fn row(
-        scope: &str,
-        name: &str,
-        version: Option<&str>,
-        line: Option<u32>,
-    ) -> (String, String, Option<String>, Option<u32>) {
+    fn row(scope: &str, name: &str, version: Option<&str>, line: Option<u32>) -> Row {
         (
             scope.to_string(),
             name.to_string(),
@@ -1363,6 +1369,7 @@ anyhow = "1"
     <dependency>
       <groupId>org.springframework.boot</groupId>
       <artifactId>spring-boot-starter-web</artifactId>
+      <exclusions><exclusion><groupId>x</groupId><artifactId>y</artifactId></exclusion></exclusions>
     </dependency>
     <dependency>
       <groupId>org.junit.jupiter</groupId>
@@ -1389,7 +1396,7 @@ anyhow = "1"
                     "build",
                     "jakarta.servlet:jakarta.servlet-api",
                     None,
-                    Some(20)
+                    Some(21)
                 ),
                 row(
                     "build",
@@ -1407,7 +1414,7 @@ anyhow = "1"
                     "test",
                     "org.junit.jupiter:junit-jupiter",
                     Some("5.10.0"),
-                    Some(14)
+                    Some(15)
                 ),
             ]
         );
@@ -1468,7 +1475,7 @@ dependencies {
                 ),
             ]
         );
-        let groovy = "apply plugin: 'java'\ndependencies {\n  compileOnly 'org.projectlombok:lombok:1.18.30'\n  runtimeOnly group: 'org.postgresql', name: 'postgresql', version: '42.7.0'\n}\n";
+        let groovy = "apply plugin: 'java'\napply plugin: 'org.springframework.boot'\ndependencies {\n  compileOnly 'org.projectlombok:lombok:1.18.30'\n  runtimeOnly group: 'org.postgresql', name: 'postgresql', version: '42.7.0'\n  implementation \"io.grpc:grpc-stub:${grpcVersion}\",\n      \"io.grpc:grpc-netty:1.0\"\n  implementation fileTree(dir: 'libs')\n  \"not:a-dependency:1\"\n}\n";
         let (_, deps) = deps_of("build.gradle", groovy);
         assert_eq!(
             deps,

@@ -432,3 +432,72 @@ mod tests {
         assert!(warnings[0].message.contains("larger than"));
     }
 }
+#[cfg(test)]
+mod scratch {
+    #[test]
+    #[ignore]
+    fn scratch_real_tree() {
+        let root = std::path::PathBuf::from(std::env::var("FACTS_ROOT").unwrap());
+        let files: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .filter(|p| !p.contains("/target/") && !p.contains("node_modules"))
+            .collect();
+        let start = std::time::Instant::now();
+        let (facts, warnings) = super::collect(&root, &files);
+        eprintln!("files {} in {:?}", files.len(), start.elapsed());
+        for w in &warnings {
+            eprintln!("W {} {}", w.path, w.message);
+        }
+        for m in &facts.manifests {
+            eprintln!(
+                "M {} {} {:?} {:?}",
+                m.path,
+                m.ecosystem,
+                m.name,
+                m.dependencies
+                    .iter()
+                    .map(|d| format!("{}:{}@{:?}#{:?}", d.scope, d.name, d.version, d.line))
+                    .collect::<Vec<_>>()
+            );
+        }
+        for l in &facts.lockfiles {
+            eprintln!("L {:?}", l);
+        }
+        for f in &facts.frameworks {
+            eprintln!(
+                "F {} {} {} {}",
+                f.name, f.category, f.dependency, f.manifest
+            );
+        }
+        for i in facts
+            .infrastructure
+            .iter()
+            .filter(|i| i.kind != "kubernetes")
+        {
+            eprintln!("I {} {} {:?}", i.path, i.kind, i.items);
+        }
+        for i in facts
+            .infrastructure
+            .iter()
+            .filter(|i| i.kind == "kubernetes")
+            .take(10)
+        {
+            eprintln!("K {} {:?}", i.path, i.items);
+        }
+        for c in &facts.ci {
+            eprintln!("C {} {} {:?}", c.path, c.system, c.jobs);
+        }
+        for a in &facts.adrs {
+            eprintln!("A {:?}", a);
+        }
+    }
+}

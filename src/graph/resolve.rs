@@ -329,6 +329,14 @@ impl Resolver {
                 }
             }
         }
+        if found.is_empty() {
+            // A script's own directory is first on sys.path: `import util` next to `util.py`.
+            let sibling = join(module_of(path), &rest.replace('.', "/"));
+            found.extend(
+                self.file(&format!("{sibling}.py"))
+                    .or_else(|| self.file(&format!("{sibling}/__init__.py"))),
+            );
+        }
         found
     }
 

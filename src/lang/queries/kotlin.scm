@@ -3,11 +3,16 @@
 (import) @import
 
 (class_declaration name: (identifier) @name) @definition.class
+(class_declaration "interface" name: (identifier) @name) @definition.interface
 (class_declaration name: (identifier) @name
-  (delegation_specifiers (delegation_specifier [(type) (constructor_invocation (type) @base)] @base))) @definition.class
+  (delegation_specifiers (delegation_specifier (type) @base))) @definition.class
+(class_declaration name: (identifier) @name
+  (delegation_specifiers (delegation_specifier (constructor_invocation (type) @base)))) @definition.class
 (object_declaration name: (identifier) @name) @definition.class
 (object_declaration name: (identifier) @name
-  (delegation_specifiers (delegation_specifier [(type) (constructor_invocation (type) @base)] @base))) @definition.class
+  (delegation_specifiers (delegation_specifier (type) @base))) @definition.class
+(object_declaration name: (identifier) @name
+  (delegation_specifiers (delegation_specifier (constructor_invocation (type) @base)))) @definition.class
 (function_declaration name: (identifier) @name) @definition.function
 (class_body (function_declaration name: (identifier) @name) @definition.method)
 

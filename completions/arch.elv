@@ -1,0 +1,141 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[arch] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'arch'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'arch'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
+            cand config 'Inspect the resolved settings'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;analyze'= {
+            cand -o 'Write the report to FILE instead of stdout'
+            cand --output 'Write the report to FILE instead of stdout'
+            cand --max-file-size 'Skip files larger than BYTES (analyze.max_file_size)'
+            cand --exclude 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)'
+            cand -j 'Parser threads, 0 for every core (analyze.threads)'
+            cand --threads 'Parser threads, 0 for every core (analyze.threads)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand --include-vendored 'Walk into vendored trees such as vendor/ and node_modules/ (analyze.include_vendored)'
+            cand --follow-symlinks 'Follow symbolic links; loops are detected and reported (analyze.follow_symlinks)'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;config'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print every setting, its value and where it came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;config;show'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;config;help'= {
+            cand show 'Print every setting, its value and where it came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;config;help;show'= {
+        }
+        &'arch;config;help;help'= {
+        }
+        &'arch;completions'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;help'= {
+            cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
+            cand config 'Inspect the resolved settings'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;help;analyze'= {
+        }
+        &'arch;help;config'= {
+            cand show 'Print every setting, its value and where it came from'
+        }
+        &'arch;help;config;show'= {
+        }
+        &'arch;help;completions'= {
+        }
+        &'arch;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,120 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_arch_global_optspecs
+    string join \n config= format= q/quiet v/verbose color= no-progress y/yes h/help V/version
+end
+
+function __fish_arch_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_arch_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_arch_using_subcommand
+    set -l cmd (__fish_arch_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c arch -n "__fish_arch_needs_command" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_needs_command" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'"
+complete -c arch -n "__fish_arch_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_needs_command" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_needs_command" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_needs_command" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_needs_command" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_needs_command" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_needs_command" -f -a "analyze" -d 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
+complete -c arch -n "__fish_arch_needs_command" -f -a "config" -d 'Inspect the resolved settings'
+complete -c arch -n "__fish_arch_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c arch -n "__fish_arch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s o -l output -d 'Write the report to FILE instead of stdout' -r -F
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l max-file-size -d 'Skip files larger than BYTES (analyze.max_file_size)' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l exclude -d 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s j -l threads -d 'Parser threads, 0 for every core (analyze.threads)' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'"
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l include-vendored -d 'Walk into vendored trees such as vendor/ and node_modules/ (analyze.include_vendored)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l follow-symlinks -d 'Follow symbolic links; loops are detected and reported (analyze.follow_symlinks)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'"
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and where it came from'
+complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'"
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and where it came from'
+complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand completions" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand completions" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'"
+complete -c arch -n "__fish_arch_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand completions" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config completions help" -f -a "analyze" -d 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config completions help" -f -a "config" -d 'Inspect the resolved settings'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and where it came from'

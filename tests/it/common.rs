@@ -1,0 +1,72 @@
+//! Shared helpers: a hermetic `arch` command, fixture paths, schema validation.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture directory.
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("fixtures").join(name)
+}
+
+/// `arch` with a clean environment: no user config, no `ARCH_*`, no colour hints.
+pub fn arch(config_home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("arch").expect("the arch binary is built");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("ARCH_") || key == "NO_COLOR" {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    cmd
+}
+
+/// An empty directory to act as `$XDG_CONFIG_HOME`.
+pub fn config_home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tempdir")
+}
+
+/// Runs `arch analyze PATH --format json` and returns the parsed, schema-validated report.
+pub fn analyze_json(path: &Path, extra: &[&str]) -> serde_json::Value {
+    let home = config_home();
+    let output = arch(home.path())
+        .arg("analyze")
+        .arg(path)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("arch runs");
+    assert!(
+        output.status.success(),
+        "arch analyze {} failed: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let value: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("stdout is one JSON document");
+    assert_valid(&value);
+    value
+}
+
+/// Fails when `report` does not validate against `docs/schema/analysis.schema.json`.
+pub fn assert_valid(report: &serde_json::Value) {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let text = std::fs::read_to_string(repo_root().join("docs/schema/analysis.schema.json"))
+            .expect("the committed schema exists");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+        jsonschema::validator_for(&schema).expect("schema compiles")
+    });
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .take(10)
+        .collect();
+    assert!(errors.is_empty(), "report violates the schema:\n{}", errors.join("\n"));
+}

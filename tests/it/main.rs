@@ -1,0 +1,9 @@
+//! The one integration-test binary: CLI behaviour, extraction per language, the walk's
+//! nasty cases, report snapshots, the JSON schema and golden generated files.
+
+mod cli;
+mod common;
+mod golden;
+mod parse;
+mod reports;
+mod walk;
