@@ -655,7 +655,7 @@ impl<'a> Extractor<'a> {
             facts.literals.push(Literal {
                 kind,
                 value,
-                context: context.map(|c| bounded(c)),
+                context: context.map(bounded),
                 line,
             });
         }
@@ -817,17 +817,18 @@ fn looks_like_route(callee: &str, value: &str, annotation: bool) -> bool {
         Regex::new(r"^/?[A-Za-z0-9_\-{}:<>.*\[\]$~@]*(/[A-Za-z0-9_\-{}:<>.*\[\]$~@?=&^]*)*/?$")
             .expect("route regex is valid")
     });
-    let shaped = !value.is_empty()
-        && value.len() <= 200
-        && re.is_match(value)
-        && !has_file_extension(value);
+    let shaped =
+        !value.is_empty() && value.len() <= 200 && re.is_match(value) && !has_file_extension(value);
     if !shaped {
         return false;
     }
     if annotation {
         return true;
     }
-    let django = matches!(callee.to_ascii_lowercase().as_str(), "path" | "re_path" | "url");
+    let django = matches!(
+        callee.to_ascii_lowercase().as_str(),
+        "path" | "re_path" | "url"
+    );
     value.starts_with('/') || (django && value.contains('/'))
 }
 
@@ -878,9 +879,23 @@ pub fn looks_like_sql(value: &str) -> bool {
         return true;
     }
     let lower = value.to_ascii_lowercase();
-    ["*", ",", "=", "?", "$1", " where ", " join ", " values", " limit ", " order by ", " group by ", "(", " set "]
-        .iter()
-        .any(|marker| lower.contains(marker))
+    [
+        "*",
+        ",",
+        "=",
+        "?",
+        "$1",
+        " where ",
+        " join ",
+        " values",
+        " limit ",
+        " order by ",
+        " group by ",
+        "(",
+        " set ",
+    ]
+    .iter()
+    .any(|marker| lower.contains(marker))
 }
 
 /// Turns a captured import node's text into the import path(s) it names.
@@ -940,7 +955,7 @@ fn expand_php_use(body: &str) -> Vec<String> {
         let prefix = body[..open].trim().trim_end_matches('\\');
         return body[open + 1..close]
             .split(',')
-            .map(|item| strip_alias(item))
+            .map(&strip_alias)
             .filter(|item| !item.is_empty())
             .map(|item| format!("{}\\{}", strip_alias(prefix), item))
             .collect();

@@ -793,8 +793,9 @@ fn parse_gradle(text: &str, deps: &mut Deps) {
         }
         let configuration = CONFIGURATION.captures(line).and_then(|c| {
             let rest = &line[c.get(0).map_or(0, |m| m.end())..];
-            // `implementation(…)` or `implementation "…"`, not `implementation.extendsFrom`.
-            let is_call = rest.trim_start().starts_with(['(', '"', '\'']);
+            // A call (`implementation(…)`, `implementation "…"`, `api platform(…)`), not a
+            // property such as `implementation.extendsFrom` or an assignment.
+            let is_call = !rest.trim_start().starts_with(['.', '=']);
             is_call.then(|| (gradle_scope(&c[1]), rest))
         });
         let Some((scope, rest)) = configuration.or_else(|| continued.map(|scope| (scope, line)))
@@ -1475,24 +1476,33 @@ dependencies {
                 ),
             ]
         );
-        let groovy = "apply plugin: 'java'\napply plugin: 'org.springframework.boot'\ndependencies {\n  compileOnly 'org.projectlombok:lombok:1.18.30'\n  runtimeOnly group: 'org.postgresql', name: 'postgresql', version: '42.7.0'\n  implementation \"io.grpc:grpc-stub:${grpcVersion}\",\n      \"io.grpc:grpc-netty:1.0\"\n  implementation fileTree(dir: 'libs')\n  \"not:a-dependency:1\"\n}\n";
+        let groovy = "apply plugin: 'java'\napply plugin: 'org.springframework.boot'\ndependencies {\n  compileOnly 'org.projectlombok:lombok:1.18.30'\n  runtimeOnly group: 'org.postgresql', name: 'postgresql', version: '42.7.0'\n  implementation \"io.grpc:grpc-stub:${grpcVersion}\",\n      \"io.grpc:grpc-netty:1.0\"\n  implementation fileTree(dir: 'libs')\n  implementation platform('org.springframework.boot:spring-boot-dependencies:3.2.0')\n  implementation.extendsFrom 'x:y'\n  \"not:a-dependency:1\"\n}\n";
         let (_, deps) = deps_of("build.gradle", groovy);
+        let boot_bom = "org.springframework.boot:spring-boot-dependencies";
         assert_eq!(
             deps,
             vec![
-                row("build", "java", None, Some(1)),
                 row(
                     "build",
                     "org.projectlombok:lombok",
                     Some("1.18.30"),
-                    Some(3)
+                    Some(4)
+                ),
+                row("build", "org.springframework.boot", None, Some(2)),
+                row("runtime", "io.grpc:grpc-netty", Some("1.0"), Some(7)),
+                row(
+                    "runtime",
+                    "io.grpc:grpc-stub",
+                    Some("${grpcVersion}"),
+                    Some(6)
                 ),
                 row(
                     "runtime",
                     "org.postgresql:postgresql",
                     Some("42.7.0"),
-                    Some(4)
+                    Some(5)
                 ),
+                row("runtime", boot_bom, Some("3.2.0"), Some(9)),
             ]
         );
     }

@@ -719,7 +719,7 @@ fn parse_tsconfig(text: &str) -> Option<TsConfig> {
         }
     }
     // The longest pattern prefix wins, as in TypeScript.
-    paths.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    paths.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     Some(TsConfig { base_url, paths })
 }
 

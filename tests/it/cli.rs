@@ -15,7 +15,10 @@ fn help_lists_only_working_subcommands() {
 #[test]
 fn analyze_help_is_stable() {
     let home = config_home();
-    let out = arch(home.path()).args(["analyze", "--help"]).output().expect("runs");
+    let out = arch(home.path())
+        .args(["analyze", "--help"])
+        .output()
+        .expect("runs");
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
 }
 
@@ -34,14 +37,21 @@ fn missing_path_is_a_usage_error_with_a_hint() {
 #[test]
 fn unknown_flag_is_a_usage_error() {
     let home = config_home();
-    arch(home.path()).args(["analyze", "--frobnicate"]).assert().code(2);
+    arch(home.path())
+        .args(["analyze", "--frobnicate"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn bad_repository_config_names_the_file_and_line() {
     let home = config_home();
     let repo = tempfile::tempdir().expect("tempdir");
-    std::fs::write(repo.path().join("arch.yaml"), "analyze:\n  max_file_sise: 10\n").expect("write");
+    std::fs::write(
+        repo.path().join("arch.yaml"),
+        "analyze:\n  max_file_sise: 10\n",
+    )
+    .expect("write");
     arch(home.path())
         .arg("analyze")
         .arg(repo.path())
@@ -67,23 +77,49 @@ fn bad_environment_value_is_a_usage_error() {
 fn config_show_says_where_each_value_came_from() {
     let home = config_home();
     std::fs::create_dir_all(home.path().join("arch")).expect("mkdir");
-    std::fs::write(home.path().join("arch/config.yaml"), "analyze:\n  threads: 2\n").expect("write");
+    std::fs::write(
+        home.path().join("arch/config.yaml"),
+        "analyze:\n  threads: 2\n",
+    )
+    .expect("write");
     let repo = tempfile::tempdir().expect("tempdir");
-    std::fs::write(repo.path().join("arch.yaml"), "analyze:\n  max_file_size: 5000\n").expect("write");
+    std::fs::write(
+        repo.path().join("arch.yaml"),
+        "analyze:\n  max_file_size: 5000\n",
+    )
+    .expect("write");
     let out = arch(home.path())
         .env("ARCH_ANALYZE_EXCLUDE", "docs/**")
         .args(["config", "show", "--format", "json"])
         .arg(repo.path())
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
-    let row = |key: &str| rows.iter().find(|r| r["key"] == key).cloned().expect("row exists");
+    let row = |key: &str| {
+        rows.iter()
+            .find(|r| r["key"] == key)
+            .cloned()
+            .expect("row exists")
+    };
     assert_eq!(row("analyze.threads")["value"], "2");
-    assert!(row("analyze.threads")["source"].as_str().unwrap_or_default().starts_with("user config"));
+    assert!(row("analyze.threads")["source"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("user config"));
     assert_eq!(row("analyze.max_file_size")["value"], "5000");
-    assert!(row("analyze.max_file_size")["source"].as_str().unwrap_or_default().starts_with("repository config"));
-    assert_eq!(row("analyze.exclude")["source"], "environment ARCH_ANALYZE_EXCLUDE");
+    assert!(row("analyze.max_file_size")["source"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("repository config"));
+    assert_eq!(
+        row("analyze.exclude")["source"],
+        "environment ARCH_ANALYZE_EXCLUDE"
+    );
     assert_eq!(row("output.format")["source"], "flag --format");
     assert_eq!(row("output.progress")["source"], "default");
 }
@@ -119,7 +155,11 @@ fn stdout_carries_only_the_report_and_output_file_works() {
 #[test]
 fn color_is_off_when_piped_and_on_when_forced() {
     let home = config_home();
-    let plain = arch(home.path()).arg("analyze").arg(fixture("parse")).output().expect("runs");
+    let plain = arch(home.path())
+        .arg("analyze")
+        .arg(fixture("parse"))
+        .output()
+        .expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
     let forced = arch(home.path())
         .args(["--color", "always", "analyze"])

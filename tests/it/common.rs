@@ -68,5 +68,9 @@ pub fn assert_valid(report: &serde_json::Value) {
         .map(|e| format!("{} at {}", e, e.instance_path))
         .take(10)
         .collect();
-    assert!(errors.is_empty(), "report violates the schema:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "report violates the schema:\n{}",
+        errors.join("\n")
+    );
 }

@@ -38,7 +38,10 @@ fn completions_are_current() {
 #[test]
 fn completions_subcommand_prints_the_same_script() {
     let home = crate::common::config_home();
-    let out = crate::common::arch(home.path()).args(["completions", "bash"]).output().expect("runs");
+    let out = crate::common::arch(home.path())
+        .args(["completions", "bash"])
+        .output()
+        .expect("runs");
     let mut expected = Vec::new();
     arch::commands::completions::generate(Shell::Bash, &mut expected);
     assert_eq!(out.stdout, expected);
@@ -46,7 +49,8 @@ fn completions_subcommand_prints_the_same_script() {
 
 #[test]
 fn json_schema_is_current() {
-    let mut text = serde_json::to_string_pretty(&arch::analysis::json_schema()).expect("schema serialises");
+    let mut text =
+        serde_json::to_string_pretty(&arch::analysis::json_schema()).expect("schema serialises");
     text.push('\n');
     check(&repo_root().join("docs/schema/analysis.schema.json"), &text);
 }

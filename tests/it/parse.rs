@@ -56,10 +56,16 @@ fn broken_syntax_is_counted_and_facts_still_come_out() {
 fn literals_are_bounded_in_size_and_number() {
     let spec = arch::lang::for_file_name("x.py").expect("python");
     let long = format!("q = \"SELECT {} FROM t\"\n", "c, ".repeat(500));
-    let many: String = (0..300).map(|i| format!("db.execute(\"SELECT a FROM t{i} WHERE x = 1\")\n")).collect();
-    let facts = arch::parse::parse_file(spec, "x.py", format!("{long}{many}").as_bytes()).expect("parses");
+    let many: String = (0..300)
+        .map(|i| format!("db.execute(\"SELECT a FROM t{i} WHERE x = 1\")\n"))
+        .collect();
+    let facts =
+        arch::parse::parse_file(spec, "x.py", format!("{long}{many}").as_bytes()).expect("parses");
     assert!(facts.literals.len() <= 100);
-    assert!(facts.literals.iter().all(|l| l.value.chars().count() <= 201));
+    assert!(facts
+        .literals
+        .iter()
+        .all(|l| l.value.chars().count() <= 201));
 }
 
 #[test]

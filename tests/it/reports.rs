@@ -23,7 +23,11 @@ fn render(name: &str, format: &str) -> String {
         .args(["--format", format])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 report")
 }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what `arch` needs on a Debian/Ubuntu machine, then builds and installs the
+# binary into ~/.cargo/bin. `--deps-only` stops after the system packages (CI uses it).
+set -euo pipefail
+
+deps_only=false
+[[ "${1:-}" == "--deps-only" ]] && deps_only=true
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+
+# A C compiler for the tree-sitter grammars, git for `--changed-since`-style workflows.
+need=()
+command -v cc >/dev/null 2>&1 || need+=(build-essential)
+command -v git >/dev/null 2>&1 || need+=(git)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+command -v curl >/dev/null 2>&1 || need+=(curl ca-certificates)
+if ((${#need[@]})); then
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+fi
+
+# Rust 1.90 or newer (Debian's own rustc is too old for tree-sitter 0.25).
+if ! command -v cargo >/dev/null 2>&1; then
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+  # shellcheck disable=SC1091
+  source "$HOME/.cargo/env"
+fi
+
+$deps_only && exit 0
+
+cd "$(dirname "$0")/.."
+cargo install --path . --locked
+echo "installed: $(command -v arch || echo "$HOME/.cargo/bin/arch") ($(arch --version 2>/dev/null || true))"

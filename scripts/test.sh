@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints, then every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Builds live outside the checkout so fresh clones on the same machine reuse them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/arch-target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+cargo fmt --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo test --all-targets --locked
