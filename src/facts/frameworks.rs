@@ -46,6 +46,18 @@ use Family::{Cargo, Dotnet, Go, Jvm, Npm, Php, Python, Ruby};
 /// match several rows: `django` is both the web framework and its ORM.
 const RULES: &[(Family, &str, &str, &str)] = &[
     // web
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-web",
+        "Spring Boot",
+        "web",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-webflux",
+        "Spring Boot",
+        "web",
+    ),
     (Jvm, "org.springframework.boot:*", "Spring Boot", "web"),
     (Jvm, "org.springframework.boot", "Spring Boot", "web"),
     (
@@ -54,6 +66,7 @@ const RULES: &[(Family, &str, &str, &str)] = &[
         "Spring MVC",
         "web",
     ),
+    (Jvm, "io.ktor:ktor-server-core", "Ktor", "web"),
     (Jvm, "io.ktor:*", "Ktor", "web"),
     (Jvm, "io.ktor.plugin", "Ktor", "web"),
     (Python, "django", "Django", "web"),
@@ -329,7 +342,11 @@ pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
                 if rule_family != family || !in_scope || !matches(pattern, &name) {
                     continue;
                 }
-                let preference = (scope_rank(dependency), dependency.name.as_str());
+                let preference = (
+                    scope_rank(dependency),
+                    pattern.ends_with('*'),
+                    dependency.name.as_str(),
+                );
                 let key = (framework, manifest.path.as_str());
                 if found.get(&key).is_some_and(|(best, _)| *best <= preference) {
                     continue;
@@ -350,8 +367,10 @@ pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
         .collect()
 }
 
-/// Ranks the dependencies revealing one framework, lowest first: by scope, then name.
-type Preference<'a> = (usize, &'a str);
+/// Ranks the dependencies revealing one framework, lowest first: by scope, then exact
+/// matches before prefix ones (`spring-boot-starter-web` names Spring Boot better than
+/// `spring-boot-starter-actuator`), then name.
+type Preference<'a> = (usize, bool, &'a str);
 
 /// When several dependencies reveal the same framework, name the runtime one first.
 fn scope_rank(dependency: &Dependency) -> usize {
@@ -447,7 +466,8 @@ mod tests {
     fn one_framework_per_manifest_named_by_its_runtime_dependency() {
         let pom = "<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId></parent>\
             <dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>\
-            <dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency></dependencies></project>";
+            <dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency>\
+            <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>";
         assert_eq!(
             names(&[("pom.xml", pom)]),
             vec![
@@ -464,7 +484,7 @@ mod tests {
                 triple(
                     "Spring Boot",
                     "web",
-                    "org.springframework.boot:spring-boot-starter-data-jpa"
+                    "org.springframework.boot:spring-boot-starter-web"
                 ),
                 triple(
                     "Spring Data",

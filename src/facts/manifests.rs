@@ -140,7 +140,8 @@ pub(super) fn sibling_name(
         })
         .filter(|settings| index.contains(settings))
         .find_map(|settings| {
-            let text = super::read_fact_file(root, &settings).ok()??;
+            let text =
+                super::read_fact_file(root, &settings, super::MAX_FACT_FILE_BYTES).ok()??;
             let captures = ROOT_PROJECT.captures(&text)?;
             Some(captures[1].to_string())
         })

@@ -145,6 +145,10 @@ pub struct FactWarning {
 /// than written by hand, and reading it would dominate the run.
 const MAX_FACT_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
+/// Lock files of large JavaScript monorepos run to tens of megabytes and are still
+/// worth counting; only the package count is taken from them.
+const MAX_LOCKFILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Appended to every parse failure so the reader knows both ways out.
 const FIX_HINT: &str = "fix the syntax or add it to .archignore";
 
@@ -165,28 +169,31 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
         let Some(kind) = FileKind::of(path, &index) else {
             continue;
         };
-        let text = match read_fact_file(root, path) {
+        let limit = match kind {
+            FileKind::Lockfile(_) => MAX_LOCKFILE_BYTES,
+            _ => MAX_FACT_FILE_BYTES,
+        };
+        let text = match read_fact_file(root, path, limit) {
             Ok(Some(text)) => text,
-            Ok(None) => {
-                // A speculative YAML file that is too big is simply not Kubernetes for us.
-                if kind.is_certain() {
-                    warnings.push(FactWarning {
-                        path: path.to_string(),
-                        message: format!(
-                            "larger than {} MB, not read for facts",
-                            MAX_FACT_FILE_BYTES / (1024 * 1024)
-                        ),
-                    });
-                }
+            Ok(None) if kind.is_certain() => {
+                warnings.push(FactWarning {
+                    path: path.to_string(),
+                    message: format!(
+                        "larger than {} MB, not read for facts",
+                        limit / (1024 * 1024)
+                    ),
+                });
                 continue;
             }
-            Err(message) => {
+            Err(message) if kind.is_certain() => {
                 warnings.push(FactWarning {
                     path: path.to_string(),
                     message,
                 });
                 continue;
             }
+            // A speculative YAML file that cannot be read is simply not Kubernetes for us.
+            Ok(None) | Err(_) => continue,
         };
         let outcome = match kind {
             FileKind::Manifest(kind) => manifests::parse(kind, path, &text).map(|mut manifest| {
@@ -296,11 +303,11 @@ impl<'a> FileIndex<'a> {
 }
 
 /// Reads a file for facts: `Ok(None)` when it is too large to bother with.
-fn read_fact_file(root: &Path, path: &str) -> Result<Option<String>, String> {
+fn read_fact_file(root: &Path, path: &str, limit: u64) -> Result<Option<String>, String> {
     let full = root.join(path);
     let metadata =
         std::fs::metadata(&full).map_err(|error| format!("cannot read for facts: {error}"))?;
-    if metadata.len() > MAX_FACT_FILE_BYTES {
+    if metadata.len() > limit {
         return Ok(None);
     }
     let bytes = std::fs::read(&full).map_err(|error| format!("cannot read for facts: {error}"))?;
@@ -430,74 +437,5 @@ mod tests {
         assert!(facts.manifests.is_empty());
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("larger than"));
-    }
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    #[ignore]
-    fn scratch_real_tree() {
-        let root = std::path::PathBuf::from(std::env::var("FACTS_ROOT").unwrap());
-        let files: Vec<String> = walkdir::WalkDir::new(&root)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
-            .filter(|p| !p.contains("/target/") && !p.contains("node_modules"))
-            .collect();
-        let start = std::time::Instant::now();
-        let (facts, warnings) = super::collect(&root, &files);
-        eprintln!("files {} in {:?}", files.len(), start.elapsed());
-        for w in &warnings {
-            eprintln!("W {} {}", w.path, w.message);
-        }
-        for m in &facts.manifests {
-            eprintln!(
-                "M {} {} {:?} {:?}",
-                m.path,
-                m.ecosystem,
-                m.name,
-                m.dependencies
-                    .iter()
-                    .map(|d| format!("{}:{}@{:?}#{:?}", d.scope, d.name, d.version, d.line))
-                    .collect::<Vec<_>>()
-            );
-        }
-        for l in &facts.lockfiles {
-            eprintln!("L {:?}", l);
-        }
-        for f in &facts.frameworks {
-            eprintln!(
-                "F {} {} {} {}",
-                f.name, f.category, f.dependency, f.manifest
-            );
-        }
-        for i in facts
-            .infrastructure
-            .iter()
-            .filter(|i| i.kind != "kubernetes")
-        {
-            eprintln!("I {} {} {:?}", i.path, i.kind, i.items);
-        }
-        for i in facts
-            .infrastructure
-            .iter()
-            .filter(|i| i.kind == "kubernetes")
-            .take(10)
-        {
-            eprintln!("K {} {:?}", i.path, i.items);
-        }
-        for c in &facts.ci {
-            eprintln!("C {} {} {:?}", c.path, c.system, c.jobs);
-        }
-        for a in &facts.adrs {
-            eprintln!("A {:?}", a);
-        }
     }
 }
