@@ -394,7 +394,7 @@ fn normalise(family: Family, name: &str) -> String {
 /// `name` (already lower-cased) matches `pattern` exactly or, for `prefix*`, by prefix.
 fn matches(pattern: &str, name: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) => name.len() > prefix.len() && name.starts_with(&prefix.to_ascii_lowercase()),
+        Some(prefix) => name.starts_with(&prefix.to_ascii_lowercase()),
         None => name == pattern.to_ascii_lowercase(),
     }
 }

@@ -23,6 +23,8 @@ pub struct ProjectFacts {
     pub ci: Vec<CiFile>,
     /// Architecture decision records.
     pub adrs: Vec<Adr>,
+    /// Interface schemas (protobuf, GraphQL, OpenAPI, AsyncAPI, Avro), SQL files and migrations.
+    pub artifacts: Vec<Artifact>,
 }
 
 /// One manifest file and the dependencies it declares directly.
@@ -100,6 +102,18 @@ pub struct CiFile {
     pub jobs: Vec<String>,
 }
 
+/// A schema or migration file.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Artifact {
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// proto, graphql, openapi, asyncapi, avro, sql or migration.
+    pub kind: String,
+    /// What it declares: protobuf services, GraphQL root types.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}
+
 /// One architecture decision record.
 #[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct Adr {
@@ -123,6 +137,7 @@ pub struct Adr {
 }
 
 mod adr;
+mod artifacts;
 mod ci;
 mod frameworks;
 mod infra;
@@ -229,6 +244,9 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
     }
 
     facts.frameworks = frameworks::detect(&facts.manifests);
+    let all: Vec<&str> = files.iter().map(String::as_str).collect();
+    facts.artifacts = artifacts::collect(root, &all);
+    facts.artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     // Inputs were visited in path order already; sorting again states the contract.
     facts.manifests.sort_by(|a, b| a.path.cmp(&b.path));
     facts.lockfiles.sort_by(|a, b| a.path.cmp(&b.path));

@@ -84,10 +84,11 @@ pub fn render(a: &Analysis) -> String {
         for m in &p.manifests {
             let _ = writeln!(
                 out,
-                "- `{}` ({}): {} direct dependencies",
+                "- `{}` ({}): {} direct {}",
                 cell(&m.path),
                 m.ecosystem,
-                m.dependencies.len()
+                m.dependencies.len(),
+                super::plural(m.dependencies.len(), "dependency", "dependencies")
             );
         }
         for l in &p.lockfiles {

@@ -44,6 +44,15 @@ pub(crate) fn thousands(n: u64) -> String {
     out
 }
 
+/// The singular or plural noun for `n`.
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// A ratio with two decimals, or `-` when undefined.
 pub(crate) fn ratio(value: Option<f64>) -> String {
     value

@@ -126,10 +126,11 @@ pub fn render(a: &Analysis, color: bool) -> String {
         for manifest in &p.manifests {
             let _ = writeln!(
                 out,
-                "  manifest   {} ({}): {} direct dependencies",
+                "  manifest   {} ({}): {} direct {}",
                 manifest.path,
                 manifest.ecosystem,
-                manifest.dependencies.len()
+                manifest.dependencies.len(),
+                super::plural(manifest.dependencies.len(), "dependency", "dependencies")
             );
         }
         for lock in &p.lockfiles {

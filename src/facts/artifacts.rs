@@ -1,0 +1,183 @@
+//! Artifacts: interface schemas (protobuf, GraphQL, OpenAPI, AsyncAPI, Avro) and schema
+//! migrations. They say how a system talks and how it evolves its data, independently of
+//! the language it is written in.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Artifact;
+
+/// Directory names that hold versioned schema migrations, by tool convention.
+const MIGRATION_DIRS: &[&str] = &[
+    "migrations",
+    "migration",
+    "migrate",
+    "Migrations",
+    "alembic/versions",
+    "db/changelog",
+    "changelog",
+    "flyway",
+    "liquibase",
+];
+
+/// Files with these extensions inside a migration directory are migrations.
+const MIGRATION_EXTENSIONS: &[&str] = &[
+    "sql", "py", "rb", "php", "cs", "ts", "js", "go", "rs", "java", "kt", "xml", "yaml", "yml",
+];
+
+/// Largest schema file read for its contents.
+const MAX_SCHEMA_BYTES: u64 = 1024 * 1024;
+
+/// Finds the artifacts among `paths` (relative to `root`).
+pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    for path in paths {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+        let kind = match ext {
+            "proto" => Some("proto"),
+            "graphql" | "graphqls" | "gql" => Some("graphql"),
+            "avsc" => Some("avro"),
+            _ if is_openapi(name) => Some("openapi"),
+            _ if is_asyncapi(name) => Some("asyncapi"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let items = read(root, path)
+                .map(|t| items(kind, &t))
+                .unwrap_or_default();
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: kind.to_string(),
+                items,
+            });
+            continue;
+        }
+        if is_migration(path, ext) {
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: "migration".to_string(),
+                items: Vec::new(),
+            });
+        } else if ext == "sql" {
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: "sql".to_string(),
+                items: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+fn is_openapi(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.starts_with("openapi") || lower.starts_with("swagger"))
+        && (lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json"))
+}
+
+fn is_asyncapi(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("asyncapi")
+        && (lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json"))
+}
+
+/// A file below a migration directory, or a Flyway-style `V1__init.sql`.
+fn is_migration(path: &str, ext: &str) -> bool {
+    if !MIGRATION_EXTENSIONS.contains(&ext) {
+        return false;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if ext == "sql" && flyway_name().is_match(name) {
+        return true;
+    }
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..i],
+        None => return false,
+    };
+    // `__init__.py` in a Django migrations package is not a migration.
+    if name == "__init__.py" {
+        return false;
+    }
+    MIGRATION_DIRS.iter().any(|m| {
+        dir == *m
+            || dir.ends_with(&format!("/{m}"))
+            || dir.contains(&format!("/{m}/"))
+            || dir.starts_with(&format!("{m}/"))
+    })
+}
+
+fn flyway_name() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[VRU]\d+(\.\d+)*__\w+\.sql$").expect("valid regex"))
+}
+
+fn read(root: &Path, path: &str) -> Option<String> {
+    let full = root.join(path);
+    if std::fs::metadata(&full).ok()?.len() > MAX_SCHEMA_BYTES {
+        return None;
+    }
+    std::fs::read(&full)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Services of a .proto file, root operation types of a GraphQL schema, the title of an API spec.
+fn items(kind: &str, text: &str) -> Vec<String> {
+    static PROTO: OnceLock<Regex> = OnceLock::new();
+    static GRAPHQL: OnceLock<Regex> = OnceLock::new();
+    let re = match kind {
+        "proto" => {
+            PROTO.get_or_init(|| Regex::new(r"(?m)^\s*service\s+(\w+)\s*\{").expect("valid regex"))
+        }
+        "graphql" => GRAPHQL.get_or_init(|| {
+            Regex::new(r"(?m)^\s*(?:extend\s+)?type\s+(Query|Mutation|Subscription)\b")
+                .expect("valid regex")
+        }),
+        _ => return Vec::new(),
+    };
+    let mut found: Vec<String> = re
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_recognised_by_directory_and_flyway_name() {
+        assert!(is_migration("db/migrate/20240101_create_orders.rb", "rb"));
+        assert!(is_migration("shop/migrations/0001_initial.py", "py"));
+        assert!(!is_migration("shop/migrations/__init__.py", "py"));
+        assert!(is_migration(
+            "src/main/resources/db/migration/V1__init.sql",
+            "sql"
+        ));
+        assert!(is_migration("migrations/20240101_users/up.sql", "sql"));
+        assert!(is_migration(
+            "Infrastructure/Migrations/20240101_Init.cs",
+            "cs"
+        ));
+        assert!(!is_migration("src/orders/service.py", "py"));
+        assert!(!is_migration("docs/migrations.md", "md"));
+    }
+
+    #[test]
+    fn proto_services_and_graphql_roots_are_listed() {
+        let proto =
+            "syntax = \"proto3\";\nservice Checkout {\n rpc Pay(A) returns (B);\n}\nmessage A {}\n";
+        assert_eq!(items("proto", proto), vec!["Checkout".to_string()]);
+        let gql = "type Query {\n orders: [Order]\n}\ntype Order { id: ID }\nextend type Mutation { x: Int }\n";
+        assert_eq!(
+            items("graphql", gql),
+            vec!["Mutation".to_string(), "Query".to_string()]
+        );
+    }
+}
