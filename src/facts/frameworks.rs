@@ -394,7 +394,11 @@ fn normalise(family: Family, name: &str) -> String {
 /// `name` (already lower-cased) matches `pattern` exactly or, for `prefix*`, by prefix.
 fn matches(pattern: &str, name: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) => name.starts_with(&prefix.to_ascii_lowercase()),
+        // `Foo*` matches `Foo` itself; `Foo.*` needs something after the separator.
+        Some(prefix) => {
+            name.starts_with(&prefix.to_ascii_lowercase())
+                && (name.len() > prefix.len() || !prefix.ends_with(['.', ':', '/', '-', '_']))
+        }
         None => name == pattern.to_ascii_lowercase(),
     }
 }
@@ -433,6 +437,7 @@ mod tests {
             "microsoft.aspnetcore.mvc"
         ));
         assert!(!matches("Microsoft.AspNetCore.*", "microsoft.aspnetcore."));
+        assert!(matches("Microsoft.EntityFrameworkCore*", "microsoft.entityframeworkcore"));
         assert!(matches("axum", "axum"));
         assert!(!matches("axum", "axum-extra"));
     }
