@@ -1,9 +1,10 @@
 //! The analysis pipeline and its result, the JSON contract of `arch analyze`.
 //!
 //! walk → parse (parallel, one file at a time, trees dropped at once) → project facts →
-//! module graph → [`Analysis`]. Reports render an `Analysis`; later stages (detection,
-//! rules, learning) consume it. The JSON form is versioned by [`SCHEMA_VERSION`] and
-//! described by `docs/schema/analysis.schema.json`, generated from these types.
+//! module graph → detection (findings, decisions) → [`Analysis`]. Reports render an
+//! `Analysis`; later stages (rules, learning) consume it. The JSON form is versioned by
+//! [`SCHEMA_VERSION`] and described by `docs/schema/analysis.schema.json`, generated from
+//! these types.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,6 +13,7 @@ use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::detect::{self, Decision, Finding};
 use crate::error::{Error, Result};
 use crate::facts::{self, ProjectFacts};
 use crate::graph::{self, Cycle, Edge, GraphMetrics, Module, Resolver};
@@ -19,7 +21,7 @@ use crate::parse::{self, FileFacts};
 use crate::walk::{self, SkipReason, Skipped, WalkOptions};
 
 /// Version of the JSON report. Minor versions add fields; a major version changes or removes them.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Everything `arch analyze` learned about a repository.
 #[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
@@ -48,6 +50,10 @@ pub struct Analysis {
     pub metrics: GraphMetrics,
     /// Manifests, dependencies, frameworks, deployment, CI and ADRs.
     pub project: ProjectFacts,
+    /// Architecture findings asserted by the detectors: by kind, strongest first.
+    pub findings: Vec<Finding>,
+    /// Architectural decisions: language, frameworks, persistence, build, deploy, CI, ADRs.
+    pub decisions: Vec<Decision>,
     /// Per-file facts, sorted by path.
     pub files: Vec<FileFacts>,
 }
@@ -229,7 +235,7 @@ pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -
         *counts.entry(s.reason.as_str().to_string()).or_insert(0) += 1;
     }
 
-    Ok(Analysis {
+    let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION.to_string(),
         tool: Tool {
             name: "arch".to_string(),
@@ -248,8 +254,14 @@ pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -
         cycles: graph.cycles,
         metrics: graph.metrics,
         project,
+        findings: Vec::new(),
+        decisions: Vec::new(),
         files,
-    })
+    };
+    let detection = detect::detect(&analysis);
+    analysis.findings = detection.findings;
+    analysis.decisions = detection.decisions;
+    Ok(analysis)
 }
 
 fn parse_one(file: &walk::WalkedFile) -> Outcome {

@@ -86,6 +86,10 @@ pub struct AnalyzeArgs {
     /// Parser threads, 0 for every core (analyze.threads).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Instead of the report, show every signal for and against a finding, with weights
+    /// (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`).
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
 }
 
 /// `arch config …`.

@@ -11,6 +11,14 @@ pub enum Error {
     /// A configuration file, environment variable or flag is invalid.
     #[error(transparent)]
     Settings(#[from] crate::settings::SettingsError),
+    /// `--explain` names an id that is not in the taxonomy.
+    #[error("unknown finding {id:?} for --explain; known ids: {known}")]
+    UnknownFinding {
+        /// What was asked.
+        id: String,
+        /// Every valid `kind:id`.
+        known: String,
+    },
     /// The parser thread pool could not start.
     #[error("could not start the parser threads: {0} (lower analyze.threads)")]
     ThreadPool(String),
@@ -27,7 +35,10 @@ pub enum Error {
 impl Error {
     /// Whether the user can fix it by changing the command line or configuration.
     pub fn is_usage(&self) -> bool {
-        matches!(self, Error::Walk(_) | Error::Settings(_))
+        matches!(
+            self,
+            Error::Walk(_) | Error::Settings(_) | Error::UnknownFinding { .. }
+        )
     }
 }
 

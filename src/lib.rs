@@ -31,6 +31,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod commands;
+pub mod detect;
 pub mod error;
 pub mod exit;
 pub mod facts;

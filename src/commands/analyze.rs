@@ -9,8 +9,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::analysis::{self, AnalyzeOptions, Progress};
 use crate::cli::{AnalyzeArgs, GlobalArgs};
 use crate::commands::{resolve_settings, use_color, Outcome};
+use crate::detect;
 use crate::report;
-use crate::settings::{Layer, Settings};
+use crate::settings::{Format, Layer, Settings};
 use crate::walk::WalkOptions;
 
 /// Runs `arch analyze`.
@@ -47,7 +48,10 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     }
 
     let color = args.output.is_none() && use_color(settings.color.value);
-    let rendered = report::render(&analysis, settings.format.value, color);
+    let rendered = match &args.explain {
+        Some(id) => explain(&analysis, id, settings.format.value)?,
+        None => report::render(&analysis, settings.format.value, color),
+    };
     match &args.output {
         Some(path) => std::fs::write(path, rendered)
             .with_context(|| format!("cannot write the report to {}", path.display()))?,
@@ -58,6 +62,73 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// `--explain ID`: the assessments behind one id (both kinds when an id names two).
+fn explain(
+    analysis: &crate::analysis::Analysis,
+    id: &str,
+    format: Format,
+) -> anyhow::Result<String> {
+    let (kind, id) = match id.split_once(':') {
+        Some((kind, id)) => (Some(kind), id),
+        None => (None, id),
+    };
+    let detection = detect::detect(analysis);
+    let chosen: Vec<&detect::Assessment> = detection
+        .assessments
+        .iter()
+        .filter(|a| a.id == id && kind.is_none_or(|k| a.kind.as_str() == k))
+        .collect();
+    if chosen.is_empty() {
+        let known: Vec<String> = detect::TAXONOMY
+            .iter()
+            .flat_map(|(k, ids)| ids.iter().map(move |i| format!("{}:{i}", k.as_str())))
+            .collect();
+        return Err(crate::Error::UnknownFinding {
+            id: id.to_string(),
+            known: known.join(", "),
+        }
+        .into());
+    }
+    if format == Format::Json {
+        let mut out = serde_json::to_string_pretty(&chosen)?;
+        out.push('\n');
+        return Ok(out);
+    }
+    let mut out = String::new();
+    for a in chosen {
+        let verdict = if a.asserted {
+            "reported".to_string()
+        } else {
+            format!("not reported (threshold {:.2})", detect::THRESHOLD)
+        };
+        out.push_str(&format!(
+            "{} {}: confidence {:.2}, {verdict}\n",
+            a.kind.as_str(),
+            a.id,
+            a.confidence
+        ));
+        for s in &a.signals {
+            let state = if s.fired {
+                format!("{} hit(s)", s.hits)
+            } else if s.hits > 0 {
+                format!("{} hit(s), not enough", s.hits)
+            } else {
+                "not seen".to_string()
+            };
+            out.push_str(&format!("  {:+.2}  {}  [{state}]\n", s.weight, s.detail));
+            for e in &s.evidence {
+                let at = match e.line {
+                    Some(line) => format!("{}:{line}", e.path),
+                    None => e.path.clone(),
+                };
+                out.push_str(&format!("          {at}: {}\n", e.detail));
+            }
+        }
+        out.push_str("  combined: 1 - Π(1 - w) over positive signals that fired, × Π(1 + w) over negative ones\n\n");
+    }
+    Ok(out)
 }
 
 /// The directory whose `arch.yaml` applies: the path itself, or a file's parent.

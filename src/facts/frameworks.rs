@@ -437,7 +437,10 @@ mod tests {
             "microsoft.aspnetcore.mvc"
         ));
         assert!(!matches("Microsoft.AspNetCore.*", "microsoft.aspnetcore."));
-        assert!(matches("Microsoft.EntityFrameworkCore*", "microsoft.entityframeworkcore"));
+        assert!(matches(
+            "Microsoft.EntityFrameworkCore*",
+            "microsoft.entityframeworkcore"
+        ));
         assert!(matches("axum", "axum"));
         assert!(!matches("axum", "axum-extra"));
     }

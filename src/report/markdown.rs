@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{notable_modules, ratio, thousands, TABLE_LIMIT};
 use crate::analysis::Analysis;
+use crate::detect::FindingKind;
 
 /// Escapes table-breaking characters.
 fn cell(s: &str) -> String {
@@ -26,6 +27,63 @@ pub fn render(a: &Analysis) -> String {
         a.metrics.cycles,
         thousands(s.skipped as u64)
     );
+
+    if !a.findings.is_empty() {
+        let _ = writeln!(out, "## Architecture\n");
+        for kind in [
+            FindingKind::Style,
+            FindingKind::Design,
+            FindingKind::Communication,
+            FindingKind::Data,
+        ] {
+            let of_kind: Vec<_> = a.findings.iter().filter(|f| f.kind == kind).collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "### {}\n\n| finding | confidence | strongest evidence |\n|---|---:|---|",
+                kind.as_str()
+            );
+            for f in of_kind {
+                let evidence: Vec<String> = f
+                    .evidence
+                    .iter()
+                    .take(2)
+                    .map(|e| format!("`{}` {}", cell(&super::text::location(e)), cell(&e.detail)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "| **{}** | {:.2} | {} |",
+                    f.id,
+                    f.confidence,
+                    evidence.join("<br>")
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if !a.decisions.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Decisions\n\n| topic | choice | evidence |\n|---|---|---|"
+        );
+        for d in &a.decisions {
+            let first = d
+                .evidence
+                .first()
+                .map(|e| format!("`{}`", cell(&super::text::location(e))))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                super::text::topic(d.topic),
+                cell(&d.choice),
+                first
+            );
+        }
+        out.push('\n');
+    }
 
     if !a.languages.is_empty() {
         let _ = writeln!(
@@ -137,7 +195,7 @@ pub fn render(a: &Analysis) -> String {
     if !p.adrs.is_empty() {
         let _ = writeln!(
             out,
-            "## Decisions\n\n| record | title | status | date |\n|---|---|---|---|"
+            "## Decision records\n\n| record | title | status | date |\n|---|---|---|---|"
         );
         for adr in &p.adrs {
             let _ = writeln!(

@@ -5,6 +5,31 @@ use std::fmt::Write;
 use super::{notable_modules, ratio, thousands, TABLE_LIMIT};
 use crate::analysis::Analysis;
 
+/// Evidence lines shown under each finding; the JSON report has them all.
+const EVIDENCE_SHOWN: usize = 3;
+
+/// `path:line`, or the path alone.
+pub(crate) fn location(e: &crate::detect::Evidence) -> String {
+    match e.line {
+        Some(line) => format!("{}:{line}", e.path),
+        None => e.path.clone(),
+    }
+}
+
+/// The name of a decision topic in reports.
+pub(crate) fn topic(t: crate::detect::DecisionTopic) -> &'static str {
+    use crate::detect::DecisionTopic::*;
+    match t {
+        Language => "language",
+        WebFramework => "web_framework",
+        OrmDatabase => "orm_database",
+        Build => "build",
+        Deploy => "deploy",
+        Ci => "ci",
+        Adr => "adr",
+    }
+}
+
 struct Style {
     color: bool,
 }
@@ -46,6 +71,29 @@ pub fn render(a: &Analysis, color: bool) -> String {
         thousands(s.other_files as u64),
         thousands(s.skipped as u64),
     );
+
+    if !a.findings.is_empty() {
+        let _ = writeln!(out, "\n{}", style.heading("Architecture"));
+        for f in &a.findings {
+            let _ = writeln!(
+                out,
+                "  {:<14} {:<22} {:.2}",
+                f.kind.as_str(),
+                f.id,
+                f.confidence
+            );
+            for e in f.evidence.iter().take(EVIDENCE_SHOWN) {
+                let _ = writeln!(out, "      {}: {}", location(e), e.detail);
+            }
+        }
+    }
+    if !a.decisions.is_empty() {
+        let _ = writeln!(out, "\n{}", style.heading("Decisions"));
+        for d in &a.decisions {
+            let first = d.evidence.first().map(location).unwrap_or_default();
+            let _ = writeln!(out, "  {:<14} {}  ({})", topic(d.topic), d.choice, first);
+        }
+    }
 
     if !a.languages.is_empty() {
         let _ = writeln!(out, "\n{}", style.heading("Languages"));

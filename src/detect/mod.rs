@@ -1,0 +1,391 @@
+//! Detect: from facts and the module graph to architecture [`Finding`]s and [`Decision`]s.
+//!
+//! Every finding is a taxonomy id (`../shared/docs/taxonomy.yaml`, mirrored in
+//! [`TAXONOMY`]) with a confidence and the evidence behind it. Signals come from two
+//! places: the rule table in `rules.yaml` (names, bases, annotations, imports, direct
+//! dependencies, folders, artifacts, literals: data, not code) and the graph-shape
+//! detectors of [`styles`] (layer direction, ports owned by the domain, deployable units).
+//! Signals combine by noisy-OR, negative signals scale the result down:
+//!
+//! ```text
+//! confidence = (1 - Π(1 - w) over positive w) × Π(1 + w) over negative w
+//! ```
+//!
+//! Only the application's own code counts: tests, examples, docs, vendored, generated and
+//! minified files never produce evidence, and prose (READMEs, ADR text) is never searched
+//! for technology names. A rejected ADR can only count against a finding.
+
+mod decisions;
+mod rules;
+mod styles;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+pub use rules::Rule;
+
+/// Findings at or above this confidence are asserted.
+pub const THRESHOLD: f64 = 0.5;
+/// Evidence items kept per signal.
+const EVIDENCE_PER_SIGNAL: usize = 5;
+/// Evidence items kept per finding.
+const EVIDENCE_PER_FINDING: usize = 12;
+
+/// The taxonomy: every id a finding may carry, by kind.
+pub const TAXONOMY: &[(FindingKind, &[&str])] = &[
+    (
+        FindingKind::Style,
+        &[
+            "layered",
+            "hexagonal",
+            "clean",
+            "mvc",
+            "microservices",
+            "modular-monolith",
+            "event-driven",
+            "cqrs",
+            "plugin",
+            "pipeline",
+            "monolith",
+            "library",
+            "cli",
+        ],
+    ),
+    (
+        FindingKind::Design,
+        &[
+            "repository",
+            "service-layer",
+            "dto",
+            "factory",
+            "builder",
+            "singleton",
+            "strategy",
+            "observer",
+            "adapter",
+            "decorator-middleware",
+            "dependency-injection",
+            "unit-of-work",
+            "command",
+        ],
+    ),
+    (
+        FindingKind::Communication,
+        &[
+            "rest-http",
+            "grpc",
+            "graphql",
+            "message-queue",
+            "websocket",
+            "cli",
+        ],
+    ),
+    (
+        FindingKind::Data,
+        &[
+            "orm",
+            "migrations",
+            "raw-sql",
+            "nosql",
+            "cache",
+            "event-sourcing",
+        ],
+    ),
+];
+
+/// The four kinds of findings.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Architectural style.
+    Style,
+    /// Design pattern.
+    Design,
+    /// Communication.
+    Communication,
+    /// Data management.
+    Data,
+}
+
+impl FindingKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Style => "style",
+            FindingKind::Design => "design",
+            FindingKind::Communication => "communication",
+            FindingKind::Data => "data",
+        }
+    }
+}
+
+/// A place in the repository that supports a finding or a decision.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+pub struct Evidence {
+    /// Path relative to the analysed root (a file or a directory).
+    pub path: String,
+    /// 1-based line, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Why this place counts.
+    pub detail: String,
+}
+
+impl Evidence {
+    pub(crate) fn at(path: &str, line: Option<u32>, detail: impl Into<String>) -> Self {
+        Self {
+            path: path.to_string(),
+            line,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// An asserted finding.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// style, design, communication or data.
+    pub kind: FindingKind,
+    /// The taxonomy id.
+    pub id: String,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// The places that support it, strongest signal first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Decision topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionTopic {
+    /// Main language(s) by code volume.
+    Language,
+    /// Web framework.
+    WebFramework,
+    /// Persistence technology and database engines.
+    OrmDatabase,
+    /// Build tool / package manager.
+    Build,
+    /// Container and deployment descriptors.
+    Deploy,
+    /// CI system.
+    Ci,
+    /// A recorded decision (ADR).
+    Adr,
+}
+
+/// An architectural decision the repository made, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Decision {
+    /// The topic.
+    pub topic: DecisionTopic,
+    /// What was chosen.
+    pub choice: String,
+    /// Where it shows.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One signal as evaluated for one id: what it looks for, its weight, what it found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    /// What the signal means.
+    pub detail: String,
+    /// Its weight: positive counts for, negative against.
+    pub weight: f64,
+    /// Whether it fired (enough hits).
+    pub fired: bool,
+    /// How many hits it had.
+    pub hits: usize,
+    /// The first hits.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Everything considered for one id, asserted or not: the material of `--explain`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The kind.
+    pub kind: FindingKind,
+    /// The id.
+    pub id: String,
+    /// Combined confidence.
+    pub confidence: f64,
+    /// Whether it is reported.
+    pub asserted: bool,
+    /// Every signal, fired or not, strongest first.
+    pub signals: Vec<Signal>,
+}
+
+/// The result of detection.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Detection {
+    /// Asserted findings: by kind, then confidence (highest first), then id.
+    pub findings: Vec<Finding>,
+    /// Decisions, by topic then choice.
+    pub decisions: Vec<Decision>,
+    /// One assessment per taxonomy id (and kind), for `--explain`.
+    pub assessments: Vec<Assessment>,
+}
+
+/// Combines signal weights into a confidence (see the module docs).
+pub fn combine(signals: &[Signal]) -> f64 {
+    let mut missing = 1.0;
+    let mut damping = 1.0;
+    for s in signals.iter().filter(|s| s.fired) {
+        if s.weight >= 0.0 {
+            missing *= 1.0 - s.weight.min(1.0);
+        } else {
+            damping *= 1.0 + s.weight.max(-1.0);
+        }
+    }
+    round2((1.0 - missing) * damping)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Runs every detector over an analysis.
+pub fn detect(analysis: &Analysis) -> Detection {
+    let context = rules::Context::new(analysis);
+    let mut assessments = Vec::new();
+    for (kind, ids) in TAXONOMY {
+        for id in *ids {
+            let mut signals = rules::evaluate(&context, *kind, id);
+            signals.extend(styles::signals(&context, *kind, id));
+            assessments.push(assess(*kind, id, signals));
+        }
+    }
+    styles::settle(&context, &mut assessments);
+
+    let mut findings: Vec<Finding> = assessments
+        .iter()
+        .filter(|a| a.asserted)
+        .map(|a| Finding {
+            kind: a.kind,
+            id: a.id.clone(),
+            confidence: a.confidence,
+            evidence: strongest_evidence(&a.signals),
+        })
+        .collect();
+    findings.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.id.cmp(&b.id))
+    });
+    Detection {
+        findings,
+        decisions: decisions::decide(analysis, &context),
+        assessments,
+    }
+}
+
+/// Builds an assessment: signals sorted strongest first, confidence combined, assertion
+/// only with evidence.
+pub(crate) fn assess(kind: FindingKind, id: &str, mut signals: Vec<Signal>) -> Assessment {
+    signals.sort_by(|a, b| {
+        b.fired
+            .cmp(&a.fired)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.detail.cmp(&b.detail))
+    });
+    let confidence = combine(&signals);
+    let has_evidence = signals
+        .iter()
+        .any(|s| s.fired && s.weight > 0.0 && !s.evidence.is_empty());
+    Assessment {
+        kind,
+        id: id.to_string(),
+        confidence,
+        asserted: confidence >= THRESHOLD && has_evidence,
+        signals,
+    }
+}
+
+fn strongest_evidence(signals: &[Signal]) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    for signal in signals.iter().filter(|s| s.fired && s.weight > 0.0) {
+        for e in &signal.evidence {
+            if out.len() >= EVIDENCE_PER_FINDING {
+                return out;
+            }
+            if !out.iter().any(|o| o.path == e.path && o.line == e.line) {
+                out.push(e.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signal(weight: f64, fired: bool) -> Signal {
+        Signal {
+            detail: String::new(),
+            weight,
+            fired,
+            hits: usize::from(fired),
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn noisy_or_with_damping() {
+        assert_eq!(combine(&[signal(0.5, true), signal(0.5, true)]), 0.75);
+        assert_eq!(combine(&[signal(0.8, true), signal(-0.5, true)]), 0.4);
+        assert_eq!(combine(&[signal(0.8, false)]), 0.0);
+        assert_eq!(combine(&[]), 0.0);
+    }
+
+    #[test]
+    fn no_finding_without_evidence() {
+        let a = assess(FindingKind::Design, "x", vec![signal(0.9, true)]);
+        assert!(
+            !a.asserted,
+            "a confident signal without evidence is not reported"
+        );
+    }
+
+    #[test]
+    fn taxonomy_matches_the_shared_vocabulary() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/docs/taxonomy.yaml");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            // CI clones keep shared/ beside the checkout; a lone crate checkout has none.
+            return;
+        };
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("taxonomy parses");
+        for (kind, ids) in TAXONOMY {
+            let section = yaml.get(kind.as_str()).expect("section exists");
+            let mut expected: Vec<String> = section
+                .as_mapping()
+                .expect("mapping")
+                .keys()
+                .filter_map(|k| k.as_str().map(String::from))
+                .collect();
+            expected.sort();
+            let mut ours: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+            ours.sort();
+            assert_eq!(
+                ours,
+                expected,
+                "{} ids differ from taxonomy.yaml",
+                kind.as_str()
+            );
+        }
+    }
+}

@@ -1,0 +1,823 @@
+//! The rule table (`rules.yaml`) and the matchers that evaluate it over an analysis.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use globset::{Glob, GlobMatcher};
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Evidence, FindingKind, Signal, EVIDENCE_PER_SIGNAL};
+use crate::analysis::Analysis;
+use crate::parse::{FileFacts, LiteralKind, TypeKind};
+
+/// The rules for one taxonomy id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Taxonomy id.
+    pub id: String,
+    /// Its kind.
+    pub kind: FindingKind,
+    /// Signals for and against it.
+    pub signals: Vec<SignalRule>,
+}
+
+/// One weighted signal. (`deny_unknown_fields` does not combine with the flattened
+/// matcher; `rules_load` checks every signal has exactly one matcher instead.)
+#[derive(Debug, Deserialize)]
+pub struct SignalRule {
+    /// Positive for, negative against.
+    pub weight: f64,
+    /// What it means, for `--explain`.
+    pub detail: String,
+    /// Hits needed to fire.
+    #[serde(default = "one")]
+    pub min: usize,
+    /// Restricts code matchers to these languages.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// For `artifact`: only artifacts that declare services / root types.
+    #[serde(default)]
+    pub items: bool,
+    /// Does not fire when an artifact of this kind exists.
+    #[serde(default)]
+    pub unless_artifact: Option<String>,
+    /// The matcher (exactly one of the fields).
+    #[serde(flatten)]
+    pub matcher: Matcher,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// What a signal looks for. See the header of `rules.yaml`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(rename_all = "snake_case")]
+pub enum Matcher {
+    /// Direct, non-dev dependencies.
+    Dependency(Vec<String>),
+    /// Frameworks from project facts.
+    Framework(Vec<String>),
+    /// Import path prefixes.
+    Import(Vec<String>),
+    /// Imported names.
+    ImportName(Vec<String>),
+    /// Annotation names.
+    Annotation(Vec<String>),
+    /// Base types and implemented traits.
+    Base(Vec<String>),
+    /// Type names (regex), optionally of some kinds.
+    TypeName(String),
+    /// Function names (regex).
+    FunctionName(String),
+    /// Directory names holding application code.
+    Directory(Vec<String>),
+    /// Globs over application files and artifacts.
+    Path(Vec<String>),
+    /// Artifact kinds.
+    Artifact(Vec<String>),
+    /// Literal kinds.
+    Literal(LiteralKind),
+    /// Words in deployment descriptor items.
+    Infra(Vec<String>),
+    /// Words in titles of rejected ADRs.
+    AdrRejected(Vec<String>),
+    /// Every sub-matcher must hit; the evidence is theirs together.
+    All(Vec<SubMatcher>),
+}
+
+/// A matcher inside `all:`.
+#[derive(Debug, Deserialize, Clone)]
+pub struct SubMatcher {
+    #[serde(flatten)]
+    matcher: Matcher,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rules: Vec<RawRule>,
+}
+
+/// `type_kind` sits beside `type_name` in the YAML; it is lifted out before matching.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    kind: FindingKind,
+    signals: Vec<serde_yaml::Value>,
+}
+
+/// A compiled signal: the rule plus its regexes and globs.
+struct Compiled {
+    rule: SignalRule,
+    type_kinds: Vec<TypeKind>,
+    regex: Option<Regex>,
+    globs: Vec<GlobMatcher>,
+    subs: Vec<(Matcher, Option<Regex>, Vec<TypeKind>)>,
+}
+
+struct CompiledRule {
+    id: String,
+    kind: FindingKind,
+    signals: Vec<Compiled>,
+}
+
+/// Parses and compiles the embedded rule table.
+fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
+    let file: RuleFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for raw in file.rules {
+        let mut signals = Vec::new();
+        for mut value in raw.signals {
+            let type_kinds = take_type_kinds(&mut value)?;
+            let subs_raw = value.get("all").cloned();
+            let rule: SignalRule =
+                serde_yaml::from_value(value).map_err(|e| format!("rule {}: {e}", raw.id))?;
+            let regex = match &rule.matcher {
+                Matcher::TypeName(r) | Matcher::FunctionName(r) => {
+                    Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
+                }
+                _ => None,
+            };
+            let globs = match &rule.matcher {
+                Matcher::Path(globs) => globs
+                    .iter()
+                    .map(|g| Glob::new(g).map(|g| g.compile_matcher()))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| format!("rule {}: {e}", raw.id))?,
+                _ => Vec::new(),
+            };
+            let mut subs = Vec::new();
+            if let Some(serde_yaml::Value::Sequence(items)) = subs_raw {
+                for mut item in items {
+                    let kinds = take_type_kinds(&mut item)?;
+                    let sub: SubMatcher = serde_yaml::from_value(item)
+                        .map_err(|e| format!("rule {}: {e}", raw.id))?;
+                    let regex = match &sub.matcher {
+                        Matcher::TypeName(r) | Matcher::FunctionName(r) => {
+                            Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
+                        }
+                        _ => None,
+                    };
+                    subs.push((sub.matcher, regex, kinds));
+                }
+            }
+            signals.push(Compiled {
+                rule,
+                type_kinds,
+                regex,
+                globs,
+                subs,
+            });
+        }
+        out.push(CompiledRule {
+            id: raw.id,
+            kind: raw.kind,
+            signals,
+        });
+    }
+    Ok(out)
+}
+
+fn take_type_kinds(value: &mut serde_yaml::Value) -> Result<Vec<TypeKind>, String> {
+    let Some(map) = value.as_mapping_mut() else {
+        return Err("a signal must be a mapping".into());
+    };
+    match map.remove("type_kind") {
+        Some(v) => serde_yaml::from_value(v).map_err(|e| e.to_string()),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn table() -> &'static [CompiledRule] {
+    static TABLE: OnceLock<Vec<CompiledRule>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // The table is part of the binary and `rules_load` below proves it valid.
+        load(include_str!("rules.yaml")).unwrap_or_default()
+    })
+}
+
+/// What the matchers look at, computed once per analysis.
+pub struct Context<'a> {
+    /// The analysis.
+    pub analysis: &'a Analysis,
+    /// Files that are the application's own code (not tests, examples or docs).
+    pub app_files: Vec<&'a FileFacts>,
+    /// Direct non-dev dependencies: (ecosystem, lower-case name, manifest, line).
+    pub deps: Vec<(String, String, String, Option<u32>)>,
+    /// Lower-case directory name → module paths holding application code below it.
+    pub dirs: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'a> Context<'a> {
+    /// Prepares the matchers' view of `analysis`.
+    pub fn new(analysis: &'a Analysis) -> Self {
+        let app_files: Vec<&FileFacts> = analysis
+            .files
+            .iter()
+            .filter(|f| !is_test_path(&f.path) && !is_example_path(&f.path))
+            .collect();
+        let mut deps = Vec::new();
+        for manifest in &analysis.project.manifests {
+            for dep in &manifest.dependencies {
+                if matches!(dep.scope.as_str(), "dev" | "test") {
+                    continue;
+                }
+                deps.push((
+                    manifest.ecosystem.clone(),
+                    dep.name.to_ascii_lowercase(),
+                    manifest.path.clone(),
+                    dep.line,
+                ));
+            }
+        }
+        let mut dirs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for file in &app_files {
+            let mut prefix = String::new();
+            let segments: Vec<&str> = file.path.split('/').collect();
+            for segment in &segments[..segments.len().saturating_sub(1)] {
+                if !prefix.is_empty() {
+                    prefix.push('/');
+                }
+                prefix.push_str(segment);
+                dirs.entry(segment.to_ascii_lowercase())
+                    .or_default()
+                    .insert(prefix.clone());
+            }
+        }
+        Self {
+            analysis,
+            app_files,
+            deps,
+            dirs,
+        }
+    }
+
+    /// Whether the repository has application code in a directory named like one of `names`.
+    pub fn has_dir(&self, names: &[&str]) -> Option<&BTreeSet<String>> {
+        names
+            .iter()
+            .find_map(|n| self.dirs.get(&n.to_ascii_lowercase()))
+    }
+}
+
+/// Files whose path says they are tests.
+pub fn is_test_path(path: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "testing",
+        "testdata",
+        "test_data",
+        "fixtures",
+        "e2e",
+        "integration-tests",
+        "it",
+        "__mocks__",
+        "mocks",
+        "testutil",
+        "testutils",
+        "test-utils",
+    ];
+    let lower = path.to_ascii_lowercase();
+    let mut segments: Vec<&str> = lower.split('/').collect();
+    let name = segments.pop().unwrap_or("");
+    if segments
+        .iter()
+        .any(|s| DIRS.contains(s) || s.ends_with(".tests") || s.ends_with(".test"))
+    {
+        return true;
+    }
+    let original = path.rsplit('/').next().unwrap_or(path);
+    name.ends_with("_test.go")
+        || name.starts_with("test_") && name.ends_with(".py")
+        || name.ends_with("_test.py")
+        || name == "conftest.py"
+        || name.contains(".test.")
+        || name.contains(".spec.")
+        || name.ends_with("_spec.rb")
+        || name.ends_with("_test.rb")
+        || name.ends_with("_test.rs")
+        || [
+            "Test.java",
+            "Tests.java",
+            "IT.java",
+            "Test.kt",
+            "Tests.kt",
+            "Tests.cs",
+            "Test.cs",
+            "Test.php",
+        ]
+        .iter()
+        .any(|s| original.ends_with(s))
+}
+
+/// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
+pub fn is_example_path(path: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "examples",
+        "example",
+        "samples",
+        "sample",
+        "demo",
+        "demos",
+        "docs",
+        "doc",
+        "benches",
+        "benchmarks",
+        "bench",
+        "scripts",
+        "tools",
+        "hack",
+        ".github",
+        "contrib",
+    ];
+    let lower = path.to_ascii_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    segments[..segments.len().saturating_sub(1)]
+        .iter()
+        .any(|s| DIRS.contains(s))
+}
+
+/// Evaluates the table's signals for one id.
+pub fn evaluate(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
+    let Some(rule) = table().iter().find(|r| r.id == id && r.kind == kind) else {
+        return Vec::new();
+    };
+    rule.signals
+        .iter()
+        .map(|compiled| {
+            let mut hits = Hits::default();
+            if compiled.subs.is_empty() {
+                run(
+                    ctx,
+                    compiled,
+                    &compiled.rule.matcher,
+                    compiled.regex.as_ref(),
+                    &compiled.type_kinds,
+                    &mut hits,
+                );
+            } else {
+                // All sub-matchers must hit; the signal's hits are the smallest of theirs.
+                let mut all = Vec::new();
+                for (matcher, regex, kinds) in &compiled.subs {
+                    let mut sub = Hits::default();
+                    run(ctx, compiled, matcher, regex.as_ref(), kinds, &mut sub);
+                    all.push(sub);
+                }
+                let count = all.iter().map(|h| h.count).min().unwrap_or(0);
+                hits.count = count;
+                for sub in all {
+                    hits.evidence.extend(sub.evidence.into_iter().take(2));
+                }
+            }
+            let blocked = compiled.rule.unless_artifact.as_ref().is_some_and(|kind| {
+                ctx.analysis
+                    .project
+                    .artifacts
+                    .iter()
+                    .any(|a| &a.kind == kind)
+            });
+            Signal {
+                detail: compiled.rule.detail.clone(),
+                weight: compiled.rule.weight,
+                fired: hits.count >= compiled.rule.min && !blocked,
+                hits: hits.count,
+                evidence: hits.evidence,
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Hits {
+    count: usize,
+    evidence: Vec<Evidence>,
+}
+
+impl Hits {
+    fn add(&mut self, e: Evidence) {
+        self.count += 1;
+        if self.evidence.len() < EVIDENCE_PER_SIGNAL {
+            self.evidence.push(e);
+        }
+    }
+}
+
+/// The last segment of a qualified name, without generic arguments or call parentheses.
+fn simple_name(name: &str) -> &str {
+    let base = name.split(['<', '(', '[']).next().unwrap_or(name);
+    base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
+}
+
+/// Whether `path` starts with `prefix` at a separator (`a.b` matches `a.b.c`, not `a.bc`).
+fn import_matches(path: &str, prefix: &str) -> bool {
+    path == prefix
+        || (path.starts_with(prefix)
+            && (prefix.ends_with(['.', '/', ':', '\\'])
+                || path[prefix.len()..].starts_with(['.', '/', ':', '\\', '-'])))
+}
+
+fn dependency_matches(pattern: &str, ecosystem: &str, name: &str) -> bool {
+    let (eco, pat) = match pattern.split_once(':') {
+        Some((e, p))
+            if matches!(
+                e,
+                "cargo"
+                    | "npm"
+                    | "go"
+                    | "maven"
+                    | "gradle"
+                    | "python"
+                    | "pipenv"
+                    | "bundler"
+                    | "nuget"
+                    | "composer"
+                    | "jvm"
+                    | "py"
+            ) =>
+        {
+            (Some(e), p)
+        }
+        _ => (None, pattern),
+    };
+    let eco_ok = match eco {
+        None => true,
+        Some("jvm") => matches!(ecosystem, "maven" | "gradle"),
+        Some("py") => matches!(ecosystem, "python" | "pipenv"),
+        Some(e) => e == ecosystem,
+    };
+    if !eco_ok {
+        return false;
+    }
+    let pat = pat.to_ascii_lowercase();
+    match pat.split_once('*') {
+        Some((prefix, suffix)) => {
+            name.starts_with(prefix)
+                && name.ends_with(suffix)
+                && name.len() >= prefix.len() + suffix.len()
+        }
+        None => name == pat,
+    }
+}
+
+fn language_ok(compiled: &Compiled, file: &FileFacts) -> bool {
+    compiled.rule.languages.is_empty()
+        || compiled.rule.languages.iter().any(|l| l == &file.language)
+}
+
+fn run(
+    ctx: &Context,
+    compiled: &Compiled,
+    matcher: &Matcher,
+    regex: Option<&Regex>,
+    type_kinds: &[TypeKind],
+    hits: &mut Hits,
+) {
+    let files = ctx.app_files.iter().filter(|f| language_ok(compiled, f));
+    match matcher {
+        Matcher::Dependency(patterns) => {
+            for (eco, name, manifest, line) in &ctx.deps {
+                if patterns.iter().any(|p| dependency_matches(p, eco, name)) {
+                    hits.add(Evidence::at(manifest, *line, format!("depends on {name}")));
+                }
+            }
+        }
+        Matcher::Framework(names) => {
+            for fw in &ctx.analysis.project.frameworks {
+                if names.iter().any(|n| n.eq_ignore_ascii_case(&fw.name)) {
+                    let line = ctx
+                        .deps
+                        .iter()
+                        .find(|(_, n, m, _)| {
+                            m == &fw.manifest && n.eq_ignore_ascii_case(&fw.dependency)
+                        })
+                        .and_then(|(_, _, _, l)| *l);
+                    hits.add(Evidence::at(
+                        &fw.manifest,
+                        line,
+                        format!("{} ({}) via {}", fw.name, fw.category, fw.dependency),
+                    ));
+                }
+            }
+        }
+        Matcher::Import(prefixes) => {
+            for file in files {
+                for import in &file.imports {
+                    if prefixes.iter().any(|p| import_matches(&import.path, p)) {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(import.line),
+                            format!("imports {}", import.path),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::ImportName(names) => {
+            for file in files {
+                for import in &file.imports {
+                    let last = simple_name(&import.path);
+                    if import.names.iter().any(|n| names.contains(n))
+                        || names.iter().any(|n| n == last)
+                    {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(import.line),
+                            format!("imports {} from {}", names.join("/"), import.path),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::Annotation(names) => {
+            for file in files {
+                for a in &file.annotations {
+                    let simple = simple_name(&a.name);
+                    if names.iter().any(|n| n == &a.name || n == simple) {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(a.line),
+                            format!("@{}", a.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::Base(names) => {
+            for file in files {
+                for t in &file.types {
+                    for base in &t.bases {
+                        if names.iter().any(|n| {
+                            n == base.split('<').next().unwrap_or(base) || n == simple_name(base)
+                        }) {
+                            hits.add(Evidence::at(
+                                &file.path,
+                                Some(t.line),
+                                format!("{} extends {}", t.name, base),
+                            ));
+                        }
+                    }
+                }
+                for i in &file.implementations {
+                    if names.iter().any(|n| n == simple_name(&i.trait_name)) {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(i.line),
+                            format!("{} implements {}", i.type_name, i.trait_name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::TypeName(_) => {
+            let Some(re) = regex else { return };
+            for file in files {
+                for t in &file.types {
+                    if (type_kinds.is_empty() || type_kinds.contains(&t.kind))
+                        && re.is_match(&t.name)
+                    {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(t.line),
+                            format!("{} {}", kind_name(t.kind), t.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::FunctionName(_) => {
+            let Some(re) = regex else { return };
+            for file in files {
+                for f in &file.functions {
+                    if re.is_match(&f.name) {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(f.line),
+                            format!("function {}", f.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::Directory(names) => {
+            let mut seen = BTreeSet::new();
+            for name in names {
+                if let Some(paths) = ctx.dirs.get(&name.to_ascii_lowercase()) {
+                    for p in paths {
+                        if seen.insert(p.clone()) {
+                            hits.add(Evidence::at(
+                                p,
+                                None,
+                                format!("folder {} holds code", p.rsplit('/').next().unwrap_or(p)),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        Matcher::Path(_) => {
+            let artifacts = ctx
+                .analysis
+                .project
+                .artifacts
+                .iter()
+                .map(|a| a.path.as_str());
+            for path in ctx
+                .app_files
+                .iter()
+                .map(|f| f.path.as_str())
+                .chain(artifacts)
+            {
+                if compiled.globs.iter().any(|g| g.is_match(path)) {
+                    hits.add(Evidence::at(
+                        path,
+                        None,
+                        "matches ".to_string() + &compiled.rule.detail,
+                    ));
+                }
+            }
+        }
+        Matcher::Artifact(kinds) => {
+            for a in &ctx.analysis.project.artifacts {
+                if kinds.contains(&a.kind)
+                    && (!compiled.rule.items || !a.items.is_empty())
+                    && !is_test_path(&a.path)
+                    && !is_example_path(&a.path)
+                {
+                    let detail = if a.items.is_empty() {
+                        format!("{} file", a.kind)
+                    } else {
+                        format!("{} file declaring {}", a.kind, a.items.join(", "))
+                    };
+                    hits.add(Evidence::at(&a.path, None, detail));
+                }
+            }
+        }
+        Matcher::Literal(kind) => {
+            for file in files {
+                for l in file.literals.iter().filter(|l| l.kind == *kind) {
+                    hits.add(Evidence::at(&file.path, Some(l.line), literal_detail(l)));
+                }
+            }
+        }
+        Matcher::Infra(words) => {
+            for infra in &ctx.analysis.project.infrastructure {
+                for item in &infra.items {
+                    let lower = item.to_ascii_lowercase();
+                    if words.iter().any(|w| lower.contains(w.as_str())) {
+                        hits.add(Evidence::at(
+                            &infra.path,
+                            None,
+                            format!("{} names {}", infra.kind, item),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::AdrRejected(words) => {
+            for adr in &ctx.analysis.project.adrs {
+                let rejected = adr.status.as_deref().is_some_and(|s| {
+                    matches!(
+                        s,
+                        "rejected" | "deprecated" | "superseded" | "declined" | "withdrawn"
+                    )
+                });
+                let title = adr.title.to_ascii_lowercase();
+                if rejected
+                    && words.iter().any(|w| {
+                        title
+                            .split(|c: char| !c.is_alphanumeric() && c != '/')
+                            .any(|t| t == w)
+                            || title.contains(&format!(" {w}"))
+                    })
+                {
+                    hits.add(Evidence::at(
+                        &adr.path,
+                        None,
+                        format!(
+                            "ADR \"{}\" is {}",
+                            adr.title,
+                            adr.status.as_deref().unwrap_or("")
+                        ),
+                    ));
+                }
+            }
+        }
+        Matcher::All(_) => {}
+    }
+}
+
+fn kind_name(kind: TypeKind) -> &'static str {
+    match kind {
+        TypeKind::Class => "class",
+        TypeKind::Interface => "interface",
+        TypeKind::Struct => "struct",
+        TypeKind::Trait => "trait",
+        TypeKind::Enum => "enum",
+        TypeKind::Module => "module",
+    }
+}
+
+fn literal_detail(l: &crate::parse::Literal) -> String {
+    let what = match l.kind {
+        LiteralKind::Route => "route",
+        LiteralKind::Sql => "SQL",
+        LiteralKind::Topic => "topic",
+    };
+    match &l.context {
+        Some(c) => format!("{what} {} ({c})", l.value),
+        None => format!("{what} {}", l.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_load() {
+        let rules = load(include_str!("rules.yaml")).expect("rules.yaml is valid");
+        assert!(rules.len() >= 25);
+        for rule in &rules {
+            let known = super::super::TAXONOMY
+                .iter()
+                .any(|(k, ids)| *k == rule.kind && ids.contains(&rule.id.as_str()));
+            assert!(
+                known,
+                "rule {} ({:?}) is not in the taxonomy",
+                rule.id, rule.kind
+            );
+            for s in &rule.signals {
+                assert!(
+                    s.rule.weight != 0.0 && s.rule.weight.abs() <= 1.0,
+                    "weight out of range in {}",
+                    rule.id
+                );
+                if let Matcher::All(_) = s.rule.matcher {
+                    assert!(s.subs.len() >= 2, "`all` needs two matchers in {}", rule.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn import_prefixes_match_at_separators() {
+        assert!(import_matches("org.hibernate.Session", "org.hibernate"));
+        assert!(import_matches("kafka", "kafka"));
+        assert!(!import_matches("kafkaesque", "kafka"));
+        assert!(import_matches(
+            "github.com/gin-gonic/gin",
+            "github.com/gin-gonic/gin"
+        ));
+        assert!(import_matches("diesel::prelude", "diesel"));
+        assert!(!import_matches("flagship", "flag"));
+    }
+
+    #[test]
+    fn dependency_patterns_respect_ecosystems() {
+        assert!(dependency_matches("nuget:MediatR*", "nuget", "mediatr"));
+        assert!(dependency_matches(
+            "nuget:MediatR*",
+            "nuget",
+            "mediatr.extensions"
+        ));
+        assert!(!dependency_matches("bundler:rails", "npm", "rails"));
+        assert!(dependency_matches("py:alembic", "pipenv", "alembic"));
+        assert!(dependency_matches(
+            "jvm:org.flywaydb:*",
+            "gradle",
+            "org.flywaydb:flyway-core"
+        ));
+    }
+
+    #[test]
+    fn tests_and_examples_are_recognised() {
+        for p in [
+            "src/test/java/a/BTest.java",
+            "pkg/x_test.go",
+            "tests/test_a.py",
+            "web/a.spec.ts",
+            "spec/models/order_spec.rb",
+            "Shop.Tests/A.cs",
+            "app/__tests__/x.js",
+        ] {
+            assert!(is_test_path(p), "{p}");
+        }
+        for p in [
+            "src/main/java/a/Contest.java",
+            "app/models/latest.rb",
+            "internal/testimony/x.go",
+        ] {
+            assert!(!is_test_path(p), "{p}");
+        }
+        assert!(is_example_path("examples/basic/main.rs"));
+        assert!(!is_example_path("src/examples.rs"));
+    }
+}
