@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parser threads, 0 for every core (analyze.threads)')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Parser threads, 0 for every core (analyze.threads)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Instead of the report, show every signal for and against a finding, with weights (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')

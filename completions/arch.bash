@@ -88,7 +88,7 @@ _arch() {
             return 0
             ;;
         arch__subcmd__analyze)
-            opts="-o -j -q -v -y -h -V --output --max-file-size --exclude --include-vendored --follow-symlinks --threads --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            opts="-o -j -q -v -y -h -V --output --max-file-size --exclude --include-vendored --follow-symlinks --threads --explain --config --format --quiet --verbose --color --no-progress --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,6 +115,10 @@ _arch() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --explain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand --exclude 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)'
             cand -j 'Parser threads, 0 for every core (analyze.threads)'
             cand --threads 'Parser threads, 0 for every core (analyze.threads)'
+            cand --explain 'Instead of the report, show every signal for and against a finding, with weights (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`)'
             cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
             cand --format 'Output format'
             cand --color 'When to use colours'

@@ -47,6 +47,7 @@ complete -c arch -n "__fish_arch_using_subcommand analyze" -s o -l output -d 'Wr
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l max-file-size -d 'Skip files larger than BYTES (analyze.max_file_size)' -r
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l exclude -d 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)' -r
 complete -c arch -n "__fish_arch_using_subcommand analyze" -s j -l threads -d 'Parser threads, 0 for every core (analyze.threads)' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l explain -d 'Instead of the report, show every signal for and against a finding, with weights (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`)' -r
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
 json\t'The documented, versioned contract for tools'
