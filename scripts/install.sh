@@ -15,6 +15,8 @@ command -v cc >/dev/null 2>&1 || need+=(build-essential)
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v curl >/dev/null 2>&1 || need+=(curl ca-certificates)
+# The accuracy script (scripts/accuracy.py) reads its labels with PyYAML.
+python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3 python3-yaml)
 if ((${#need[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"

@@ -10,3 +10,5 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --all-targets --locked
+# Detection accuracy on the fixtures: every expected finding reported, no hard case fooled.
+python3 scripts/accuracy.py fixtures --dir fixtures/detect --arch "$CARGO_TARGET_DIR/debug/arch"

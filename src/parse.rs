@@ -312,26 +312,23 @@ fn role_for(capture: &str) -> Role {
 }
 
 fn compiled(spec: &'static LanguageSpec) -> Result<&'static CompiledQuery, ParseError> {
-    static QUERIES: OnceLock<Vec<Result<CompiledQuery, String>>> = OnceLock::new();
-    let all = QUERIES.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .map(|l| {
-                let language: tree_sitter::Language = l.grammar.into();
-                Query::new(&language, l.query)
-                    .map(|query| {
-                        let roles = query.capture_names().iter().map(|c| role_for(c)).collect();
-                        CompiledQuery { query, roles }
-                    })
-                    .map_err(|e| e.to_string())
-            })
-            .collect()
-    });
+    // Compiled on first use per language: a one-language repository pays for one query.
+    static QUERIES: OnceLock<Vec<OnceLock<Result<CompiledQuery, String>>>> = OnceLock::new();
+    let slots = QUERIES.get_or_init(|| LANGUAGES.iter().map(|_| OnceLock::new()).collect());
     let index = LANGUAGES
         .iter()
         .position(|l| std::ptr::eq(l, spec))
         .ok_or(ParseError::Grammar(spec.id, "not registered".into()))?;
-    all[index]
+    slots[index]
+        .get_or_init(|| {
+            let language: tree_sitter::Language = spec.grammar.into();
+            Query::new(&language, spec.query)
+                .map(|query| {
+                    let roles = query.capture_names().iter().map(|c| role_for(c)).collect();
+                    CompiledQuery { query, roles }
+                })
+                .map_err(|e| e.to_string())
+        })
         .as_ref()
         .map_err(|e| ParseError::Grammar(spec.id, e.clone()))
 }

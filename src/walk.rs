@@ -425,7 +425,7 @@ fn prune_reason(
         return None;
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if !include_vendored && VENDORED_DIRS.contains(&name) {
+    if !include_vendored && VENDORED_DIRS.contains(&name) && is_vendor_root(root, rel, name) {
         return Some(SkipReason::Vendored);
     }
     if BUILD_OUTPUT_DIRS.contains(&name) {
@@ -436,6 +436,36 @@ fn prune_reason(
         return Some(SkipReason::BuildOutput);
     }
     None
+}
+
+/// Names that are also ordinary package names (`org/…/jpa/vendor` in Spring).
+const AMBIGUOUS_VENDORED: &[&str] = &["vendor", "vendors", "external", "extern"];
+
+/// Manifests next to which a `vendor/` folder is a dependency tree (Go, PHP, Ruby, npm, Cargo).
+const VENDORING_MANIFESTS: &[&str] = &[
+    "go.mod",
+    "composer.json",
+    "Gemfile",
+    "package.json",
+    "Cargo.toml",
+    "glide.yaml",
+    "Gopkg.toml",
+];
+
+/// Whether a folder with a vendored-looking name really holds third-party code: always for
+/// unambiguous names; for `vendor` and friends only at the root, beside a manifest that
+/// vendors, or when it carries a vendoring tool's index.
+fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
+    if !AMBIGUOUS_VENDORED.contains(&name) {
+        return true;
+    }
+    let dir = root.join(rel);
+    let parent = dir.parent().unwrap_or(root);
+    !rel.contains('/')
+        || VENDORING_MANIFESTS.iter().any(|m| parent.join(m).is_file())
+        || ["modules.txt", "autoload.php", "bundle"]
+            .iter()
+            .any(|m| dir.join(m).exists())
 }
 
 fn build_globs(patterns: &[String]) -> Result<GlobSet, WalkError> {

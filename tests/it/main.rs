@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod detect;
 mod golden;
 mod parse;
 mod reports;

@@ -65,6 +65,10 @@ fn nasty_repository_is_analysed_and_every_skip_is_reported() {
         b"module.exports = 1;\n",
     );
     write(root, "vendor/lib/lib.go", b"package lib\n");
+    // A Java package named `vendor` is the project's own code (Spring's orm/jpa/vendor).
+    write(root, "src/main/java/org/acme/jpa/vendor/Adapter.java", b"package org.acme.jpa.vendor;\nclass Adapter {}\n");
+    write(root, "tools/go.mod", b"module example.com/tools\n");
+    write(root, "tools/vendor/x/x.go", b"package x\n");
     write(root, ".gitignore", b"*.log\n");
     write(root, "debug.log", b"noise\n");
     write(root, ".archignore", b"scratch/\n");
@@ -82,6 +86,7 @@ fn nasty_repository_is_analysed_and_every_skip_is_reported() {
     assert!(files.contains(&"src/main.py".to_string()), "{files:?}");
     assert!(files.contains(&"src/empty.py".to_string()), "{files:?}");
     assert!(files.contains(&"src/latin1.py".to_string()), "{files:?}");
+    assert!(files.contains(&"src/main/java/org/acme/jpa/vendor/Adapter.java".to_string()), "{files:?}");
     assert!(
         files
             .iter()
@@ -101,7 +106,8 @@ fn nasty_repository_is_analysed_and_every_skip_is_reported() {
     assert!(has("web/app.min.js", "minified"), "{skipped:?}");
     assert!(has("node_modules", "vendored"), "{skipped:?}");
     assert!(has("vendor", "vendored"), "{skipped:?}");
-    assert_eq!(report["skipped"]["counts"]["vendored"], 2);
+    assert!(has("tools/vendor", "vendored"), "{skipped:?}");
+    assert_eq!(report["skipped"]["counts"]["vendored"], 3);
     assert!(!skipped
         .iter()
         .any(|(p, _)| p.contains("debug.log") || p.contains("scratch")));

@@ -1,0 +1,81 @@
+//! Detection on the fixtures in `fixtures/detect`: every `expected.yaml` holds (what must
+//! and must not be reported), and the findings people read are snapshotted.
+
+use std::collections::BTreeSet;
+
+use crate::common::{analyze_json, repo_root};
+
+#[derive(serde::Deserialize, Default)]
+struct Expected {
+    #[serde(default)]
+    present: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
+}
+
+fn fixtures() -> Vec<String> {
+    let dir = repo_root().join("fixtures/detect");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures/detect exists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("expected.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_detection_fixture_meets_its_expectations() {
+    let names = fixtures();
+    assert!(names.len() >= 38, "one fixture per taxonomy id at least, found {}", names.len());
+    let mut failures = Vec::new();
+    for name in &names {
+        let dir = repo_root().join("fixtures/detect").join(name);
+        let expected: Expected = serde_yaml::from_str(
+            &std::fs::read_to_string(dir.join("expected.yaml")).expect("readable"),
+        )
+        .expect("expected.yaml parses");
+        let report = analyze_json(&dir, &[]);
+        let findings = report["findings"].as_array().expect("findings");
+        let got: BTreeSet<String> = findings
+            .iter()
+            .map(|f| format!("{}:{}", f["kind"].as_str().unwrap_or(""), f["id"].as_str().unwrap_or("")))
+            .collect();
+        for f in findings {
+            let evidence = f["evidence"].as_array().map(Vec::len).unwrap_or(0);
+            assert!(evidence > 0, "{name}: finding {} has no evidence", f["id"]);
+            let c = f["confidence"].as_f64().unwrap_or(-1.0);
+            assert!((0.0..=1.0).contains(&c), "{name}: confidence {c} out of range");
+        }
+        for p in &expected.present {
+            if !got.contains(p) {
+                failures.push(format!("{name}: {p} not reported"));
+            }
+        }
+        for a in &expected.absent {
+            if got.contains(a) {
+                failures.push(format!("{name}: {a} reported but must not be"));
+            }
+        }
+        let summary: Vec<String> = findings
+            .iter()
+            .map(|f| {
+                let e = &f["evidence"][0];
+                format!(
+                    "{}:{} {:.2} <- {}{} {}",
+                    f["kind"].as_str().unwrap_or(""),
+                    f["id"].as_str().unwrap_or(""),
+                    f["confidence"].as_f64().unwrap_or(0.0),
+                    e["path"].as_str().unwrap_or(""),
+                    e["line"].as_u64().map(|l| format!(":{l}")).unwrap_or_default(),
+                    e["detail"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        insta::with_settings!({ snapshot_suffix => name.clone(), prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("findings", summary.join("\n"));
+        });
+    }
+    assert!(failures.is_empty(), "detection expectations failed:\n{}", failures.join("\n"));
+}
