@@ -28,7 +28,11 @@ fn fixtures() -> Vec<String> {
 #[test]
 fn every_detection_fixture_meets_its_expectations() {
     let names = fixtures();
-    assert!(names.len() >= 38, "one fixture per taxonomy id at least, found {}", names.len());
+    assert!(
+        names.len() >= 38,
+        "one fixture per taxonomy id at least, found {}",
+        names.len()
+    );
     let mut failures = Vec::new();
     for name in &names {
         let dir = repo_root().join("fixtures/detect").join(name);
@@ -40,13 +44,22 @@ fn every_detection_fixture_meets_its_expectations() {
         let findings = report["findings"].as_array().expect("findings");
         let got: BTreeSet<String> = findings
             .iter()
-            .map(|f| format!("{}:{}", f["kind"].as_str().unwrap_or(""), f["id"].as_str().unwrap_or("")))
+            .map(|f| {
+                format!(
+                    "{}:{}",
+                    f["kind"].as_str().unwrap_or(""),
+                    f["id"].as_str().unwrap_or("")
+                )
+            })
             .collect();
         for f in findings {
             let evidence = f["evidence"].as_array().map(Vec::len).unwrap_or(0);
             assert!(evidence > 0, "{name}: finding {} has no evidence", f["id"]);
             let c = f["confidence"].as_f64().unwrap_or(-1.0);
-            assert!((0.0..=1.0).contains(&c), "{name}: confidence {c} out of range");
+            assert!(
+                (0.0..=1.0).contains(&c),
+                "{name}: confidence {c} out of range"
+            );
         }
         for p in &expected.present {
             if !got.contains(p) {
@@ -68,7 +81,10 @@ fn every_detection_fixture_meets_its_expectations() {
                     f["id"].as_str().unwrap_or(""),
                     f["confidence"].as_f64().unwrap_or(0.0),
                     e["path"].as_str().unwrap_or(""),
-                    e["line"].as_u64().map(|l| format!(":{l}")).unwrap_or_default(),
+                    e["line"]
+                        .as_u64()
+                        .map(|l| format!(":{l}"))
+                        .unwrap_or_default(),
                     e["detail"].as_str().unwrap_or("")
                 )
             })
@@ -77,5 +93,9 @@ fn every_detection_fixture_meets_its_expectations() {
             insta::assert_snapshot!("findings", summary.join("\n"));
         });
     }
-    assert!(failures.is_empty(), "detection expectations failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "detection expectations failed:\n{}",
+        failures.join("\n")
+    );
 }

@@ -66,7 +66,11 @@ fn nasty_repository_is_analysed_and_every_skip_is_reported() {
     );
     write(root, "vendor/lib/lib.go", b"package lib\n");
     // A Java package named `vendor` is the project's own code (Spring's orm/jpa/vendor).
-    write(root, "src/main/java/org/acme/jpa/vendor/Adapter.java", b"package org.acme.jpa.vendor;\nclass Adapter {}\n");
+    write(
+        root,
+        "src/main/java/org/acme/jpa/vendor/Adapter.java",
+        b"package org.acme.jpa.vendor;\nclass Adapter {}\n",
+    );
     write(root, "tools/go.mod", b"module example.com/tools\n");
     write(root, "tools/vendor/x/x.go", b"package x\n");
     write(root, ".gitignore", b"*.log\n");
@@ -86,16 +90,20 @@ fn nasty_repository_is_analysed_and_every_skip_is_reported() {
     assert!(files.contains(&"src/main.py".to_string()), "{files:?}");
     assert!(files.contains(&"src/empty.py".to_string()), "{files:?}");
     assert!(files.contains(&"src/latin1.py".to_string()), "{files:?}");
-    assert!(files.contains(&"src/main/java/org/acme/jpa/vendor/Adapter.java".to_string()), "{files:?}");
+    assert!(
+        files.contains(&"src/main/java/org/acme/jpa/vendor/Adapter.java".to_string()),
+        "{files:?}"
+    );
     assert!(
         files
             .iter()
             .any(|f| f.starts_with("src/bad-") && f.ends_with("-name.py")),
         "{files:?}"
     );
-    assert!(!files
-        .iter()
-        .any(|f| f.contains("scratch") || f.contains("node_modules") || f.contains("vendor")));
+    assert!(!files.iter().any(|f| f.contains("scratch")
+        || f.contains("node_modules")
+        || f.starts_with("vendor/")
+        || f.starts_with("tools/vendor/")));
 
     let skipped = skipped(&report);
     let has = |path: &str, reason: &str| skipped.iter().any(|(p, r)| p == path && r == reason);
