@@ -50,7 +50,8 @@ pub struct Analysis {
     pub metrics: GraphMetrics,
     /// Manifests, dependencies, frameworks, deployment, CI and ADRs.
     pub project: ProjectFacts,
-    /// Architecture findings asserted by the detectors: by kind, strongest first.
+    /// Architecture findings asserted by the detectors: by kind (style, design,
+    /// communication, data); the first style is the primary one; within a rank, strongest first.
     pub findings: Vec<Finding>,
     /// Architectural decisions: language, frameworks, persistence, build, deploy, CI, ADRs.
     pub decisions: Vec<Decision>,

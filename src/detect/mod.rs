@@ -231,7 +231,7 @@ pub struct Assessment {
 /// The result of detection.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Detection {
-    /// Asserted findings: by kind, then confidence (highest first), then id.
+    /// Asserted findings: by kind, styles by [`style_rank`], then confidence (highest first), then id.
     pub findings: Vec<Finding>,
     /// Decisions, by topic then choice.
     pub decisions: Vec<Decision>,
@@ -283,6 +283,7 @@ pub fn detect(analysis: &Analysis) -> Detection {
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
+            .then(style_rank(&a.id).cmp(&style_rank(&b.id)))
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.id.cmp(&b.id))
     });
@@ -290,6 +291,25 @@ pub fn detect(analysis: &Analysis) -> Detection {
         findings,
         decisions: decisions::decide(analysis, &context),
         assessments,
+    }
+}
+
+/// The order in which asserted styles are listed, so that the first is the repository's
+/// primary style: how the code is organised inside (clean, hexagonal, modular monolith)
+/// before how it is deployed (microservices), before the presentation pattern (MVC),
+/// before the generic layered, before
+/// what kind of program it is (cli, library, plugin host, pipeline), before the catch-all
+/// monolith; CQRS and event-driven describe how parts talk and come last. Other kinds
+/// are ordered by confidence alone.
+pub fn style_rank(id: &str) -> u8 {
+    match id {
+        "clean" | "hexagonal" | "modular-monolith" => 0,
+        "microservices" => 1,
+        "mvc" => 2,
+        "layered" => 3,
+        "cli" | "library" | "plugin" | "pipeline" => 4,
+        "monolith" => 5,
+        _ => 6,
     }
 }
 

@@ -243,9 +243,14 @@ impl<'a> Context<'a> {
                     prefix.push('/');
                 }
                 prefix.push_str(segment);
-                dirs.entry(segment.to_ascii_lowercase())
-                    .or_default()
-                    .insert(prefix.clone());
+                let lower = segment.to_ascii_lowercase();
+                // .NET projects are folders like `Shop.Infrastructure`: index the role word too.
+                if let Some((_, role)) = lower.rsplit_once('.') {
+                    dirs.entry(role.to_string())
+                        .or_default()
+                        .insert(prefix.clone());
+                }
+                dirs.entry(lower).or_default().insert(prefix.clone());
             }
         }
         Self {
@@ -266,24 +271,16 @@ impl<'a> Context<'a> {
 
 /// Files whose path says they are tests.
 pub fn is_test_path(path: &str) -> bool {
+    #[rustfmt::skip]
     const DIRS: &[&str] = &[
-        "test",
-        "tests",
-        "__tests__",
-        "spec",
-        "specs",
-        "testing",
-        "testdata",
-        "test_data",
-        "fixtures",
-        "e2e",
-        "integration-tests",
-        "it",
-        "__mocks__",
-        "mocks",
-        "testutil",
-        "testutils",
-        "test-utils",
+        "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data",
+        "fixtures", "e2e", "integration-tests", "integration-test", "integrationtests",
+        "e2e-tests", "it", "__mocks__", "mocks", "testutil", "testutils", "test-utils",
+    ];
+    #[rustfmt::skip]
+    const SUFFIXES: &[&str] = &[
+        "Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt", "Tests.cs", "Test.cs",
+        "Test.php",
     ];
     let lower = path.to_ascii_lowercase();
     let mut segments: Vec<&str> = lower.split('/').collect();
@@ -304,44 +301,25 @@ pub fn is_test_path(path: &str) -> bool {
         || name.ends_with("_spec.rb")
         || name.ends_with("_test.rb")
         || name.ends_with("_test.rs")
-        || [
-            "Test.java",
-            "Tests.java",
-            "IT.java",
-            "Test.kt",
-            "Tests.kt",
-            "Tests.cs",
-            "Test.cs",
-            "Test.php",
-        ]
-        .iter()
-        .any(|s| original.ends_with(s))
+        || SUFFIXES.iter().any(|s| original.ends_with(s))
 }
 
 /// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
+///
+/// Only folders above the first source root count: `examples/basic/src/main.rs` is an
+/// example, `src/main/java/org/acme/samples/petclinic/Owner.java` is the application.
 pub fn is_example_path(path: &str) -> bool {
+    #[rustfmt::skip]
     const DIRS: &[&str] = &[
-        "examples",
-        "example",
-        "samples",
-        "sample",
-        "demo",
-        "demos",
-        "docs",
-        "doc",
-        "benches",
-        "benchmarks",
-        "bench",
-        "scripts",
-        "tools",
-        "hack",
-        ".github",
-        "contrib",
+        "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
+        "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib",
     ];
+    const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
     let lower = path.to_ascii_lowercase();
     let segments: Vec<&str> = lower.split('/').collect();
     segments[..segments.len().saturating_sub(1)]
         .iter()
+        .take_while(|s| !SOURCE_ROOTS.contains(s))
         .any(|s| DIRS.contains(s))
 }
 
@@ -818,6 +796,10 @@ mod tests {
             assert!(!is_test_path(p), "{p}");
         }
         assert!(is_example_path("examples/basic/main.rs"));
+        assert!(is_example_path("crates/core/examples/x.rs"));
+        assert!(!is_example_path(
+            "src/main/java/org/acme/samples/petclinic/Owner.java"
+        ));
         assert!(!is_example_path("src/examples.rs"));
     }
 }

@@ -1,16 +1,16 @@
 //! Style detectors that read the shape of the system: which layers exist and which way
-//! their dependencies point, whether the domain owns the interfaces its adapters
-//! implement, how many deployable units there are, whether the repository is an
-//! application at all. They add signals to the rule table's and settle the styles that
-//! depend on other findings (monolith, library, cli, event-driven).
+//! their dependencies point, whether the core owns the interfaces its adapters implement,
+//! how many deployable units there are, whether the repository is an application at all.
+//! They add signals to the rule table's, then [`settle`] the styles that depend on other
+//! findings (layered yields to clean / hexagonal, monolith, library, cli, event-driven).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::rules::{is_example_path, is_test_path, Context};
 use super::{assess, Assessment, Evidence, FindingKind, Signal};
 use crate::parse::TypeKind;
 
-/// A layer of the classic layered architecture.
+/// A layer of the classic layered architecture, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Layer {
     Presentation,
@@ -18,145 +18,52 @@ enum Layer {
     Data,
 }
 
+#[rustfmt::skip]
 const PRESENTATION: &[&str] = &[
-    "controller",
-    "controllers",
-    "handler",
-    "handlers",
-    "api",
-    "web",
-    "routes",
-    "router",
-    "routers",
-    "views",
-    "view",
-    "ui",
-    "presentation",
-    "http",
-    "rest",
-    "endpoints",
-    "resources",
-    "delivery",
-    "transport",
-    "graphql",
-    "grpc",
+    "controller", "controllers", "handler", "handlers", "api", "web", "routes", "router",
+    "routers", "views", "view", "ui", "presentation", "http", "rest", "endpoints", "resources",
+    "delivery", "transport", "graphql", "grpc",
 ];
+#[rustfmt::skip]
 const BUSINESS: &[&str] = &[
-    "service",
-    "services",
-    "application",
-    "usecase",
-    "usecases",
-    "use_cases",
-    "business",
-    "logic",
-    "domain",
-    "core",
-    "app",
+    "service", "services", "application", "usecase", "usecases", "use_cases", "business",
+    "logic", "domain", "core", "applicationcore", "app",
 ];
+#[rustfmt::skip]
 const DATA: &[&str] = &[
-    "repository",
-    "repositories",
-    "repo",
-    "dao",
-    "daos",
-    "data",
-    "persistence",
-    "store",
-    "stores",
-    "storage",
-    "db",
-    "database",
-    "dal",
-    "infrastructure",
-    "infra",
-    "models",
-    "model",
-    "entities",
-    "entity",
+    "repository", "repositories", "repo", "dao", "daos", "data", "persistence", "store",
+    "stores", "storage", "db", "database", "dal", "infrastructure", "infra", "models", "model",
+    "entities", "entity",
 ];
 
-/// Vocabulary of the domain core (clean, hexagonal, onion).
-const CORE: &[&str] = &["domain", "core", "entities", "entity", "model", "models"];
-/// Vocabulary of the outer ring.
+/// The domain core of clean, hexagonal and onion architectures.
+#[rustfmt::skip]
+const CORE: &[&str] = &["domain", "core", "applicationcore", "entities", "entity", "model", "models"];
+/// Core folders strict enough to test the dependency rule on (`models` is MVC's too).
+const STRICT_CORE: &[&str] = &["domain", "core", "applicationcore", "entities", "entity"];
+/// The outer ring.
+#[rustfmt::skip]
 const OUTER: &[&str] = &[
-    "infrastructure",
-    "infra",
-    "adapters",
-    "adapter",
-    "persistence",
-    "db",
-    "database",
-    "repository",
-    "repositories",
-    "web",
-    "api",
-    "http",
-    "controllers",
-    "delivery",
-    "framework",
-    "frameworks",
-    "external",
-    "gateways",
-    "driven",
-    "driving",
-    "outbound",
-    "inbound",
+    "infrastructure", "infra", "adapters", "adapter", "persistence", "db", "database",
+    "repository", "repositories", "web", "api", "http", "rest", "controllers", "delivery",
+    "framework", "frameworks", "external", "gateways", "driven", "driving", "outbound",
+    "inbound", "entrypoints",
 ];
 
-/// Service images that are infrastructure, not the application's own deployable units.
+/// Compose / Kubernetes names that are infrastructure, not the application's own units.
+#[rustfmt::skip]
 const INFRA_IMAGES: &[&str] = &[
-    "postgres",
-    "mysql",
-    "mariadb",
-    "mongo",
-    "redis",
-    "memcached",
-    "kafka",
-    "zookeeper",
-    "rabbitmq",
-    "nats",
-    "elasticsearch",
-    "opensearch",
-    "kibana",
-    "grafana",
-    "prometheus",
-    "jaeger",
-    "zipkin",
-    "nginx",
-    "traefik",
-    "envoy",
-    "minio",
-    "localstack",
-    "mailhog",
-    "mailpit",
-    "adminer",
-    "pgadmin",
-    "keycloak",
-    "vault",
-    "consul",
-    "etcd",
-    "otel",
-    "collector",
-    "loki",
-    "tempo",
-    "db",
-    "cache",
-    "broker",
-    "queue",
-    "proxy",
-    "gateway",
-    "mssql",
-    "sqlserver",
-    "cassandra",
-    "clickhouse",
-    "influxdb",
-    "selenium",
-    "wiremock",
+    "postgres", "mysql", "mariadb", "mongo", "redis", "memcached", "kafka", "zookeeper",
+    "rabbitmq", "nats", "elasticsearch", "opensearch", "kibana", "grafana", "prometheus",
+    "jaeger", "zipkin", "nginx", "traefik", "envoy", "minio", "localstack", "mailhog",
+    "mailpit", "adminer", "pgadmin", "keycloak", "vault", "consul", "etcd", "otel",
+    "collector", "loki", "tempo", "db", "cache", "broker", "queue", "proxy", "mssql",
+    "sqlserver", "cassandra", "clickhouse", "influxdb", "selenium", "wiremock", "test",
+    "migrat", "seed", "init", "playwright", "firestore", "emulator", "pubsub",
 ];
 
+/// The role word of a folder: `Shop.Infrastructure` → `infrastructure`.
 fn last_word(segment: &str) -> String {
-    // C# projects are folders like `Shop.Infrastructure`: the role is the last word.
     segment
         .rsplit('.')
         .next()
@@ -186,32 +93,37 @@ fn in_vocabulary(module: &str, words: &[&str]) -> bool {
         .any(|segment| words.contains(&last_word(segment).as_str()))
 }
 
-fn signal(detail: &str, weight: f64, evidence: Vec<Evidence>) -> Signal {
+/// A signal that fired when `condition` holds and there is evidence; otherwise an unfired one.
+fn when(condition: bool, detail: &str, weight: f64, evidence: Vec<Evidence>) -> Signal {
+    let fired = condition && !evidence.is_empty();
     Signal {
         detail: detail.to_string(),
         weight,
-        fired: !evidence.is_empty(),
-        hits: evidence.len(),
-        evidence,
+        fired,
+        hits: if fired { evidence.len() } else { 0 },
+        evidence: if fired { evidence } else { Vec::new() },
     }
 }
 
-fn quiet(detail: &str, weight: f64) -> Signal {
-    signal(detail, weight, Vec::new())
+fn evidence_for(
+    paths: impl IntoIterator<Item = String>,
+    detail: &str,
+    limit: usize,
+) -> Vec<Evidence> {
+    paths
+        .into_iter()
+        .take(limit)
+        .map(|p| Evidence::at(&p, None, detail.to_string()))
+        .collect()
 }
 
-/// Application modules (not tests or examples) with their ids.
-fn app_modules<'a>(ctx: &'a Context) -> Vec<&'a str> {
-    ctx.analysis
-        .modules
-        .iter()
-        .filter(|m| {
-            m.files > 0
-                && !is_test_path(&format!("{}/x", m.id))
-                && !is_example_path(&format!("{}/x", m.id))
-        })
-        .map(|m| m.id.as_str())
-        .collect()
+fn first_site(edge: &crate::graph::Edge, detail: String) -> Evidence {
+    let site = edge.sites.first();
+    Evidence::at(
+        site.map(|s| s.file.as_str()).unwrap_or(&edge.from),
+        site.map(|s| s.line),
+        detail,
+    )
 }
 
 /// Graph-shape signals for a style id (none for other kinds).
@@ -232,14 +144,16 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
 }
 
 fn layered(ctx: &Context) -> Vec<Signal> {
-    let modules = app_modules(ctx);
-    let mut by_layer: std::collections::BTreeMap<Layer, Vec<&str>> = Default::default();
-    for m in &modules {
-        if let Some(layer) = layer_of(m) {
-            by_layer.entry(layer).or_default().push(m);
+    let mut by_layer: BTreeMap<Layer, Vec<&str>> = BTreeMap::new();
+    for m in ctx.analysis.modules.iter().filter(|m| m.files > 0) {
+        let probe = format!("{}/x", m.id);
+        if is_test_path(&probe) || is_example_path(&probe) {
+            continue;
+        }
+        if let Some(layer) = layer_of(&m.id) {
+            by_layer.entry(layer).or_default().push(&m.id);
         }
     }
-    let present = by_layer.len();
     let evidence: Vec<Evidence> = by_layer
         .iter()
         .flat_map(|(layer, ms)| {
@@ -248,32 +162,11 @@ fn layered(ctx: &Context) -> Vec<Signal> {
                 .map(move |m| Evidence::at(m, None, format!("{layer:?} layer")))
         })
         .collect();
-    let mut out = vec![
-        if present >= 2 {
-            signal(
-                "two or more of presentation, business and data layers hold code",
-                0.45,
-                evidence.clone(),
-            )
-        } else {
-            quiet(
-                "two or more of presentation, business and data layers hold code",
-                0.45,
-            )
-        },
-        if present == 3 {
-            signal("all three layers hold code", 0.25, evidence)
-        } else {
-            quiet("all three layers hold code", 0.25)
-        },
-    ];
     let (mut down, mut up) = (Vec::new(), Vec::new());
     for edge in &ctx.analysis.edges {
         if let (Some(from), Some(to)) = (layer_of(&edge.from), layer_of(&edge.to)) {
-            let site = edge.sites.first();
-            let e = Evidence::at(
-                site.map(|s| s.file.as_str()).unwrap_or(&edge.from),
-                site.map(|s| s.line),
+            let e = first_site(
+                edge,
                 format!("{} ({from:?}) depends on {} ({to:?})", edge.from, edge.to),
             );
             match from.cmp(&to) {
@@ -284,27 +177,35 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         }
     }
     let (downs, ups) = (down.len(), up.len());
-    out.push(if downs >= 2 && ups == 0 {
-        signal(
+    vec![
+        when(
+            by_layer.len() >= 2,
+            "two or more of presentation, business and data layers hold code",
+            0.3,
+            evidence.clone(),
+        ),
+        when(
+            by_layer.len() == 3,
+            "all three layers hold code",
+            0.15,
+            evidence,
+        ),
+        when(
+            downs >= 2 && ups == 0,
             "dependencies point downward only, from presentation to business to data",
-            0.35,
+            0.45,
             down,
-        )
-    } else {
-        quiet(
-            "dependencies point downward only, from presentation to business to data",
-            0.35,
-        )
-    });
-    out.push(if ups > downs {
-        signal("more dependencies point up the layers than down", -0.4, up)
-    } else {
-        quiet("more dependencies point up the layers than down", -0.4)
-    });
-    out
+        ),
+        when(
+            ups > downs,
+            "more dependencies point up the layers than down",
+            -0.4,
+            up,
+        ),
+    ]
 }
 
-/// Interfaces declared in core modules and implemented in outer modules: ports and adapters.
+/// Interfaces declared in core (or port / use-case) modules and implemented in outer modules.
 fn owned_ports(ctx: &Context) -> Vec<Evidence> {
     let mut interfaces: std::collections::HashMap<&str, &str> = Default::default();
     for file in &ctx.app_files {
@@ -326,8 +227,7 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
-        let module = crate::graph::module_of(&file.path);
-        if !in_vocabulary(module, OUTER) {
+        if !in_vocabulary(crate::graph::module_of(&file.path), OUTER) {
             continue;
         }
         let implemented = file
@@ -361,89 +261,191 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
 }
 
 /// Edges from the core to the outer ring: the dependency rule broken.
-fn inward_violations(ctx: &Context) -> (usize, Vec<Evidence>) {
-    let mut core_edges = 0;
-    let mut violations = Vec::new();
-    for edge in &ctx.analysis.edges {
-        if in_vocabulary(&edge.from, CORE) && !in_vocabulary(&edge.from, OUTER) {
-            core_edges += 1;
-            if in_vocabulary(&edge.to, OUTER) && !in_vocabulary(&edge.to, CORE) {
-                let site = edge.sites.first();
-                violations.push(Evidence::at(
-                    site.map(|s| s.file.as_str()).unwrap_or(&edge.from),
-                    site.map(|s| s.line),
-                    format!(
-                        "core module {} depends on outer module {}",
-                        edge.from, edge.to
-                    ),
-                ));
-            }
+fn inward_violations(ctx: &Context) -> Vec<Evidence> {
+    ctx.analysis
+        .edges
+        .iter()
+        .filter(|e| in_vocabulary(&e.from, CORE) && !in_vocabulary(&e.from, OUTER))
+        .filter(|e| in_vocabulary(&e.to, OUTER) && !in_vocabulary(&e.to, CORE))
+        .take(5)
+        .map(|e| {
+            first_site(
+                e,
+                format!("core module {} depends on outer module {}", e.from, e.to),
+            )
+        })
+        .collect()
+}
+
+/// The dependency rule of clean / hexagonal / onion architectures: a core module that
+/// depends on nothing outside the core and is depended upon by two or more modules, at
+/// least one of them in the outer ring.
+fn inverted_dependencies(ctx: &Context) -> Vec<Evidence> {
+    let is_core = |m: &str| {
+        m.split('/')
+            .next_back()
+            .is_some_and(|last| STRICT_CORE.contains(&last_word(last).as_str()))
+            || m.split('/')
+                .any(|s| STRICT_CORE.contains(&last_word(s).as_str()))
+    };
+    let mut out = Vec::new();
+    for module in ctx
+        .analysis
+        .modules
+        .iter()
+        .filter(|m| m.files > 0 && is_core(&m.id))
+    {
+        let leaks = ctx
+            .analysis
+            .edges
+            .iter()
+            .any(|e| e.from == module.id && !is_core(&e.to));
+        if leaks {
+            continue;
+        }
+        let incoming: Vec<&crate::graph::Edge> = ctx
+            .analysis
+            .edges
+            .iter()
+            .filter(|e| e.to == module.id)
+            .collect();
+        if incoming.len() >= 2 && incoming.iter().any(|e| in_vocabulary(&e.from, OUTER)) {
+            out.push(Evidence::at(
+                &module.id,
+                None,
+                format!(
+                    "core module depended on by {} modules, depending on nothing outside the core",
+                    incoming.len()
+                ),
+            ));
         }
     }
-    (core_edges, violations)
+    out.truncate(4);
+    out
+}
+
+/// Interfaces for outer concerns (persistence, gateways, publishers) declared away from
+/// the data layer, where the code that needs them lives: ports owned by the inside.
+fn inner_ports(ctx: &Context) -> Vec<Evidence> {
+    let port_name = |name: &str| {
+        [
+            "Repository",
+            "Repo",
+            "Gateway",
+            "Store",
+            "Publisher",
+            "Port",
+            "Sender",
+            "Notifier",
+            "DbContext",
+        ]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+    };
+    ctx.app_files
+        .iter()
+        .filter(|f| {
+            let module = crate::graph::module_of(&f.path);
+            !in_vocabulary(module, OUTER) && layer_of(module) != Some(Layer::Data)
+                || in_vocabulary(module, STRICT_CORE)
+        })
+        .flat_map(|f| {
+            f.types
+                .iter()
+                .filter(|t| {
+                    matches!(t.kind, TypeKind::Interface | TypeKind::Trait) && port_name(&t.name)
+                })
+                .map(move |t| {
+                    Evidence::at(
+                        &f.path,
+                        Some(t.line),
+                        format!("{} declared on the inside", t.name),
+                    )
+                })
+        })
+        .take(5)
+        .collect()
 }
 
 fn hexagonal(ctx: &Context) -> Vec<Signal> {
     let ports = ctx.has_dir(&["ports", "port"]);
     let adapters = ctx.has_dir(&["adapters", "adapter"]);
-    let both: Vec<Evidence> = match (ports, adapters) {
-        (Some(p), Some(a)) => p
-            .iter()
-            .take(2)
-            .chain(a.iter().take(2))
-            .map(|m| Evidence::at(m, None, "ports / adapters folder"))
-            .collect(),
-        _ => Vec::new(),
+    let core = ctx.has_dir(&["domain", "core"]);
+    let first = |set: Option<&BTreeSet<String>>, n: usize| {
+        set.map(|s| s.iter().take(n).cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
     };
-    let one: Vec<Evidence> = ports
-        .or(adapters)
-        .map(|s| {
-            s.iter()
-                .take(3)
-                .map(|m| Evidence::at(m, None, "ports or adapters folder"))
-                .collect()
-        })
-        .unwrap_or_default();
-    let sides: Vec<Evidence> = ctx
-        .has_dir(&[
+    let both = [first(ports, 2), first(adapters, 2)].concat();
+    let either = [first(ports, 2), first(adapters, 2)].concat();
+    let beside_core = [first(ports.or(adapters), 2), first(core, 2)].concat();
+    let sides = first(
+        ctx.has_dir(&[
             "driving",
             "driven",
             "inbound",
             "outbound",
             "primary",
             "secondary",
-        ])
-        .map(|s| {
-            s.iter()
-                .take(3)
-                .map(|m| Evidence::at(m, None, "driving / driven side folder"))
-                .collect()
-        })
-        .unwrap_or_default();
+            "entrypoints",
+            "entrypoint",
+        ]),
+        3,
+    );
     let owned = owned_ports(ctx);
-    let (_, violations) = inward_violations(ctx);
+    let owned_count = owned.len();
     vec![
-        signal("ports and adapters folders hold code", 0.75, both),
-        signal("a ports or adapters folder holds code", 0.35, one),
-        signal("driving / driven (inbound / outbound) sides", 0.4, sides),
-        if owned.len() >= 2 {
-            signal(
-                "interfaces owned by the core are implemented at the edge",
-                0.35,
-                owned,
-            )
-        } else {
-            quiet(
-                "interfaces owned by the core are implemented at the edge",
-                0.35,
-            )
-        },
-        signal("the core depends on the outer ring", -0.3, violations),
+        when(
+            ports.is_some() && adapters.is_some(),
+            "ports and adapters folders hold code",
+            0.75,
+            evidence_for(both, "ports / adapters folder", 4),
+        ),
+        when(
+            ports.is_some() || adapters.is_some(),
+            "a ports or adapters folder holds code",
+            0.35,
+            evidence_for(either, "ports or adapters folder", 3),
+        ),
+        when(
+            (ports.is_some() || adapters.is_some()) && core.is_some(),
+            "ports or adapters beside a domain core",
+            0.4,
+            evidence_for(beside_core, "ports / adapters beside a domain core", 4),
+        ),
+        when(
+            !sides.is_empty(),
+            "driving / driven (inbound / outbound, entrypoints) sides",
+            0.4,
+            evidence_for(sides, "driving / driven side folder", 3),
+        ),
+        when(
+            owned_count >= 2,
+            "interfaces owned by the core are implemented at the edge",
+            0.35,
+            owned,
+        ),
+        when(
+            true,
+            "persistence / gateway interfaces declared on the inside",
+            0.2,
+            inner_ports(ctx),
+        ),
+        when(
+            true,
+            "dependencies point into a core that depends on nothing outside it",
+            0.25,
+            inverted_dependencies(ctx),
+        ),
+        when(
+            true,
+            "the core depends on the outer ring",
+            -0.3,
+            inward_violations(ctx),
+        ),
     ]
 }
 
 fn clean(ctx: &Context) -> Vec<Signal> {
-    let mut out = Vec::new();
     let use_cases = ctx.has_dir(&[
         "usecases",
         "usecase",
@@ -452,130 +454,129 @@ fn clean(ctx: &Context) -> Vec<Signal> {
         "interactors",
     ]);
     let entities = ctx.has_dir(&["entities", "entity", "domain"]);
-    let outer = ctx.has_dir(&[
-        "infrastructure",
-        "frameworks",
-        "interfaces",
-        "adapters",
-        "delivery",
-        "gateways",
-    ]);
-    let ev = |set: Option<&BTreeSet<String>>, what: &str| -> Vec<Evidence> {
-        set.map(|s| {
-            s.iter()
-                .take(2)
-                .map(|m| Evidence::at(m, None, what.to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    let mut rings = ev(entities, "entities / domain ring");
-    rings.extend(ev(use_cases, "use-case ring"));
-    rings.extend(ev(outer, "outer ring"));
-    out.push(if entities.is_some() && use_cases.is_some() {
-        signal(
+    let first = |set: Option<&BTreeSet<String>>| set.and_then(|s| s.iter().next().cloned());
+    let ring = |words: &[&str]| first(ctx.has_dir(words));
+    // Onion / .NET templates: Domain/Application/Infrastructure, ApplicationCore/Infrastructure/Web,
+    // Core/UseCases/Infrastructure/Web side by side.
+    let rings: Vec<String> = [
+        ring(&["domain", "core", "applicationcore", "entities"]),
+        ring(&["infrastructure", "infra", "persistence"]),
+        ring(&[
+            "application",
+            "usecases",
+            "usecase",
+            "web",
+            "api",
+            "presentation",
+            "webui",
+            "publicapi",
+        ]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let ring_count = rings.len();
+    let core_and_cases: Vec<String> = [first(entities), first(use_cases)]
+        .into_iter()
+        .flatten()
+        .collect();
+    vec![
+        when(
+            entities.is_some() && use_cases.is_some(),
             "entities and use cases in their own folders",
             0.6,
-            rings.clone(),
-        )
-    } else {
-        quiet("entities and use cases in their own folders", 0.6)
-    });
-    out.push(signal(
-        "a use-cases folder holds code",
-        0.3,
-        ev(use_cases, "use-case ring"),
-    ));
-    // Onion / .NET clean templates: Domain, Application and Infrastructure projects side by side.
-    let projects: Vec<&str> = ["domain", "application", "infrastructure"]
-        .into_iter()
-        .filter(|w| {
-            ctx.dirs
-                .keys()
-                .any(|d| d == w || d.ends_with(&format!(".{w}")))
-        })
-        .collect();
-    let project_ev: Vec<Evidence> = ctx
-        .dirs
-        .iter()
-        .filter(|(d, _)| {
-            ["domain", "application", "infrastructure"]
-                .iter()
-                .any(|w| d.as_str() == *w || d.ends_with(&format!(".{w}")))
-        })
-        .flat_map(|(_, paths)| paths.iter().take(1))
-        .take(4)
-        .map(|m| Evidence::at(m, None, "domain / application / infrastructure ring"))
-        .collect();
-    out.push(if projects.len() == 3 {
-        signal(
-            "domain, application and infrastructure rings",
+            evidence_for(core_and_cases, "entities / use-case ring", 2),
+        ),
+        when(
+            use_cases.is_some(),
+            "a use-cases folder holds code",
+            0.3,
+            evidence_for(first(use_cases), "use-case ring", 1),
+        ),
+        when(
+            ring_count == 3,
+            "core, infrastructure and application / delivery rings",
             0.55,
-            project_ev,
-        )
-    } else {
-        quiet("domain, application and infrastructure rings", 0.55)
-    });
-    let (core_edges, violations) = inward_violations(ctx);
-    let inward: Vec<Evidence> =
-        if core_edges > 0 && violations.is_empty() && (entities.is_some() && outer.is_some()) {
-            rings
-        } else {
-            Vec::new()
-        };
-    out.push(signal(
-        "the core depends on nothing outside it (dependencies point inward)",
-        0.2,
-        inward,
-    ));
-    out.push(signal(
-        "the core depends on the outer ring",
-        -0.35,
-        violations,
-    ));
-    out
+            evidence_for(rings, "a ring of the architecture", 3),
+        ),
+        when(
+            true,
+            "dependencies point into a core that depends on nothing outside it",
+            0.35,
+            inverted_dependencies(ctx),
+        ),
+        when(
+            true,
+            "persistence / gateway interfaces declared on the inside",
+            0.3,
+            inner_ports(ctx),
+        ),
+        when(
+            true,
+            "the core depends on the outer ring",
+            -0.35,
+            inward_violations(ctx),
+        ),
+    ]
 }
 
 fn mvc(ctx: &Context) -> Vec<Signal> {
     let m = ctx.has_dir(&["models", "model"]);
     let v = ctx.has_dir(&["views", "view", "templates"]);
     let c = ctx.has_dir(&["controllers", "controller"]);
-    let ev = |sets: &[Option<&BTreeSet<String>>]| -> Vec<Evidence> {
+    let firsts = |sets: &[Option<&BTreeSet<String>>]| -> Vec<String> {
         sets.iter()
             .flatten()
-            .flat_map(|s| s.iter().take(1))
-            .map(|p| Evidence::at(p, None, "model / view / controller folder"))
+            .filter_map(|s| s.iter().next().cloned())
             .collect()
     };
-    // Views are templates more often than code: look for them among all files too.
-    let templates: Vec<Evidence> = ctx
+    let templates: Vec<String> = ctx
         .analysis
-        .files
+        .project
+        .artifacts
         .iter()
-        .map(|f| f.path.as_str())
-        .chain(
-            ctx.analysis
-                .project
-                .artifacts
-                .iter()
-                .map(|a| a.path.as_str()),
-        )
-        .filter(|p| p.contains("/views/") || p.starts_with("views/") || p.contains("/templates/"))
-        .take(2)
-        .map(|p| Evidence::at(p, None, "view templates"))
+        .filter(|a| a.kind == "view" && !is_test_path(&a.path) && !is_example_path(&a.path))
+        .map(|a| a.path.clone())
         .collect();
-    let django: Vec<Evidence> = ctx
+    // Server-rendered controllers: classes named *Controller or annotated @Controller (not REST-only).
+    let controllers: Vec<Evidence> = ctx
         .app_files
         .iter()
-        .filter(|f| f.path.ends_with("/models.py"))
+        .flat_map(|f| {
+            let annotated = f
+                .annotations
+                .iter()
+                .filter(|a| a.name == "Controller")
+                .map(move |a| Evidence::at(&f.path, Some(a.line), "@Controller"));
+            let named = f
+                .types
+                .iter()
+                .filter(|t| {
+                    t.kind == TypeKind::Class
+                        && t.name.ends_with("Controller")
+                        && !t.name.ends_with("ApiController")
+                })
+                .map(move |t| {
+                    Evidence::at(&f.path, Some(t.line), format!("controller {}", t.name))
+                });
+            annotated.chain(named)
+        })
+        .take(4)
+        .collect();
+    let django: Vec<String> = ctx
+        .app_files
+        .iter()
+        .filter(|f| f.path.ends_with("/models.py") || f.path == "models.py")
         .filter(|f| {
             let dir = crate::graph::module_of(&f.path);
-            ctx.app_files
-                .iter()
-                .any(|g| g.path == format!("{dir}/views.py"))
+            let views = if dir == "." {
+                "views.py".to_string()
+            } else {
+                format!("{dir}/views.py")
+            };
+            ctx.app_files.iter().any(|g| g.path == views)
         })
-        .take(3)
-        .map(|f| Evidence::at(&f.path, None, "Django app with models.py and views.py"))
+        .map(|f| f.path.clone())
         .collect();
     let mvc_frameworks: Vec<Evidence> = ctx
         .analysis
@@ -596,77 +597,84 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
             )
         })
         .collect();
+    let with_templates = {
+        let mut e = controllers.clone();
+        e.extend(evidence_for(templates.clone(), "view template", 2));
+        e
+    };
     vec![
-        if m.is_some() && v.is_some() && c.is_some() {
-            signal("models, views and controllers folders", 0.8, ev(&[m, v, c]))
-        } else {
-            quiet("models, views and controllers folders", 0.8)
-        },
-        if m.is_some() && c.is_some() {
-            signal("models and controllers folders", 0.5, ev(&[m, c]))
-        } else {
-            quiet("models and controllers folders", 0.5)
-        },
-        if c.is_some() {
-            signal("controllers with view templates", 0.3, templates)
-        } else {
-            quiet("controllers with view templates", 0.3)
-        },
-        signal("Django apps (models.py + views.py)", 0.7, django),
-        signal("an MVC web framework", 0.35, mvc_frameworks),
+        when(
+            m.is_some() && v.is_some() && c.is_some(),
+            "models, views and controllers folders",
+            0.8,
+            evidence_for(firsts(&[m, v, c]), "model / view / controller folder", 3),
+        ),
+        when(
+            m.is_some() && c.is_some(),
+            "models and controllers folders",
+            0.5,
+            evidence_for(firsts(&[m, c]), "model / controller folder", 2),
+        ),
+        when(
+            !controllers.is_empty() && !templates.is_empty(),
+            "controllers rendering view templates",
+            0.65,
+            with_templates,
+        ),
+        when(
+            !django.is_empty(),
+            "Django apps (models.py + views.py)",
+            0.7,
+            evidence_for(django, "Django app with models.py and views.py", 3),
+        ),
+        when(true, "an MVC web framework", 0.35, mvc_frameworks),
     ]
 }
 
-/// Deployable units: directories with their own Dockerfile, app services in compose
-/// files, Kubernetes workloads.
+/// Deployable units: directories with their own Dockerfile, application services in
+/// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
     let mut dirs = BTreeSet::new();
     let mut compose = Vec::new();
     let mut workloads = Vec::new();
+    let app_name = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        !INFRA_IMAGES.iter().any(|i| lower.contains(i))
+    };
     for infra in &ctx.analysis.project.infrastructure {
         if is_test_path(&infra.path) || is_example_path(&infra.path) {
             continue;
         }
         match infra.kind.as_str() {
-            "dockerfile" => {
-                let dir = crate::graph::module_of(&infra.path).to_string();
-                if dirs.insert(dir) {
-                    dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
-                }
+            "dockerfile" if dirs.insert(crate::graph::module_of(&infra.path).to_string()) => {
+                dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
             }
             "compose" => {
-                for service in &infra.items {
-                    let lower = service.to_ascii_lowercase();
-                    if !INFRA_IMAGES.iter().any(|i| lower.contains(i)) {
-                        compose.push(Evidence::at(
-                            &infra.path,
-                            None,
-                            format!("compose service {service}"),
-                        ));
-                    }
+                for service in infra.items.iter().filter(|s| app_name(s)) {
+                    compose.push(Evidence::at(
+                        &infra.path,
+                        None,
+                        format!("compose service {service}"),
+                    ));
                 }
             }
             "kubernetes" | "serverless" => {
                 for item in &infra.items {
-                    if item.starts_with("Deployment/")
-                        || item.starts_with("StatefulSet/")
-                        || infra.kind == "serverless"
-                    {
-                        let lower = item.to_ascii_lowercase();
-                        if !INFRA_IMAGES.iter().any(|i| lower.contains(i)) {
-                            workloads.push(Evidence::at(
-                                &infra.path,
-                                None,
-                                format!("workload {item}"),
-                            ));
-                        }
+                    let workload = infra.kind == "serverless"
+                        || item.starts_with("Deployment/")
+                        || item.starts_with("StatefulSet/");
+                    if workload && app_name(item) {
+                        workloads.push(Evidence::at(&infra.path, None, format!("workload {item}")));
                     }
                 }
             }
             _ => {}
         }
     }
+    compose.sort();
+    compose.dedup_by(|a, b| a.detail == b.detail);
+    workloads.dedup_by(|a, b| a.detail == b.detail);
     (dockerfiles, compose, workloads)
 }
 
@@ -685,41 +693,76 @@ fn microservices(ctx: &Context) -> Vec<Signal> {
         })
         .map(|m| Evidence::at(&m.path, None, "a service with its own manifest"))
         .collect();
+    // Two images are usually an application and its frontend or admin; services start at three.
+    let (d, c, w, s) = (
+        dockerfiles.len(),
+        compose.len(),
+        workloads.len(),
+        service_dirs.len(),
+    );
     vec![
-        if dockerfiles.len() >= 2 {
-            signal(
-                "several directories build their own container image",
-                0.6,
-                dockerfiles.clone(),
-            )
-        } else {
-            quiet("several directories build their own container image", 0.6)
-        },
-        if dockerfiles.len() >= 4 {
-            signal("many container images", 0.3, dockerfiles)
-        } else {
-            quiet("many container images", 0.3)
-        },
-        if compose.len() >= 2 {
-            signal(
-                "several application services in compose files",
-                0.45,
-                compose,
-            )
-        } else {
-            quiet("several application services in compose files", 0.45)
-        },
-        if workloads.len() >= 2 {
-            signal("several Kubernetes / serverless workloads", 0.45, workloads)
-        } else {
-            quiet("several Kubernetes / serverless workloads", 0.45)
-        },
-        if service_dirs.len() >= 2 {
-            signal("services/* each with its own manifest", 0.5, service_dirs)
-        } else {
-            quiet("services/* each with its own manifest", 0.5)
-        },
+        when(
+            d >= 3,
+            "three or more directories build their own container image",
+            0.6,
+            dockerfiles.clone(),
+        ),
+        when(d >= 5, "many container images", 0.3, dockerfiles),
+        when(
+            c >= 3,
+            "three or more application services in compose files",
+            0.4,
+            compose,
+        ),
+        when(
+            w >= 3,
+            "three or more Kubernetes / serverless workloads",
+            0.45,
+            workloads,
+        ),
+        when(
+            s >= 3,
+            "services/* each with its own manifest",
+            0.5,
+            service_dirs,
+        ),
     ]
+}
+
+/// Sibling folders that each contain their own layers (`lending/domain`, `lending/application`,
+/// `catalogue/domain`, …): bounded contexts inside one codebase.
+fn self_contained_siblings(ctx: &Context) -> Vec<String> {
+    #[rustfmt::skip]
+    const LAYERS: &[&str] = &[
+        "domain", "application", "infrastructure", "infra", "model", "adapters", "ports", "core",
+        "usecases", "usecase", "web", "persistence", "database", "commands", "queries",
+    ];
+    const ROOTS: &[&str] = &[
+        "src", "lib", "app", "internal", "main", "java", "kotlin", "pkg",
+    ];
+    let mut by_parent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &ctx.app_files {
+        let segments: Vec<&str> = file.path.split('/').collect();
+        for i in 1..segments.len().saturating_sub(1) {
+            if !LAYERS.contains(&last_word(segments[i]).as_str()) {
+                continue;
+            }
+            let owner = last_word(segments[i - 1]);
+            if !LAYERS.contains(&owner.as_str()) && !ROOTS.contains(&owner.as_str()) {
+                by_parent
+                    .entry(segments[..i - 1].join("/"))
+                    .or_default()
+                    .insert(segments[..i].join("/"));
+            }
+            break;
+        }
+    }
+    by_parent
+        .into_values()
+        .filter(|children| children.len() >= 2)
+        .max_by_key(|children| children.len())
+        .map(|c| c.into_iter().collect())
+        .unwrap_or_default()
 }
 
 fn modular_monolith(ctx: &Context) -> Vec<Signal> {
@@ -727,9 +770,8 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
         "modules",
         "bounded-contexts",
         "boundedcontexts",
+        "bounded_contexts",
         "contexts",
-        "features",
-        "components",
     ]
     .iter()
     .filter_map(|d| ctx.dirs.get(*d))
@@ -746,36 +788,51 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     .collect::<BTreeSet<String>>()
     .into_iter()
     .collect();
+    let contexts = self_contained_siblings(ctx);
     let (dockerfiles, _, _) = deployable_units(ctx);
-    let ev: Vec<Evidence> = modules
-        .iter()
-        .take(4)
-        .map(|m| Evidence::at(m, None, "a module with its own code"))
-        .collect();
+    let single = dockerfiles.len() <= 2 && (modules.len() >= 2 || contexts.len() >= 2);
+    let all: Vec<String> = modules.iter().chain(contexts.iter()).cloned().collect();
     vec![
-        if modules.len() >= 3 {
-            signal(
-                "three or more sibling modules under a modules folder",
-                0.55,
-                ev.clone(),
-            )
-        } else {
-            quiet("three or more sibling modules under a modules folder", 0.55)
-        },
-        if modules.len() >= 3 && dockerfiles.len() <= 1 {
-            signal("the modules ship as one deployable unit", 0.2, ev)
-        } else {
-            quiet("the modules ship as one deployable unit", 0.2)
-        },
-        if dockerfiles.len() >= 3 {
-            signal("several deployable units", -0.5, dockerfiles)
-        } else {
-            quiet("several deployable units", -0.5)
-        },
+        when(
+            modules.len() >= 3,
+            "three or more sibling modules under a modules / contexts folder",
+            0.45,
+            evidence_for(modules.clone(), "a module with its own code", 4),
+        ),
+        when(
+            modules.len() == 2,
+            "two sibling modules under a modules / contexts folder",
+            0.25,
+            evidence_for(modules.clone(), "a module with its own code", 4),
+        ),
+        when(
+            contexts.len() >= 3,
+            "three or more sibling folders that each hold their own layers (bounded contexts)",
+            0.5,
+            evidence_for(contexts.clone(), "a module with its own layers", 4),
+        ),
+        when(
+            contexts.len() == 2,
+            "two sibling folders that each hold their own layers",
+            0.3,
+            evidence_for(contexts, "a module with its own layers", 4),
+        ),
+        when(
+            single,
+            "the modules ship as one deployable unit",
+            0.15,
+            evidence_for(all, "part of one deployable unit", 2),
+        ),
+        when(
+            dockerfiles.len() >= 3,
+            "several deployable units",
+            -0.5,
+            dockerfiles,
+        ),
     ]
 }
 
-/// Evidence that the repository is an application: entry points, web / frontend frameworks, deploy files.
+/// Evidence that the repository is an application: entry points, web / frontend frameworks, deployments.
 fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     for f in &ctx.analysis.project.frameworks {
@@ -789,22 +846,19 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     for file in &ctx.app_files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+        let has_main = || {
+            file.functions
+                .iter()
+                .any(|f| f.name == "main" || f.name == "Main")
+        };
         let entry = match file.language.as_str() {
-            "rust" => file.path.ends_with("src/main.rs") || file.path.contains("src/bin/"),
-            "go" => {
-                file.module.as_deref() == Some("main")
-                    && file.functions.iter().any(|f| f.name == "main")
-            }
+            "rust" => (name == "main.rs" || file.path.contains("src/bin/")) && has_main(),
+            "go" => file.module.as_deref() == Some("main") && has_main(),
             "python" => matches!(
                 name,
                 "__main__.py" | "manage.py" | "main.py" | "app.py" | "wsgi.py" | "asgi.py"
             ),
-            "java" | "kotlin" | "csharp" => {
-                file.functions
-                    .iter()
-                    .any(|f| f.name == "main" || f.name == "Main")
-                    || name == "Program.cs"
-            }
+            "java" | "kotlin" | "csharp" => has_main() || name == "Program.cs",
             "javascript" | "typescript" | "tsx" => matches!(
                 name,
                 "server.js"
@@ -856,32 +910,25 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .project
         .manifests
         .iter()
-        .filter(|m| m.name.is_some() && m.path.matches('/').count() == 0)
+        .filter(|m| m.name.is_some() && !m.path.contains('/'))
         .map(|m| Evidence::at(&m.path, None, "a named, publishable package"))
         .collect();
+    let no_app = app.is_empty();
     vec![
-        if app.is_empty() {
-            signal(
-                "library entry points and no application entry point, web framework or deployment",
-                0.6,
-                lib_entries,
-            )
-        } else {
-            quiet(
-                "library entry points and no application entry point, web framework or deployment",
-                0.6,
-            )
-        },
-        if app.is_empty() {
-            signal(
-                "a publishable package without an application",
-                0.3,
-                published,
-            )
-        } else {
-            quiet("a publishable package without an application", 0.3)
-        },
-        signal(
+        when(
+            no_app,
+            "library entry points and no application entry point, web framework or deployment",
+            0.6,
+            lib_entries,
+        ),
+        when(
+            no_app,
+            "a publishable package without an application",
+            0.3,
+            published,
+        ),
+        when(
+            true,
             "an application: entry point, web framework or deployment",
             -0.6,
             app,
@@ -889,13 +936,26 @@ fn library(ctx: &Context) -> Vec<Signal> {
     ]
 }
 
-/// Styles that follow from other findings: event-driven from a message queue, the `cli`
-/// style from the `cli` interface, monolith for a single deployable application.
+/// Styles that follow from other findings: layered yields to clean / hexagonal,
+/// event-driven gains from a message queue, the `cli` style follows the `cli` interface,
+/// monolith is what a single deployable application is when nothing more specific holds.
 pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let asserted = |list: &[Assessment], kind: FindingKind, id: &str| {
         list.iter()
             .find(|a| a.kind == kind && a.id == id && a.asserted)
             .cloned()
+    };
+    let fired_evidence = |a: &Option<Assessment>, n: usize| -> Vec<Evidence> {
+        a.as_ref()
+            .map(|a| {
+                a.signals
+                    .iter()
+                    .filter(|s| s.fired && s.weight > 0.0)
+                    .flat_map(|s| s.evidence.clone())
+                    .take(n)
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     let mq = asserted(assessments, FindingKind::Communication, "message-queue");
     let cli = asserted(assessments, FindingKind::Communication, "cli");
@@ -903,6 +963,8 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let micro = asserted(assessments, FindingKind::Style, "microservices");
     let modular = asserted(assessments, FindingKind::Style, "modular-monolith");
     let library = asserted(assessments, FindingKind::Style, "library");
+    let clean = asserted(assessments, FindingKind::Style, "clean");
+    let hexagonal = asserted(assessments, FindingKind::Style, "hexagonal");
 
     for a in assessments
         .iter_mut()
@@ -910,60 +972,87 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     {
         let mut signals = std::mem::take(&mut a.signals);
         match a.id.as_str() {
+            "layered" => {
+                let mut rings = fired_evidence(&clean, 2);
+                rings.extend(fired_evidence(&hexagonal, 2));
+                signals.push(when(
+                    true,
+                    "its layers are the rings of a clean / hexagonal architecture",
+                    -0.6,
+                    rings,
+                ));
+            }
+            "clean" | "hexagonal" if clean.is_some() && hexagonal.is_some() => {
+                // Both read the same dependency rule; the folder vocabulary tells them apart.
+                let hex_words = ctx.has_dir(&[
+                    "ports",
+                    "port",
+                    "adapters",
+                    "adapter",
+                    "driving",
+                    "driven",
+                    "inbound",
+                    "outbound",
+                    "entrypoints",
+                ]);
+                let clean_words = ctx.has_dir(&[
+                    "usecases",
+                    "usecase",
+                    "use_cases",
+                    "interactors",
+                    "entities",
+                    "infrastructure",
+                ]);
+                let (other, words) = if a.id == "clean" {
+                    (hex_words, clean_words)
+                } else {
+                    (clean_words, hex_words)
+                };
+                let evidence = match (other, words) {
+                    (Some(o), None) => {
+                        evidence_for(o.iter().cloned(), "vocabulary of the other style", 2)
+                    }
+                    _ => Vec::new(),
+                };
+                signals.push(when(
+                    true,
+                    "the folders use the vocabulary of the other ring-shaped style",
+                    -0.5,
+                    evidence,
+                ));
+            }
             "event-driven" => {
-                let ev = mq
-                    .as_ref()
-                    .map(|m| {
-                        m.signals
-                            .iter()
-                            .filter(|s| s.fired)
-                            .flat_map(|s| s.evidence.clone())
-                            .take(3)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                signals.push(signal("components talk through a message broker", 0.3, ev));
+                signals.push(when(
+                    true,
+                    "components talk through a message broker",
+                    0.3,
+                    fired_evidence(&mq, 3),
+                ));
             }
             "cli" => {
-                let ev: Vec<Evidence> = cli
-                    .as_ref()
-                    .map(|c| {
-                        c.signals
-                            .iter()
-                            .filter(|s| s.fired && s.weight > 0.0)
-                            .flat_map(|s| s.evidence.clone())
-                            .take(4)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let weight = cli.as_ref().map(|c| c.confidence.min(0.9)).unwrap_or(0.0);
-                signals.push(if weight > 0.0 {
-                    signal("a command-line interface is the entry point", weight, ev)
-                } else {
-                    quiet("a command-line interface is the entry point", 0.75)
-                });
-                let web: Vec<Evidence> = rest
-                    .as_ref()
-                    .map(|r| {
-                        r.signals
-                            .iter()
-                            .filter(|s| s.fired)
-                            .flat_map(|s| s.evidence.clone())
-                            .take(2)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                signals.push(signal("it also serves HTTP", -0.5, web));
+                let weight = cli.as_ref().map(|c| c.confidence.min(0.9)).unwrap_or(0.75);
+                signals.push(when(
+                    cli.is_some(),
+                    "a command-line interface is the entry point",
+                    weight,
+                    fired_evidence(&cli, 4),
+                ));
+                signals.push(when(
+                    true,
+                    "it also serves HTTP",
+                    -0.5,
+                    fired_evidence(&rest, 2),
+                ));
             }
             "monolith" => {
-                let app = application_evidence(ctx);
                 let single = micro.is_none() && modular.is_none() && library.is_none();
-                signals.push(if single && !app.is_empty() {
-                    // Generic: it yields to any more specific style (kept below their usual confidence).
-                    signal("one deployable application without separately deployed services or declared modules", 0.55, app)
-                } else {
-                    quiet("one deployable application without separately deployed services or declared modules", 0.55)
-                });
+                // Generic: it yields to any more specific style (see the style order in `detect`).
+                signals.push(when(
+                    single,
+                    "one deployable application without separately deployed services or declared modules",
+                    0.55,
+                    application_evidence(ctx),
+                ));
             }
             _ => {
                 a.signals = signals;

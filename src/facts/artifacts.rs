@@ -55,6 +55,14 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             });
             continue;
         }
+        if is_view_template(path, name) {
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: "view".to_string(),
+                items: Vec::new(),
+            });
+            continue;
+        }
         if is_migration(path, ext) {
             out.push(Artifact {
                 path: path.to_string(),
@@ -70,6 +78,40 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
         }
     }
     out
+}
+
+/// Server-side view templates: what the V of an MVC application renders.
+fn is_view_template(path: &str, name: &str) -> bool {
+    const ALWAYS: &[&str] = &[
+        ".erb",
+        ".haml",
+        ".slim",
+        ".blade.php",
+        ".cshtml",
+        ".vbhtml",
+        ".jsp",
+        ".twig",
+        ".ejs",
+        ".pug",
+        ".jinja",
+        ".jinja2",
+        ".j2",
+        ".ftl",
+        ".gsp",
+        ".hbs",
+        ".mustache",
+        ".liquid",
+        ".njk",
+        ".tpl",
+    ];
+    if ALWAYS.iter().any(|ext| name.ends_with(ext)) {
+        return true;
+    }
+    // Plain HTML is a template only where frameworks keep templates.
+    (name.ends_with(".html") || name.ends_with(".htm"))
+        && ["templates/", "views/", "Views/", "WEB-INF/"]
+            .iter()
+            .any(|dir| path.contains(dir))
 }
 
 fn is_openapi(name: &str) -> bool {
