@@ -215,10 +215,19 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Prepares the matchers' view of `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
+        // Migrations are schema scripts: their SQL and classes say nothing of the application.
+        let migrations: BTreeSet<&str> = analysis
+            .project
+            .artifacts
+            .iter()
+            .filter(|a| a.kind == "migration")
+            .map(|a| a.path.as_str())
+            .collect();
         let app_files: Vec<&FileFacts> = analysis
             .files
             .iter()
             .filter(|f| !is_test_path(&f.path) && !is_example_path(&f.path))
+            .filter(|f| !migrations.contains(f.path.as_str()))
             .collect();
         let mut deps = Vec::new();
         for manifest in &analysis.project.manifests {
@@ -640,7 +649,19 @@ fn run(
         }
         Matcher::Literal(kind) => {
             for file in files {
-                for l in file.literals.iter().filter(|l| l.kind == *kind) {
+                // ORM query languages in annotations (JPQL `@Query`, `@NamedQuery`) are not raw SQL.
+                let orm_query_lines: BTreeSet<u32> = file
+                    .annotations
+                    .iter()
+                    .filter(|a| matches!(simple_name(&a.name), "Query" | "NamedQuery"))
+                    .flat_map(|a| [a.line, a.line + 1])
+                    .collect();
+                for l in file
+                    .literals
+                    .iter()
+                    .filter(|l| l.kind == *kind)
+                    .filter(|l| l.kind != LiteralKind::Sql || !orm_query_lines.contains(&l.line))
+                {
                     hits.add(Evidence::at(&file.path, Some(l.line), literal_detail(l)));
                 }
             }

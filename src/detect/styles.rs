@@ -126,8 +126,26 @@ fn first_site(edge: &crate::graph::Edge, detail: String) -> Evidence {
     )
 }
 
-/// Graph-shape signals for a style id (none for other kinds).
+/// Graph-shape signals for an id: most styles, and the design patterns that show in
+/// how modules are wired (adapters of ports, composition roots).
 pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
+    if kind == FindingKind::Design {
+        return match id {
+            "adapter" => vec![when(
+                true,
+                "implementations at the edge of interfaces declared inside (other than repositories)",
+                0.6,
+                port_adapters(ctx),
+            )],
+            "dependency-injection" => vec![when(
+                true,
+                "a composition root that builds the outer implementations and hands them to the inner code",
+                0.55,
+                composition_roots(ctx),
+            )],
+            _ => Vec::new(),
+        };
+    }
     if kind != FindingKind::Style {
         return Vec::new();
     }
@@ -257,6 +275,80 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
             }
         }
     }
+    out
+}
+
+/// Adapters: types in the outer ring implementing an interface declared inside, other than
+/// repositories (a repository implementation is the repository pattern, not an adapter).
+fn port_adapters(ctx: &Context) -> Vec<Evidence> {
+    owned_ports(ctx)
+        .into_iter()
+        .filter(|e| {
+            let port = e
+                .detail
+                .split(" implements ")
+                .nth(1)
+                .and_then(|rest| rest.split(',').next())
+                .unwrap_or("");
+            !(port.ends_with("Repository") || port.ends_with("Repo") || port.ends_with("DbContext"))
+        })
+        .take(4)
+        .collect()
+}
+
+/// Composition roots: an entry or wiring file that imports three or more modules, among
+/// them both the outer ring (persistence, delivery, adapters) and the inner code
+/// (services, use cases, domain), i.e. the place that constructs and injects.
+fn composition_roots(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const ROOT_NAMES: &[&str] = &[
+        "main", "app", "application", "bootstrap", "startup", "program", "container", "wire",
+        "wiring", "di", "dependencies", "deps", "server", "composition", "providers", "injector",
+        "ioc", "registry", "service_provider", "serviceprovider",
+    ];
+    let mut targets: BTreeMap<&str, (BTreeSet<&str>, u32)> = BTreeMap::new();
+    for edge in &ctx.analysis.edges {
+        for site in &edge.sites {
+            let entry = targets
+                .entry(site.file.as_str())
+                .or_insert((BTreeSet::new(), site.line));
+            entry.0.insert(edge.to.as_str());
+        }
+    }
+    let mut out = Vec::new();
+    for (file, (modules, line)) in targets {
+        if is_test_path(file) || is_example_path(file) {
+            continue;
+        }
+        let name = file.rsplit('/').next().unwrap_or(file);
+        let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+        if !ROOT_NAMES.contains(&stem.as_str()) || modules.len() < 3 {
+            continue;
+        }
+        let outer = modules
+            .iter()
+            .any(|m| in_vocabulary(m, OUTER) || layer_of(m) == Some(Layer::Data));
+        let inner = modules
+            .iter()
+            .any(|m| layer_of(m) == Some(Layer::Business) || in_vocabulary(m, STRICT_CORE));
+        if outer && inner {
+            out.push(Evidence::at(
+                file,
+                Some(line),
+                format!(
+                    "wires {} modules: {}",
+                    modules.len(),
+                    modules
+                        .iter()
+                        .take(4)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+    out.truncate(3);
     out
 }
 

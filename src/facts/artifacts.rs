@@ -55,6 +55,14 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             });
             continue;
         }
+        if is_di_config(path, name) {
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: "di-config".to_string(),
+                items: Vec::new(),
+            });
+            continue;
+        }
         if is_view_template(path, name) {
             out.push(Artifact {
                 path: path.to_string(),
@@ -78,6 +86,17 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
         }
     }
     out
+}
+
+/// Dependency-injection container configuration: Symfony service files, Spring XML beans.
+fn is_di_config(path: &str, name: &str) -> bool {
+    let in_config = path.contains("config/") || path.starts_with("config");
+    (in_config
+        && (name.starts_with("services")
+            || name.ends_with("_services.yaml")
+            || name.ends_with("_services.yml"))
+        && (name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".xml")))
+        || matches!(name, "applicationContext.xml" | "beans.xml")
 }
 
 /// Server-side view templates: what the V of an MVC application renders.

@@ -107,7 +107,8 @@ pub struct CiFile {
 pub struct Artifact {
     /// Path relative to the analysed root.
     pub path: String,
-    /// proto, graphql, openapi, asyncapi, avro, sql, migration or view (a server-side template).
+    /// proto, graphql, openapi, asyncapi, avro, sql, migration, view (a server-side template)
+    /// or di-config (dependency-injection container configuration).
     pub kind: String,
     /// What it declares: protobuf services, GraphQL root types.
     #[serde(skip_serializing_if = "Vec::is_empty")]

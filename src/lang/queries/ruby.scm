@@ -12,4 +12,8 @@
 
 (call method: (identifier) @call.name arguments: (argument_list . (string) @call.arg))
 
+; Controller filters and callbacks read like annotations of the class body.
+((call method: (identifier) @annotation)
+  (#any-of? @annotation "before_action" "around_action" "after_action" "before_filter" "around_filter" "after_filter"))
+
 (string) @string
