@@ -159,7 +159,40 @@ enum Outcome {
 
 /// Analyses the repository (or single file) at `path`.
 pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -> Result<Analysis> {
+    analyze_timed(path, options, progress).map(|(analysis, _)| analysis)
+}
+
+/// Wall time spent in each stage of one analysis (shown by `arch -v analyze`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    /// Walking the tree.
+    pub walk: std::time::Duration,
+    /// Reading and parsing sources (parallel).
+    pub parse: std::time::Duration,
+    /// Project facts.
+    pub facts: std::time::Duration,
+    /// Import resolution and the module graph.
+    pub graph: std::time::Duration,
+    /// Findings and decisions.
+    pub detect: std::time::Duration,
+}
+
+/// [`analyze`], also returning how long each stage took.
+pub fn analyze_timed(
+    path: &Path,
+    options: &AnalyzeOptions,
+    progress: &dyn Progress,
+) -> Result<(Analysis, StageTimes)> {
+    let mut times = StageTimes::default();
+    let mut clock = std::time::Instant::now();
+    let mut lap = || {
+        let now = std::time::Instant::now();
+        let elapsed = now - clock;
+        clock = now;
+        elapsed
+    };
     let walked = walk::walk(path, &options.walk)?;
+    times.walk = lap();
     let root = walked.root.clone();
 
     let sources: Vec<&walk::WalkedFile> = walked
@@ -199,10 +232,13 @@ pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -
     }
     skipped.sort();
 
+    times.parse = lap();
     let all_files: Vec<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
     let (project, fact_warnings) = facts::collect(&root, &all_files);
+    times.facts = lap();
     let resolver = Resolver::new(&root, &files, &all_files);
     let graph = graph::build(&files, &resolver);
+    times.graph = lap();
 
     let mut warnings: Vec<Warning> = fact_warnings
         .into_iter()
@@ -262,7 +298,8 @@ pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -
     let detection = detect::detect(&analysis);
     analysis.findings = detection.findings;
     analysis.decisions = detection.decisions;
-    Ok(analysis)
+    times.detect = lap();
+    Ok((analysis, times))
 }
 
 fn parse_one(file: &walk::WalkedFile) -> Outcome {

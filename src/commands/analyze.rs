@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     };
 
     let progress = TerminalProgress::new(&settings, global.quiet);
-    let analysis = analysis::analyze(&args.path, &options, &progress)?;
+    let (analysis, times) = analysis::analyze_timed(&args.path, &options, &progress)?;
 
     if !global.quiet {
         let mut stderr = std::io::stderr().lock();
@@ -36,6 +36,15 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             writeln!(stderr, "warning: {}: {}", warning.path, warning.message)?;
         }
         if global.verbose > 0 {
+            writeln!(
+                stderr,
+                "timing: walk {:.3}s, parse {:.3}s, facts {:.3}s, graph {:.3}s, detect {:.3}s",
+                times.walk.as_secs_f64(),
+                times.parse.as_secs_f64(),
+                times.facts.as_secs_f64(),
+                times.graph.as_secs_f64(),
+                times.detect.as_secs_f64()
+            )?;
             for skipped in &analysis.skipped.entries {
                 writeln!(
                     stderr,

@@ -19,6 +19,7 @@ mod decisions;
 mod rules;
 mod styles;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -260,14 +261,19 @@ fn round2(x: f64) -> f64 {
 /// Runs every detector over an analysis.
 pub fn detect(analysis: &Analysis) -> Detection {
     let context = rules::Context::new(analysis);
-    let mut assessments = Vec::new();
-    for (kind, ids) in TAXONOMY {
-        for id in *ids {
+    // Ids are independent until `settle`: assess them in parallel, keep taxonomy order.
+    let ids: Vec<(FindingKind, &str)> = TAXONOMY
+        .iter()
+        .flat_map(|(kind, ids)| ids.iter().map(move |id| (*kind, *id)))
+        .collect();
+    let mut assessments: Vec<Assessment> = ids
+        .par_iter()
+        .map(|(kind, id)| {
             let mut signals = rules::evaluate(&context, *kind, id);
             signals.extend(styles::signals(&context, *kind, id));
-            assessments.push(assess(*kind, id, signals));
-        }
-    }
+            assess(*kind, id, signals)
+        })
+        .collect();
     styles::settle(&context, &mut assessments);
 
     let mut findings: Vec<Finding> = assessments
