@@ -647,6 +647,17 @@ impl<'a> Extractor<'a> {
         annotation: bool,
     ) {
         let callee = context.rsplit(['.', ':', '\\']).next().unwrap_or(context);
+        // Go 1.22 patterns carry the method: `HandleFunc("POST /signup", …)`.
+        let value = match value.split_once(' ') {
+            Some((method, path))
+                if path.starts_with('/')
+                    && ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
+                        .contains(&method) =>
+            {
+                path
+            }
+            _ => value,
+        };
         let kind = if is_route_callee(callee) && looks_like_route(callee, value, annotation) {
             Some(LiteralKind::Route)
         } else if is_topic_callee(callee) && looks_like_topic(value) {

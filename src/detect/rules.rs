@@ -230,7 +230,12 @@ impl<'a> Context<'a> {
             .filter(|f| !migrations.contains(f.path.as_str()))
             .collect();
         let mut deps = Vec::new();
-        for manifest in &analysis.project.manifests {
+        for manifest in analysis
+            .project
+            .manifests
+            .iter()
+            .filter(|m| !is_test_path(&m.path) && !is_example_path(&m.path))
+        {
             for dep in &manifest.dependencies {
                 if matches!(dep.scope.as_str(), "dev" | "test") {
                     continue;
@@ -268,6 +273,15 @@ impl<'a> Context<'a> {
             deps,
             dirs,
         }
+    }
+
+    /// Frameworks declared by the application's own manifests (not examples' or tests').
+    pub fn frameworks(&self) -> impl Iterator<Item = &'a crate::facts::Framework> {
+        self.analysis
+            .project
+            .frameworks
+            .iter()
+            .filter(|f| !is_test_path(&f.manifest) && !is_example_path(&f.manifest))
     }
 
     /// Whether the repository has application code in a directory named like one of `names`.
@@ -477,7 +491,7 @@ fn run(
             }
         }
         Matcher::Framework(names) => {
-            for fw in &ctx.analysis.project.frameworks {
+            for fw in ctx.frameworks() {
                 if names.iter().any(|n| n.eq_ignore_ascii_case(&fw.name)) {
                     let line = ctx
                         .deps
@@ -497,7 +511,15 @@ fn run(
         Matcher::Import(prefixes) => {
             for file in files {
                 for import in &file.imports {
-                    if prefixes.iter().any(|p| import_matches(&import.path, p)) {
+                    // `from django.db import models` imports `django.db.models` too.
+                    let hit = prefixes.iter().any(|p| {
+                        import_matches(&import.path, p)
+                            || import
+                                .names
+                                .iter()
+                                .any(|n| import_matches(&format!("{}.{n}", import.path), p))
+                    });
+                    if hit {
                         hits.add(Evidence::at(
                             &file.path,
                             Some(import.line),

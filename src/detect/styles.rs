@@ -671,10 +671,7 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .map(|f| f.path.clone())
         .collect();
     let mvc_frameworks: Vec<Evidence> = ctx
-        .analysis
-        .project
-        .frameworks
-        .iter()
+        .frameworks()
         .filter(|f| {
             matches!(
                 f.name.as_str(),
@@ -927,7 +924,7 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
 /// Evidence that the repository is an application: entry points, web / frontend frameworks, deployments.
 fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
-    for f in &ctx.analysis.project.frameworks {
+    for f in ctx.frameworks() {
         if matches!(f.category.as_str(), "web" | "frontend") {
             out.push(Evidence::at(
                 &f.manifest,
@@ -1049,6 +1046,11 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
             })
             .unwrap_or_default()
     };
+    let asserted_ids: BTreeSet<(FindingKind, String)> = assessments
+        .iter()
+        .filter(|a| a.asserted)
+        .map(|a| (a.kind, a.id.clone()))
+        .collect();
     let mq = asserted(assessments, FindingKind::Communication, "message-queue");
     let cli = asserted(assessments, FindingKind::Communication, "cli");
     let rest = asserted(assessments, FindingKind::Communication, "rest-http");
@@ -1137,7 +1139,20 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                 ));
             }
             "monolith" => {
-                let single = micro.is_none() && modular.is_none() && library.is_none();
+                // A monolith is deployed and served: an interface over the network or a deployment.
+                let served = rest.is_some()
+                    || ["grpc", "graphql", "websocket", "message-queue"]
+                        .iter()
+                        .any(|id| {
+                            asserted_ids.contains(&(FindingKind::Communication, id.to_string()))
+                        })
+                    || ctx
+                        .analysis
+                        .project
+                        .infrastructure
+                        .iter()
+                        .any(|i| !is_test_path(&i.path) && !is_example_path(&i.path));
+                let single = served && micro.is_none() && modular.is_none() && library.is_none();
                 // Generic: it yields to any more specific style (see the style order in `detect`).
                 signals.push(when(
                     single,

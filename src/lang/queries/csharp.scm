@@ -17,6 +17,8 @@
 (method_declaration name: (identifier) @name) @definition.method
 (constructor_declaration name: (identifier) @name) @definition.method
 (local_function_statement name: (identifier) @name) @definition.function
+; Properties are accessors: `public static Registry Instance => …` is how C# spells a singleton.
+(property_declaration name: (identifier) @name) @definition.method
 
 (attribute name: (_) @annotation)
 (attribute name: (_) @annotation
