@@ -73,7 +73,7 @@ _arch() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -88,7 +88,7 @@ _arch() {
             return 0
             ;;
         arch__subcmd__analyze)
-            opts="-o -j -q -v -y -h -V --output --max-file-size --exclude --include-vendored --follow-symlinks --threads --explain --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            opts="-o -j -q -v -y -h -V --output --max-file-size --exclude --include-vendored --follow-symlinks --threads --explain --check --rules --baseline --baseline-write --changed-since --no-cache --cache-dir --config --format --quiet --verbose --color --no-progress --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -122,12 +122,32 @@ _arch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline-write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --changed-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -153,7 +173,7 @@ _arch() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -179,7 +199,7 @@ _arch() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -247,7 +267,7 @@ _arch() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -29,7 +29,10 @@ complete -c arch -n "__fish_arch_needs_command" -l format -d 'Output format' -r 
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
-mermaid\t'Mermaid module graph'"
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
 complete -c arch -n "__fish_arch_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -48,17 +51,27 @@ complete -c arch -n "__fish_arch_using_subcommand analyze" -l max-file-size -d '
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l exclude -d 'Leave out paths matching GLOB, relative to the root (analyze.exclude; repeatable)' -r
 complete -c arch -n "__fish_arch_using_subcommand analyze" -s j -l threads -d 'Parser threads, 0 for every core (analyze.threads)' -r
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l explain -d 'Instead of the report, show every signal for and against a finding, with weights (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`)' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l rules -d 'Rules file for --check [default: arch.yaml in the analysed repository]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l baseline -d 'Report only violations that are not in this baseline file' -r -F
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l baseline-write -d 'Record the current violations in this baseline file (and exit 0)' -r -F
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l changed-since -d 'Report only violations in modules touched since this git revision' -r
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l cache-dir -d 'Where the fact cache lives (analyze.cache_dir)' -r -F
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
-mermaid\t'Mermaid module graph'"
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l include-vendored -d 'Walk into vendored trees such as vendor/ and node_modules/ (analyze.include_vendored)'
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l follow-symlinks -d 'Follow symbolic links; loops are detected and reported (analyze.follow_symlinks)'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l check -d 'Check the rules of arch.yaml and report violations; exit 1 when there are any'
+complete -c arch -n "__fish_arch_using_subcommand analyze" -l no-cache -d 'Do not read or write the fact cache (analyze.cache = false)'
 complete -c arch -n "__fish_arch_using_subcommand analyze" -s q -l quiet -d 'Print only the result: no warnings, no progress'
 complete -c arch -n "__fish_arch_using_subcommand analyze" -s v -l verbose -d 'Say more on stderr (repeat for more)'
 complete -c arch -n "__fish_arch_using_subcommand analyze" -l no-progress -d 'Never draw progress bars'
@@ -70,7 +83,10 @@ complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_su
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
-mermaid\t'Mermaid module graph'"
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
 complete -c arch -n "__fish_arch_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -87,7 +103,10 @@ complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcom
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
-mermaid\t'Mermaid module graph'"
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
 complete -c arch -n "__fish_arch_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -104,7 +123,10 @@ complete -c arch -n "__fish_arch_using_subcommand completions" -l format -d 'Out
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
-mermaid\t'Mermaid module graph'"
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
 complete -c arch -n "__fish_arch_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::cache::{Cached, CachedRef, FactCache, Stamp};
 use crate::detect::{self, Decision, Finding};
 use crate::error::{Error, Result};
 use crate::facts::{self, ProjectFacts};
@@ -131,6 +132,11 @@ pub struct AnalyzeOptions {
     pub walk: WalkOptions,
     /// Worker threads for parsing; 0 uses every core.
     pub threads: usize,
+    /// Directory of the fact cache; `None` parses everything afresh.
+    pub cache_dir: Option<std::path::PathBuf>,
+    /// Skip detection (findings and decisions stay empty): a rules check that needs no
+    /// findings does not pay for them.
+    pub skip_detection: bool,
 }
 
 /// Receives progress events; the CLI draws a bar on a TTY, tests and pipes pass [`NoProgress`].
@@ -162,7 +168,20 @@ pub fn analyze(path: &Path, options: &AnalyzeOptions, progress: &dyn Progress) -
     analyze_timed(path, options, progress).map(|(analysis, _)| analysis)
 }
 
-/// Wall time spent in each stage of one analysis (shown by `arch -v analyze`).
+/// How a run went, beyond its result: stage times and the fact cache (`arch -v analyze`).
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    /// Wall time per stage.
+    pub times: StageTimes,
+    /// Files whose facts came from the cache.
+    pub cache_hits: usize,
+    /// Files parsed in this run.
+    pub parsed: usize,
+    /// A cache that could not be read or written (the run went on without it).
+    pub cache_problem: Option<String>,
+}
+
+/// Wall time spent in each stage of one analysis.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StageTimes {
     /// Walking the tree.
@@ -177,12 +196,13 @@ pub struct StageTimes {
     pub detect: std::time::Duration,
 }
 
-/// [`analyze`], also returning how long each stage took.
+/// [`analyze`], also saying how the run went.
 pub fn analyze_timed(
     path: &Path,
     options: &AnalyzeOptions,
     progress: &dyn Progress,
-) -> Result<(Analysis, StageTimes)> {
+) -> Result<(Analysis, RunInfo)> {
+    let mut info = RunInfo::default();
     let mut times = StageTimes::default();
     let mut clock = std::time::Instant::now();
     let mut lap = || {
@@ -201,17 +221,41 @@ pub fn analyze_timed(
         .filter(|f| f.language.is_some())
         .collect();
     progress.start(sources.len() as u64);
-    let parse_all = || -> Vec<Outcome> {
-        sources
-            .par_iter()
-            .map(|file| {
-                let outcome = parse_one(file);
+    let mut cache = options
+        .cache_dir
+        .as_deref()
+        .map(|dir| FactCache::open(dir, &root));
+    if let Some(problem) = cache.as_ref().and_then(|c| c.problem.clone()) {
+        info.cache_problem = Some(problem);
+    }
+    // Files whose size and modification time are unchanged come straight from the cache
+    // (moved out, not copied); the rest is read, hashed and parsed in parallel.
+    let mut results: Vec<(usize, Outcome, Option<Stamp>)> = Vec::with_capacity(sources.len());
+    let mut to_parse = Vec::new();
+    for (i, file) in sources.iter().enumerate() {
+        match cache
+            .as_mut()
+            .and_then(|c| c.take_unchanged(&file.rel, file.size, file.modified_ns))
+        {
+            Some((stamp, cached)) => {
+                info.cache_hits += 1;
                 progress.advance();
-                outcome
+                results.push((i, Outcome::from(cached), Some(stamp)));
+            }
+            None => to_parse.push(i),
+        }
+    }
+    let parse_all = || -> Vec<(usize, Outcome, Option<Stamp>, bool)> {
+        to_parse
+            .par_iter()
+            .map(|&i| {
+                let (outcome, stamp, hit) = parse_cached(sources[i], cache.as_ref());
+                progress.advance();
+                (i, outcome, stamp, hit)
             })
             .collect()
     };
-    let outcomes = if options.threads == 0 {
+    let parsed = if options.threads == 0 {
         parse_all()
     } else {
         rayon::ThreadPoolBuilder::new()
@@ -221,13 +265,56 @@ pub fn analyze_timed(
             .install(parse_all)
     };
     progress.finish();
+    for (i, outcome, stamp, hit) in parsed {
+        if hit {
+            info.cache_hits += 1;
+        } else {
+            info.parsed += 1;
+        }
+        if let Some(cache) = cache.as_mut() {
+            cache.changed(&sources[i].rel);
+        }
+        results.push((i, outcome, stamp));
+    }
+    results.sort_by_key(|(i, _, _)| *i);
 
-    let mut files = Vec::with_capacity(outcomes.len());
+    let mut files = Vec::with_capacity(results.len());
     let mut skipped = walked.skipped;
-    for outcome in outcomes {
+    let mut stamps: Vec<(usize, Stamp, bool)> = Vec::new();
+    for (_, outcome, stamp) in results {
         match outcome {
-            Outcome::Parsed(facts) => files.push(*facts),
-            Outcome::Skipped(s) => skipped.push(s),
+            Outcome::Parsed(facts) => {
+                if let Some(stamp) = stamp {
+                    stamps.push((files.len(), stamp, true));
+                }
+                files.push(*facts);
+            }
+            Outcome::Skipped(s) => {
+                if let Some(stamp) = stamp {
+                    stamps.push((skipped.len(), stamp, false));
+                }
+                skipped.push(s);
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        let current = stamps.iter().map(|&(index, stamp, parsed)| {
+            if parsed {
+                (
+                    files[index].path.as_str(),
+                    stamp,
+                    CachedRef::Facts(&files[index]),
+                )
+            } else {
+                (
+                    skipped[index].path.as_str(),
+                    stamp,
+                    CachedRef::Skipped(&skipped[index]),
+                )
+            }
+        });
+        if let Err(e) = cache.save(current) {
+            info.cache_problem = Some(format!("cannot write the fact cache: {e}"));
         }
     }
     skipped.sort();
@@ -295,14 +382,60 @@ pub fn analyze_timed(
         decisions: Vec::new(),
         files,
     };
-    let detection = detect::detect(&analysis);
-    analysis.findings = detection.findings;
-    analysis.decisions = detection.decisions;
+    if !options.skip_detection {
+        let detection = detect::detect(&analysis);
+        analysis.findings = detection.findings;
+        analysis.decisions = detection.decisions;
+    }
     times.detect = lap();
-    Ok((analysis, times))
+    info.times = times;
+    Ok((analysis, info))
 }
 
-fn parse_one(file: &walk::WalkedFile) -> Outcome {
+impl From<Cached> for Outcome {
+    fn from(cached: Cached) -> Self {
+        match cached {
+            Cached::Facts(facts) => Outcome::Parsed(facts),
+            Cached::Skipped(skipped) => Outcome::Skipped(skipped),
+        }
+    }
+}
+
+/// Reads, hashes and parses one file; a file whose content hash is unchanged (touched, not
+/// edited) takes its outcome from the cache. Returns the stamp to cache under (none for a
+/// transient failure) and whether it was a cache hit.
+fn parse_cached(
+    file: &walk::WalkedFile,
+    cache: Option<&FactCache>,
+) -> (Outcome, Option<Stamp>, bool) {
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (unreadable(file, e), None, false),
+    };
+    let stamp = Stamp {
+        size: file.size,
+        modified_ns: file.modified_ns,
+        hash: crate::cache::hash(&bytes),
+    };
+    if let Some(cached) = cache.and_then(|c| c.by_hash(&file.rel, stamp.hash)) {
+        return (Outcome::from(cached.clone()), Some(stamp), true);
+    }
+    let outcome = parse_one(file, bytes);
+    // An unreadable file may be readable next time: never remember it.
+    let keep = !matches!(&outcome, Outcome::Skipped(s) if s.reason == SkipReason::Unreadable);
+    (outcome, keep.then_some(stamp), false)
+}
+
+fn unreadable(file: &walk::WalkedFile, e: std::io::Error) -> Outcome {
+    Outcome::Skipped(Skipped {
+        path: file.rel.clone(),
+        reason: SkipReason::Unreadable,
+        directory: false,
+        detail: Some(e.to_string()),
+    })
+}
+
+fn parse_one(file: &walk::WalkedFile, bytes: Vec<u8>) -> Outcome {
     let skip = |reason, detail: Option<String>| {
         Outcome::Skipped(Skipped {
             path: file.rel.clone(),
@@ -316,10 +449,6 @@ fn parse_one(file: &walk::WalkedFile) -> Outcome {
             SkipReason::ParseFailed,
             Some("no grammar for this file".into()),
         );
-    };
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return skip(SkipReason::Unreadable, Some(e.to_string())),
     };
     if let Some(reason) = walk::classify_content(&bytes) {
         return skip(reason, None);

@@ -54,7 +54,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts.
-    Analyze(AnalyzeArgs),
+    Analyze(Box<AnalyzeArgs>),
     /// Inspect the resolved settings.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -88,8 +88,29 @@ pub struct AnalyzeArgs {
     pub threads: Option<usize>,
     /// Instead of the report, show every signal for and against a finding, with weights
     /// (a taxonomy id such as `repository`, or `kind:id` such as `style:cli`).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", conflicts_with = "check")]
     pub explain: Option<String>,
+    /// Check the rules of arch.yaml and report violations; exit 1 when there are any.
+    #[arg(long)]
+    pub check: bool,
+    /// Rules file for --check [default: arch.yaml in the analysed repository].
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Report only violations that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current violations in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    pub baseline_write: Option<PathBuf>,
+    /// Report only violations in modules touched since this git revision.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Do not read or write the fact cache (analyze.cache = false).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where the fact cache lives (analyze.cache_dir).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// `arch config …`.

@@ -11,6 +11,26 @@ pub enum Error {
     /// A configuration file, environment variable or flag is invalid.
     #[error(transparent)]
     Settings(#[from] crate::settings::SettingsError),
+    /// The rules file is invalid.
+    #[error(transparent)]
+    Rules(#[from] crate::rules::RulesError),
+    /// The baseline file is invalid.
+    #[error(transparent)]
+    Baseline(#[from] crate::rules::baseline::BaselineError),
+    /// `--check` without any rules to check.
+    #[error("no rules to check: {path} has no `rules:` section")]
+    NoRules {
+        /// Where they were looked for.
+        path: PathBuf,
+    },
+    /// `--changed-since` could not ask git.
+    #[error("cannot list the files changed since {rev}: {message}")]
+    Git {
+        /// The revision given.
+        rev: String,
+        /// What git said.
+        message: String,
+    },
     /// `--explain` names an id that is not in the taxonomy.
     #[error("unknown finding {id:?} for --explain; known ids: {known}")]
     UnknownFinding {
@@ -37,7 +57,13 @@ impl Error {
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            Error::Walk(_) | Error::Settings(_) | Error::UnknownFinding { .. }
+            Error::Walk(_)
+                | Error::Settings(_)
+                | Error::UnknownFinding { .. }
+                | Error::Rules(_)
+                | Error::Baseline(_)
+                | Error::NoRules { .. }
+                | Error::Git { .. }
         )
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! | code | meaning |
 //! |---:|---|
-//! | 0 | success |
-//! | 2 | usage or configuration error (bad flag, bad config file, missing path) |
+//! | 0 | success; with `--check`, no violations (or only baselined ones) |
+//! | 1 | `--check` found violations |
+//! | 2 | usage or configuration error (bad flag, bad config or rules file, bad baseline, missing path, bad git revision) |
 //! | 3 | analysis error (the run could not complete) |
 //!
 //! clap itself exits with 2 on a malformed command line. A closed stdout (`arch analyze |
@@ -13,6 +14,8 @@ use std::process::ExitCode;
 
 use crate::commands::Outcome;
 
+/// `--check` found violations.
+pub const VIOLATIONS: u8 = 1;
 /// Usage or configuration error.
 pub const USAGE: u8 = 2;
 /// Analysis error.
@@ -22,6 +25,7 @@ pub const ANALYSIS: u8 = 3;
 pub fn code_for(outcome: Outcome) -> ExitCode {
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
+        Outcome::Violations => ExitCode::from(VIOLATIONS),
     }
 }
 

@@ -29,6 +29,7 @@
 //! Errors are typed ([`Error`]) in the library; the binary adds context and hints.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod detect;
@@ -39,6 +40,7 @@ pub mod graph;
 pub mod lang;
 pub mod parse;
 pub mod report;
+pub mod rules;
 pub mod settings;
 pub mod walk;
 

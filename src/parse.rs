@@ -38,7 +38,8 @@ const MAX_LITERAL_CHARS: usize = 200;
 const MAX_LITERALS_PER_FILE: usize = 100;
 
 /// What one source file contributes to the analysis.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
+#[serde(default)]
 pub struct FileFacts {
     /// Path relative to the analysed root, `/`-separated.
     pub path: String,
@@ -47,7 +48,6 @@ pub struct FileFacts {
     /// Size and line counts.
     pub lines: LineCounts,
     /// Package or namespace the file declares (Go, Java, Kotlin, C#, PHP).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
     /// Imports as written (normalised), in source order.
     pub imports: Vec<Import>,
@@ -62,16 +62,11 @@ pub struct FileFacts {
     /// String literals that matter for architecture: routes, SQL, topics and queues.
     pub literals: Vec<Literal>,
     /// Number of syntax-error regions tree-sitter recovered from.
-    #[serde(skip_serializing_if = "is_zero")]
     pub syntax_errors: u32,
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 /// Line statistics of a file, in the spirit of tokei: blank, comment and code lines.
-#[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct LineCounts {
     /// Bytes in the file.
     pub bytes: u64,
@@ -86,12 +81,12 @@ pub struct LineCounts {
 }
 
 /// One import.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Import {
     /// The imported path, normalised: `a.b.c`, `./x`, `crate::a::b`, `App\Models\User`.
     pub path: String,
     /// Names imported from it that may be modules themselves (Python `from a import b`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub names: Vec<String>,
     /// How it is imported.
     pub kind: ImportKind,
@@ -100,7 +95,7 @@ pub struct Import {
 }
 
 /// The syntactic form of an import, which decides how it resolves.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     /// A module or package import (`use`, `import`, `using`).
@@ -142,7 +137,7 @@ pub enum TypeKind {
 }
 
 /// A type declaration.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct TypeDecl {
     /// The declared name.
     pub name: String,
@@ -155,7 +150,7 @@ pub struct TypeDecl {
 }
 
 /// An implementation declared apart from its type.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Implementation {
     /// The implementing type, as written.
     pub type_name: String,
@@ -166,7 +161,7 @@ pub struct Implementation {
 }
 
 /// Whether a function is free-standing or belongs to a type.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum FunctionKind {
     /// A free function.
@@ -176,7 +171,7 @@ pub enum FunctionKind {
 }
 
 /// A function or method declaration.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Function {
     /// The declared name.
     pub name: String,
@@ -187,12 +182,11 @@ pub struct Function {
 }
 
 /// An annotation, decorator or attribute.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Annotation {
     /// Its name as written, e.g. `RestController`, `app.get`, `derive`, `HttpGet`.
     pub name: String,
     /// Its first string argument, if any (bounded).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub argument: Option<String>,
     /// 1-based line.
     pub line: u32,
@@ -223,14 +217,13 @@ pub enum LiteralKind {
 }
 
 /// A string literal that matters for architecture.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Literal {
     /// Route, SQL or topic.
     pub kind: LiteralKind,
     /// The string, truncated to 200 characters.
     pub value: String,
     /// The call or annotation it was given to, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
     /// 1-based line.
     pub line: u32,

@@ -24,6 +24,19 @@ pub enum Format {
     Dot,
     /// Mermaid module graph.
     Mermaid,
+    /// SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML, one test case per rule (implies `--check`).
+    Junit,
+    /// GitHub Actions workflow commands that annotate the diff (implies `--check`).
+    Github,
+}
+
+impl Format {
+    /// Formats that only make sense for rule violations.
+    pub fn implies_check(self) -> bool {
+        matches!(self, Format::Sarif | Format::Junit | Format::Github)
+    }
 }
 
 /// When to colour output.
@@ -104,6 +117,10 @@ pub struct Settings {
     pub follow_symlinks: Setting<bool>,
     /// `analyze.threads`: parser threads, 0 for every core.
     pub threads: Setting<usize>,
+    /// `analyze.cache`: keep per-file facts between runs.
+    pub cache: Setting<bool>,
+    /// `analyze.cache_dir`: where the fact cache lives (default `$XDG_CACHE_HOME/arch`).
+    pub cache_dir: Setting<Option<PathBuf>>,
     /// `output.format`: report format.
     pub format: Setting<Format>,
     /// `output.color`: when to colour.
@@ -120,6 +137,8 @@ impl Default for Settings {
             include_vendored: Setting::new(false),
             follow_symlinks: Setting::new(false),
             threads: Setting::new(0),
+            cache: Setting::new(true),
+            cache_dir: Setting::new(None),
             format: Setting::new(Format::Text),
             color: Setting::new(ColorChoice::Auto),
             progress: Setting::new(true),
@@ -137,6 +156,9 @@ pub struct Layer {
     /// `output:` section.
     #[serde(default)]
     pub output: OutputLayer,
+    /// `rules:` section: read by [`crate::rules`], which validates it; settings ignore it.
+    #[serde(default)]
+    pub rules: Option<serde_yaml::Value>,
 }
 
 /// The `analyze:` section of a configuration layer.
@@ -153,6 +175,10 @@ pub struct AnalyzeLayer {
     pub follow_symlinks: Option<bool>,
     /// See [`Settings::threads`].
     pub threads: Option<usize>,
+    /// See [`Settings::cache`].
+    pub cache: Option<bool>,
+    /// See [`Settings::cache_dir`].
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The `output:` section of a configuration layer.
@@ -265,11 +291,17 @@ pub fn env_layer(
             "a number of threads",
         )?);
     }
+    if let Some(v) = read("ARCH_ANALYZE_CACHE") {
+        layer.analyze.cache = Some(parse_bool("ARCH_ANALYZE_CACHE", &v)?);
+    }
+    if let Some(v) = read("ARCH_ANALYZE_CACHE_DIR") {
+        layer.analyze.cache_dir = Some(PathBuf::from(v));
+    }
     if let Some(v) = read("ARCH_OUTPUT_FORMAT") {
         layer.output.format = Some(parse_enum(
             "ARCH_OUTPUT_FORMAT",
             &v,
-            "text, json, markdown, dot or mermaid",
+            "text, json, markdown, dot, mermaid, sarif, junit or github",
         )?);
     }
     if let Some(v) = read("ARCH_OUTPUT_COLOR") {
@@ -297,6 +329,8 @@ fn key_for_env(var: &str) -> &'static str {
         "ARCH_ANALYZE_INCLUDE_VENDORED" => "analyze.include_vendored",
         "ARCH_ANALYZE_FOLLOW_SYMLINKS" => "analyze.follow_symlinks",
         "ARCH_ANALYZE_THREADS" => "analyze.threads",
+        "ARCH_ANALYZE_CACHE" => "analyze.cache",
+        "ARCH_ANALYZE_CACHE_DIR" => "analyze.cache_dir",
         "ARCH_OUTPUT_FORMAT" => "output.format",
         "ARCH_OUTPUT_COLOR" => "output.color",
         _ => "output.progress",
@@ -352,6 +386,9 @@ impl Settings {
         self.follow_symlinks
             .set(a.follow_symlinks, &source("analyze.follow_symlinks"));
         self.threads.set(a.threads, &source("analyze.threads"));
+        self.cache.set(a.cache, &source("analyze.cache"));
+        self.cache_dir
+            .set(a.cache_dir.map(Some), &source("analyze.cache_dir"));
         let o = layer.output;
         self.format.set(o.format, &source("output.format"));
         self.color.set(o.color, &source("output.color"));
@@ -426,6 +463,20 @@ impl Settings {
                 "analyze.threads",
                 self.threads.value.to_string(),
                 &self.threads.source,
+            ),
+            (
+                "analyze.cache",
+                self.cache.value.to_string(),
+                &self.cache.source,
+            ),
+            (
+                "analyze.cache_dir",
+                self.cache_dir
+                    .value
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "$XDG_CACHE_HOME/arch".to_string()),
+                &self.cache_dir.source,
             ),
             (
                 "output.format",

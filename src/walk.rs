@@ -150,7 +150,19 @@ const BINARY_EXTENSIONS: &[&str] = &[
 ];
 
 /// Why a file or directory was not analysed.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Serialize,
+    serde::Deserialize,
+    JsonSchema,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// A vendored dependency tree (`vendor/`, `node_modules/`, …).
@@ -194,17 +206,18 @@ impl SkipReason {
 }
 
 /// Something the walk or the parser left out, and why.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 pub struct Skipped {
     /// Path relative to the analysed root (`/`-separated; non-UTF-8 bytes replaced).
     pub path: String,
     /// Why it was skipped.
     pub reason: SkipReason,
     /// Whether the path is a whole directory.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub directory: bool,
     /// Details such as the I/O error.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
@@ -217,6 +230,8 @@ pub struct WalkedFile {
     pub rel: String,
     /// Size in bytes from the directory entry.
     pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown), for the fact cache.
+    pub modified_ns: u128,
     /// The language that parses it, if any.
     pub language: Option<&'static LanguageSpec>,
 }
@@ -300,7 +315,8 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
 
     if let Some(file) = single {
         let rel = relative(&root, &file);
-        keep_or_skip(&mut out, file, rel, meta.len(), options);
+        let modified = crate::cache::modified_ns(meta.modified().ok());
+        keep_or_skip(&mut out, file, rel, (meta.len(), modified), options);
         return Ok(out);
     }
 
@@ -343,23 +359,38 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
         .require_git(false)
         .follow_links(options.follow_symlinks)
         .add_custom_ignore_filename(".archignore")
-        .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(filter);
-    for entry in builder.build() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                out.skipped.push(skip_from_walk_error(&root, &err));
-                continue;
-            }
+    // Walk in parallel (directory reads and stats dominate on large trees); every thread
+    // fills its own part, merged and sorted below so the result does not depend on timing.
+    let parts = std::sync::Mutex::new(Vec::<Walk>::new());
+    builder.build_parallel().run(|| {
+        let root = root.clone();
+        let mut collector = Collector {
+            part: Walk::default(),
+            parts: &parts,
         };
-        // Directories and links that are not followed carry no content of their own.
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let rel = relative(&root, entry.path());
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        keep_or_skip(&mut out, entry.into_path(), rel, size, options);
+        Box::new(move |entry| {
+            let part = &mut collector.part;
+            match entry {
+                Ok(entry) => {
+                    // Directories and links that are not followed carry no content of their own.
+                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                        let rel = relative(&root, entry.path());
+                        let (size, modified) = entry
+                            .metadata()
+                            .map(|m| (m.len(), crate::cache::modified_ns(m.modified().ok())))
+                            .unwrap_or((0, 0));
+                        keep_or_skip(part, entry.into_path(), rel, (size, modified), options);
+                    }
+                }
+                Err(err) => part.skipped.push(skip_from_walk_error(&root, &err)),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    for part in parts.into_inner().unwrap_or_default() {
+        out.files.extend(part.files);
+        out.skipped.extend(part.skipped);
     }
     if let Ok(mut pruned) = pruned.lock() {
         out.skipped.append(&mut pruned);
@@ -370,7 +401,27 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
     Ok(out)
 }
 
-fn keep_or_skip(out: &mut Walk, path: PathBuf, rel: String, size: u64, options: &WalkOptions) {
+/// One walker thread's findings, handed over when the thread's visitor is dropped.
+struct Collector<'a> {
+    part: Walk,
+    parts: &'a std::sync::Mutex<Vec<Walk>>,
+}
+
+impl Drop for Collector<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut parts) = self.parts.lock() {
+            parts.push(std::mem::take(&mut self.part));
+        }
+    }
+}
+
+fn keep_or_skip(
+    out: &mut Walk,
+    path: PathBuf,
+    rel: String,
+    (size, modified_ns): (u64, u128),
+    options: &WalkOptions,
+) {
     let name = rel.rsplit('/').next().unwrap_or(&rel);
     let language = lang::for_file_name(name);
     if is_binary_name(name) {
@@ -396,6 +447,7 @@ fn keep_or_skip(out: &mut Walk, path: PathBuf, rel: String, size: u64, options: 
         path,
         rel,
         size,
+        modified_ns,
         language,
     });
 }

@@ -1,22 +1,54 @@
-//! `arch analyze`: settings → walk → parse → facts → graph → report.
+//! `arch analyze`: settings → walk → parse → facts → graph → detect → report, or, with
+//! `--check`, → rules → baseline → violations → CI report and exit code.
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::analysis::{self, AnalyzeOptions, Progress};
+use crate::analysis::{self, Analysis, AnalyzeOptions, Progress};
 use crate::cli::{AnalyzeArgs, GlobalArgs};
 use crate::commands::{resolve_settings, use_color, Outcome};
 use crate::detect;
 use crate::report;
-use crate::settings::{Format, Layer, Settings};
+use crate::rules::{self, baseline};
+use crate::settings::{Format, Layer, Settings, REPO_CONFIG};
 use crate::walk::WalkOptions;
+
+/// Warnings printed without `-v`.
+const WARNINGS_SHOWN: usize = 10;
 
 /// Runs `arch analyze`.
 pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
-    let settings = resolve_settings(global, Some(&repo_dir(&args.path)), flags(&args))?;
+    let repo = repo_dir(&args.path);
+    let settings = resolve_settings(global, Some(&repo), flags(&args))?;
+    let format = settings.format.value;
+    let checking = args.check || format.implies_check() || args.baseline_write.is_some();
+    // Rules are read before the analysis so a broken rules file fails fast.
+    let rules = if checking {
+        let path = args.rules.clone().unwrap_or_else(|| repo.join(REPO_CONFIG));
+        match rules::load(&path) {
+            Ok(Some(rules)) => Some(rules),
+            Ok(None) => return Err(crate::Error::NoRules { path }.into()),
+            Err(rules::RulesError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Err(crate::Error::NoRules { path }.into())
+            }
+            Err(e) => return Err(crate::Error::Rules(e).into()),
+        }
+    } else {
+        None
+    };
+    let known_baseline = args
+        .baseline
+        .as_deref()
+        .map(baseline::read)
+        .transpose()
+        .map_err(crate::Error::from)?;
+
     let options = AnalyzeOptions {
         walk: WalkOptions {
             max_file_size: settings.max_file_size.value,
@@ -25,41 +57,57 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             follow_symlinks: settings.follow_symlinks.value,
         },
         threads: settings.threads.value,
+        cache_dir: if settings.cache.value {
+            settings
+                .cache_dir
+                .value
+                .clone()
+                .or_else(crate::cache::default_dir)
+        } else {
+            None
+        },
+        skip_detection: rules.as_ref().is_some_and(|r| !r.needs_findings()),
     };
-
     let progress = TerminalProgress::new(&settings, global.quiet);
-    let (analysis, times) = analysis::analyze_timed(&args.path, &options, &progress)?;
-
-    if !global.quiet {
-        let mut stderr = std::io::stderr().lock();
-        for warning in &analysis.warnings {
-            writeln!(stderr, "warning: {}: {}", warning.path, warning.message)?;
-        }
-        if global.verbose > 0 {
-            writeln!(
-                stderr,
-                "timing: walk {:.3}s, parse {:.3}s, facts {:.3}s, graph {:.3}s, detect {:.3}s",
-                times.walk.as_secs_f64(),
-                times.parse.as_secs_f64(),
-                times.facts.as_secs_f64(),
-                times.graph.as_secs_f64(),
-                times.detect.as_secs_f64()
-            )?;
-            for skipped in &analysis.skipped.entries {
-                writeln!(
-                    stderr,
-                    "skipped: {} ({})",
-                    skipped.path,
-                    skipped.reason.as_str()
-                )?;
-            }
-        }
-    }
+    let (analysis, info) = analysis::analyze_timed(&args.path, &options, &progress)?;
+    print_diagnostics(global, &analysis, &info)?;
 
     let color = args.output.is_none() && use_color(settings.color.value);
-    let rendered = match &args.explain {
-        Some(id) => explain(&analysis, id, settings.format.value)?,
-        None => report::render(&analysis, settings.format.value, color),
+    let (rendered, outcome) = match rules {
+        Some(mut rules) => {
+            rules.expand_preset(&analysis);
+            if let Some(path) = &args.baseline_write {
+                let all = rules::violations(&analysis, &rules);
+                baseline::write(path, &all).map_err(crate::Error::from)?;
+                if !global.quiet {
+                    eprintln!(
+                        "wrote {} violation(s) to the baseline {}",
+                        all.len(),
+                        path.display()
+                    );
+                }
+                return Ok(Outcome::Success);
+            }
+            let changed = args
+                .changed_since
+                .as_deref()
+                .map(|rev| changed_modules(&repo, rev))
+                .transpose()?;
+            let report = rules::check(&analysis, &rules, known_baseline.as_ref(), changed.as_ref());
+            let outcome = if report.violations.is_empty() {
+                Outcome::Success
+            } else {
+                Outcome::Violations
+            };
+            (report::check::render(&report, format, color), outcome)
+        }
+        None => {
+            let rendered = match &args.explain {
+                Some(id) => explain(&analysis, id, format)?,
+                None => report::render(&analysis, format, color),
+            };
+            (rendered, Outcome::Success)
+        }
     };
     match &args.output {
         Some(path) => std::fs::write(path, rendered)
@@ -70,15 +118,94 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             stdout.flush()?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(outcome)
+}
+
+fn print_diagnostics(
+    global: &GlobalArgs,
+    analysis: &Analysis,
+    info: &analysis::RunInfo,
+) -> anyhow::Result<()> {
+    if global.quiet {
+        return Ok(());
+    }
+    let mut stderr = std::io::stderr().lock();
+    if let Some(problem) = &info.cache_problem {
+        writeln!(stderr, "warning: {problem}")?;
+    }
+    // A large tree can produce hundreds of warnings: show a screenful unless asked for all.
+    let shown = if global.verbose > 0 {
+        usize::MAX
+    } else {
+        WARNINGS_SHOWN
+    };
+    for warning in analysis.warnings.iter().take(shown) {
+        writeln!(stderr, "warning: {}: {}", warning.path, warning.message)?;
+    }
+    if analysis.warnings.len() > shown {
+        writeln!(
+            stderr,
+            "warning: … and {} more (arch -v analyze lists them all; the JSON report has them under `warnings`)",
+            analysis.warnings.len() - shown
+        )?;
+    }
+    if global.verbose > 0 {
+        let t = &info.times;
+        writeln!(
+            stderr,
+            "timing: walk {:.3}s, parse {:.3}s, facts {:.3}s, graph {:.3}s, detect {:.3}s; {} parsed, {} from the cache",
+            t.walk.as_secs_f64(),
+            t.parse.as_secs_f64(),
+            t.facts.as_secs_f64(),
+            t.graph.as_secs_f64(),
+            t.detect.as_secs_f64(),
+            info.parsed,
+            info.cache_hits
+        )?;
+        for skipped in &analysis.skipped.entries {
+            writeln!(
+                stderr,
+                "skipped: {} ({})",
+                skipped.path,
+                skipped.reason.as_str()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Modules with a file changed since `rev` (committed, staged, unstaged or untracked), by
+/// path relative to `repo`.
+fn changed_modules(repo: &Path, rev: &str) -> Result<BTreeSet<String>, crate::Error> {
+    let git = |args: &[&str]| -> Result<String, crate::Error> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args(args)
+            .output()
+            .map_err(|e| crate::Error::Git {
+                rev: rev.to_string(),
+                message: format!("cannot run git: {e}"),
+            })?;
+        if !out.status.success() {
+            return Err(crate::Error::Git {
+                rev: rev.to_string(),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let mut files = git(&["diff", "--name-only", "--relative", rev, "--"])?;
+    files.push_str(&git(&["ls-files", "--others", "--exclude-standard"])?);
+    Ok(files
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|f| crate::graph::module_of(f).to_string())
+        .collect())
 }
 
 /// `--explain ID`: the assessments behind one id (both kinds when an id names two).
-fn explain(
-    analysis: &crate::analysis::Analysis,
-    id: &str,
-    format: Format,
-) -> anyhow::Result<String> {
+fn explain(analysis: &Analysis, id: &str, format: Format) -> anyhow::Result<String> {
     let (kind, id) = match id.split_once(':') {
         Some((kind, id)) => (Some(kind), id),
         None => (None, id),
@@ -141,7 +268,7 @@ fn explain(
 }
 
 /// The directory whose `arch.yaml` applies: the path itself, or a file's parent.
-fn repo_dir(path: &Path) -> std::path::PathBuf {
+fn repo_dir(path: &Path) -> PathBuf {
     if path.is_file() {
         path.parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -159,6 +286,8 @@ fn flags(args: &AnalyzeArgs) -> Layer {
     layer.analyze.include_vendored = args.include_vendored.then_some(true);
     layer.analyze.follow_symlinks = args.follow_symlinks.then_some(true);
     layer.analyze.threads = args.threads;
+    layer.analyze.cache = args.no_cache.then_some(false);
+    layer.analyze.cache_dir = args.cache_dir.clone();
     layer
 }
 

@@ -15,12 +15,14 @@ use crate::settings::{ColorChoice, Layer, Settings};
 pub enum Outcome {
     /// Everything asked for was done.
     Success,
+    /// `--check` found violations.
+    Violations,
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Analyze(args) => analyze::run(&cli.global, args),
+        Command::Analyze(args) => analyze::run(&cli.global, *args),
         Command::Config(cmd) => config::run(&cli.global, cmd),
         Command::Completions(args) => completions::run(args),
     }
@@ -57,6 +59,8 @@ fn flag_name(key: &str) -> String {
         "analyze.include_vendored" => "--include-vendored",
         "analyze.follow_symlinks" => "--follow-symlinks",
         "analyze.threads" => "--threads",
+        "analyze.cache" => "--no-cache",
+        "analyze.cache_dir" => "--cache-dir",
         other => other,
     }
     .to_string()

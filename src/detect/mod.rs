@@ -17,7 +17,7 @@
 
 mod decisions;
 mod rules;
-mod styles;
+pub(crate) mod styles;
 
 use rayon::prelude::*;
 use schemars::JsonSchema;

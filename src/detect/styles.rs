@@ -12,7 +12,7 @@ use crate::parse::TypeKind;
 
 /// A layer of the classic layered architecture, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Layer {
+pub(crate) enum Layer {
     Presentation,
     Business,
     Data,
@@ -40,10 +40,11 @@ const DATA: &[&str] = &[
 #[rustfmt::skip]
 const CORE: &[&str] = &["domain", "core", "applicationcore", "entities", "entity", "model", "models"];
 /// Core folders strict enough to test the dependency rule on (`models` is MVC's too).
-const STRICT_CORE: &[&str] = &["domain", "core", "applicationcore", "entities", "entity"];
+pub(crate) const STRICT_CORE: &[&str] =
+    &["domain", "core", "applicationcore", "entities", "entity"];
 /// The outer ring.
 #[rustfmt::skip]
-const OUTER: &[&str] = &[
+pub(crate) const OUTER: &[&str] = &[
     "infrastructure", "infra", "adapters", "adapter", "persistence", "db", "database",
     "repository", "repositories", "web", "api", "http", "rest", "controllers", "delivery",
     "framework", "frameworks", "external", "gateways", "driven", "driving", "outbound",
@@ -71,7 +72,7 @@ fn last_word(segment: &str) -> String {
         .to_ascii_lowercase()
 }
 
-fn layer_of(module: &str) -> Option<Layer> {
+pub(crate) fn layer_of(module: &str) -> Option<Layer> {
     for segment in module.split('/').rev() {
         let word = last_word(segment);
         if PRESENTATION.contains(&word.as_str()) {
@@ -87,7 +88,7 @@ fn layer_of(module: &str) -> Option<Layer> {
     None
 }
 
-fn in_vocabulary(module: &str, words: &[&str]) -> bool {
+pub(crate) fn in_vocabulary(module: &str, words: &[&str]) -> bool {
     module
         .split('/')
         .any(|segment| words.contains(&last_word(segment).as_str()))

@@ -9,6 +9,7 @@ mod resolve;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -123,7 +124,17 @@ pub fn build(files: &[FileFacts], resolver: &Resolver) -> ModuleGraph {
     let mut internal = 0;
     let mut external = 0;
 
-    for file in files {
+    // Resolution is independent per import and dominates the stage: do it in parallel.
+    let resolved: Vec<Vec<Vec<String>>> = files
+        .par_iter()
+        .map(|file| {
+            file.imports
+                .iter()
+                .map(|import| resolver.resolve(file, import))
+                .collect()
+        })
+        .collect();
+    for (file, targets_per_import) in files.iter().zip(resolved) {
         let from = module_of(&file.path).to_string();
         let module = modules
             .entry(from.clone())
@@ -141,8 +152,7 @@ pub fn build(files: &[FileFacts], resolver: &Resolver) -> ModuleGraph {
             .or_default()
             .insert(file.language.clone());
 
-        for import in &file.imports {
-            let targets = resolver.resolve(file, import);
+        for (import, targets) in file.imports.iter().zip(targets_per_import) {
             if targets.is_empty() {
                 external += 1;
                 if let Some(m) = modules.get_mut(&from) {

@@ -2,6 +2,7 @@
 //! diagrams (Graphviz DOT, Mermaid). Renderers are pure functions of the analysis, so
 //! the same input always gives byte-identical output.
 
+pub mod check;
 mod graphs;
 mod markdown;
 mod text;
@@ -20,6 +21,9 @@ pub fn render(analysis: &Analysis, format: Format, color: bool) -> String {
         Format::Markdown => markdown::render(analysis),
         Format::Dot => graphs::dot(analysis),
         Format::Mermaid => graphs::mermaid(analysis),
+        // Violation formats are rendered from a check report (`--check`), never from here;
+        // if asked anyway, the analysis itself is the most useful answer.
+        Format::Sarif | Format::Junit | Format::Github => json(analysis),
     }
 }
 

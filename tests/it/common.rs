@@ -24,6 +24,8 @@ pub fn arch(config_home: &Path) -> Command {
         }
     }
     cmd.env("XDG_CONFIG_HOME", config_home);
+    // The fact cache goes next to the config so tests never share or keep one.
+    cmd.env("XDG_CACHE_HOME", config_home.join("cache"));
     cmd
 }
 

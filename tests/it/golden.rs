@@ -48,6 +48,14 @@ fn completions_subcommand_prints_the_same_script() {
 }
 
 #[test]
+fn check_schema_is_current() {
+    let mut text =
+        serde_json::to_string_pretty(&arch::rules::check_schema()).expect("schema serialises");
+    text.push('\n');
+    check(&repo_root().join("docs/schema/check.schema.json"), &text);
+}
+
+#[test]
 fn json_schema_is_current() {
     let mut text =
         serde_json::to_string_pretty(&arch::analysis::json_schema()).expect("schema serialises");

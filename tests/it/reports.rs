@@ -8,8 +8,8 @@ fn fixtures() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(crate::common::repo_root().join("fixtures"))
         .expect("fixtures/")
         .filter_map(|e| e.ok())
-        // `detect/` is a folder of fixtures with their own test (detect.rs).
-        .filter(|e| e.path().is_dir() && e.file_name() != "detect")
+        // `detect/` and `check/` are folders of fixtures with their own tests.
+        .filter(|e| e.path().is_dir() && e.file_name() != "detect" && e.file_name() != "check")
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
