@@ -118,6 +118,9 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
             stdout.flush()?;
         }
     }
+    // The process ends right after this: freeing a large repository's facts one string at
+    // a time would only delay the exit (tens of milliseconds on a million lines).
+    std::mem::forget(analysis);
     Ok(outcome)
 }
 
