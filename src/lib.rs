@@ -5,9 +5,12 @@
 //!
 //! ```text
 //! arch analyze PATH
-//!   settings ─▶ walk ─▶ parse (parallel) ─▶ facts ─▶ graph ─▶ report
-//!   settings.rs walk.rs parse.rs + lang/    facts/   graph/   report/
-//!                                           └──────── analysis.rs (the pipeline and its JSON contract)
+//!   settings ─▶ walk ─▶ parse (parallel, cached) ─▶ facts ─▶ graph ─▶ detect ─▶ report
+//!   settings.rs walk.rs parse.rs + lang/ cache.rs  facts/   graph/   detect/   report/
+//!                                    └────────── analysis.rs (the pipeline and its JSON contract)
+//! arch analyze --check
+//!   … ─▶ rules (arch.yaml, presets) ─▶ baseline ─▶ violations ─▶ report/check.rs ─▶ exit code
+//!        rules/                        rules/baseline.rs          text, JSON, Markdown, SARIF, JUnit, GitHub
 //! arch config show     settings.rs: defaults < user config < arch.yaml < ARCH_* < flags
 //! arch completions SH  commands/completions.rs (clap_complete; golden copies in completions/)
 //! ```
@@ -19,10 +22,13 @@
 //! | [`walk`] | which files are read; every skip with its reason |
 //! | [`lang`] | languages as data: grammar, query file, comment syntax, import style |
 //! | [`parse`] | one file → [`parse::FileFacts`] via tree-sitter queries |
-//! | [`facts`] | manifests, lock files, deployment, CI and ADRs → [`facts::ProjectFacts`] |
+//! | [`cache`] | per-file facts kept between runs, sharded, keyed by size, mtime and content hash |
+//! | [`facts`] | manifests, lock files, deployment, CI, ADRs, schemas → [`facts::ProjectFacts`] |
 //! | [`graph`] | import resolution per language → [`graph::ModuleGraph`], cycles, metrics |
+//! | [`detect`] | findings (taxonomy ids with evidence and confidence) and decisions; rules as data in `detect/rules.yaml` |
 //! | [`analysis`] | the `analyze` pipeline and [`analysis::Analysis`], the versioned JSON contract |
-//! | [`report`] | text, JSON, Markdown, DOT, Mermaid renderings of an analysis |
+//! | [`rules`] | `arch.yaml` rules, presets, baselines → violations ([`rules::CheckReport`]) |
+//! | [`report`] | text, JSON, Markdown, DOT, Mermaid renderings; CI formats of a check |
 //! | [`commands`] | one `run` per subcommand, reading top-down as its pipeline |
 //! | [`exit`] | the one exit-code policy |
 //!
