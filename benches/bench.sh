@@ -19,7 +19,7 @@
 #   SAME_FILES=0        skip the extra ast-grep run over exactly the files arch parsed
 #
 # What is compared:
-#   arch      `arch analyze REPO --format json -o /dev/null --no-progress`: walk, parse with
+#   arch      `arch analyze REPO --format json -o /dev/null --no-progress --no-cache`: walk, parse with
 #             tree-sitter, run fact queries, resolve imports, read manifests, build the
 #             module graph, serialise JSON.
 #   ast-grep  `ast-grep scan -c sgconfig.yml REPO` with one rule per language that can never
@@ -207,7 +207,7 @@ fi
 q() { printf '%q' "$1"; }
 NAMES=(arch ast-grep tokei)
 CMDS=(
-    "$(q "$ARCH") analyze $(q "$REPO") --format json -o /dev/null --no-progress${ARCH_ARGS:+ $ARCH_ARGS}"
+    "$(q "$ARCH") analyze $(q "$REPO") --format json -o /dev/null --no-progress --no-cache${ARCH_ARGS:+ $ARCH_ARGS}"
     "$(q "$SG") scan -c $(q "$SGCONF") $(q "$REPO")"
     "$(q "$(command -v tokei)") $(q "$REPO")"
 )

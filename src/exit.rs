@@ -71,6 +71,16 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
         });
     }
     match err.downcast_ref::<crate::Error>() {
+        Some(crate::Error::NoRules { .. }) => {
+            Some("add a `rules:` section to arch.yaml (see docs/ci.md), or pass --rules FILE")
+        }
+        Some(crate::Error::Rules(_)) => {
+            Some("fix the rule at that line; docs/ci.md lists every rule and key")
+        }
+        Some(crate::Error::Baseline(_)) => Some("regenerate it with --baseline-write FILE"),
+        Some(crate::Error::Git { .. }) => {
+            Some("pass a revision git knows here (fetch it first in shallow CI clones)")
+        }
         Some(crate::Error::Walk(WalkError::Root { .. })) => {
             Some("pass an existing directory or file")
         }

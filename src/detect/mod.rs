@@ -4,7 +4,7 @@
 //! [`TAXONOMY`]) with a confidence and the evidence behind it. Signals come from two
 //! places: the rule table in `rules.yaml` (names, bases, annotations, imports, direct
 //! dependencies, folders, artifacts, literals: data, not code) and the graph-shape
-//! detectors of [`styles`] (layer direction, ports owned by the domain, deployable units).
+//! detectors of `styles` (layer direction, ports owned by the domain, deployable units).
 //! Signals combine by noisy-OR, negative signals scale the result down:
 //!
 //! ```text

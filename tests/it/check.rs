@@ -455,3 +455,44 @@ fn the_fact_cache_follows_edits_renames_deletions_and_survives_corruption() {
     let (_, out) = facts_json(home.path(), repo.path(), &[]);
     assert_eq!(cache_counts(&out), (0, 8));
 }
+
+#[test]
+fn concurrent_runs_share_one_cache_safely() {
+    let home = config_home();
+    let repo = copy_of("shop");
+    let spawn = || {
+        arch(home.path())
+            .arg("analyze")
+            .arg(repo.path())
+            .args(["--format", "json"])
+            .output()
+    };
+    let outputs: Vec<Output> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4).map(|_| scope.spawn(spawn)).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread").expect("arch runs"))
+            .collect()
+    });
+    let reports: Vec<serde_json::Value> = outputs
+        .iter()
+        .map(|o| {
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            assert!(!String::from_utf8_lossy(&o.stderr).contains("unreadable"));
+            serde_json::from_slice(&o.stdout).expect("JSON")
+        })
+        .collect();
+    assert!(
+        reports.windows(2).all(|w| w[0] == w[1]),
+        "every concurrent run reports the same"
+    );
+    let (after, out) = facts_json(home.path(), repo.path(), &[]);
+    assert_eq!(
+        cache_counts(&out),
+        (0, 9),
+        "the cache left behind is complete"
+    );
+    let mut expected = reports[0].clone();
+    expected["root"] = serde_json::Value::Null;
+    assert_eq!(after, expected);
+}
