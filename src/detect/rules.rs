@@ -314,6 +314,13 @@ pub fn is_test_path(path: &str) -> bool {
     {
         return true;
     }
+    // Seeders and model factories generate test data (Laravel, Rails).
+    if lower.contains("database/factories/")
+        || lower.contains("database/seeders/")
+        || lower.contains("db/seeds/")
+    {
+        return true;
+    }
     let original = path.rsplit('/').next().unwrap_or(path);
     name.ends_with("_test.go")
         || name.starts_with("test_") && name.ends_with(".py")

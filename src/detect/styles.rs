@@ -131,18 +131,15 @@ fn first_site(edge: &crate::graph::Edge, detail: String) -> Evidence {
 /// how modules are wired (adapters of ports, composition roots).
 pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
     if kind == FindingKind::Design {
+        return design_signals(ctx, id);
+    }
+    if kind == FindingKind::Communication {
         return match id {
-            "adapter" => vec![when(
+            "cli" => vec![when(
                 true,
-                "implementations at the edge of interfaces declared inside (other than repositories)",
-                0.6,
-                port_adapters(ctx),
-            )],
-            "dependency-injection" => vec![when(
-                true,
-                "a composition root that builds the outer implementations and hands them to the inner code",
-                0.55,
-                composition_roots(ctx),
+                "a program entry point in a repository that serves nothing over the network",
+                0.45,
+                offline_entry_points(ctx),
             )],
             _ => Vec::new(),
         };
@@ -221,6 +218,12 @@ fn layered(ctx: &Context) -> Vec<Signal> {
             -0.4,
             up,
         ),
+        when(
+            true,
+            "feature folders each hold controller, service and data-access files",
+            0.55,
+            file_role_layers(ctx),
+        ),
     ]
 }
 
@@ -277,6 +280,53 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// Design patterns that show in how modules are wired.
+fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
+    match id {
+        "adapter" => vec![when(
+            true,
+            "implementations at the edge of interfaces declared inside (other than repositories)",
+            0.6,
+            port_adapters(ctx),
+        )],
+        "dependency-injection" => vec![when(
+            true,
+            "a composition root that builds the outer implementations and hands them to the inner code",
+            0.55,
+            composition_roots(ctx),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// Entry points (a Rust `main.rs`, a Go `main` package, a Python `__main__.py`) of a
+/// repository with no HTTP routes and no web framework: programs people run, not servers.
+fn offline_entry_points(ctx: &Context) -> Vec<Evidence> {
+    let serves = ctx.app_files.iter().any(|f| {
+        f.literals
+            .iter()
+            .any(|l| l.kind == crate::parse::LiteralKind::Route)
+    }) || ctx.frameworks().any(|f| f.category == "web");
+    if serves {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        .filter(|f| {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+            let main = f.functions.iter().any(|func| func.name == "main");
+            match f.language.as_str() {
+                "rust" => (name == "main.rs" || f.path.contains("src/bin/")) && main,
+                "go" => f.module.as_deref() == Some("main") && main,
+                "python" => name == "__main__.py",
+                _ => false,
+            }
+        })
+        .take(3)
+        .map(|f| Evidence::at(&f.path, None, "a program entry point that serves no HTTP"))
+        .collect()
 }
 
 /// Adapters: types in the outer ring implementing an interface declared inside, other than
@@ -941,13 +991,38 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                 .iter()
                 .any(|f| f.name == "main" || f.name == "Main")
         };
+        // A binary that is a command-line tool does not make a library an application:
+        // only entry points that serve (web, workers) or deploy count here.
+        let serves = || {
+            file.imports.iter().any(|i| {
+                [
+                    "axum",
+                    "actix_web",
+                    "rocket",
+                    "warp",
+                    "hyper",
+                    "tonic",
+                    "net/http",
+                    "github.com/gin-gonic/gin",
+                ]
+                .iter()
+                .any(|p| {
+                    i.path == *p
+                        || i.path.starts_with(&format!("{p}::"))
+                        || i.path.starts_with(&format!("{p}/"))
+                })
+            })
+        };
+        let depth = file.path.matches('/').count();
         let entry = match file.language.as_str() {
-            "rust" => (name == "main.rs" || file.path.contains("src/bin/")) && has_main(),
-            "go" => file.module.as_deref() == Some("main") && has_main(),
-            "python" => matches!(
-                name,
-                "__main__.py" | "manage.py" | "main.py" | "app.py" | "wsgi.py" | "asgi.py"
-            ),
+            "rust" => {
+                (name == "main.rs" || file.path.contains("src/bin/")) && has_main() && serves()
+            }
+            "go" => file.module.as_deref() == Some("main") && has_main() && serves(),
+            "python" => {
+                matches!(name, "manage.py" | "wsgi.py" | "asgi.py")
+                    || (matches!(name, "main.py" | "app.py") && depth <= 1)
+            }
             "java" | "kotlin" | "csharp" => has_main() || name == "Program.cs",
             "javascript" | "typescript" | "tsx" => matches!(
                 name,
@@ -1004,12 +1079,19 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .map(|m| Evidence::at(&m.path, None, "a named, publishable package"))
         .collect();
     let no_app = app.is_empty();
+    let root_lib = root_library(ctx);
     vec![
         when(
             no_app,
             "library entry points and no application entry point, web framework or deployment",
             0.6,
             lib_entries,
+        ),
+        when(
+            no_app,
+            "the root package is a library (its binaries are secondary)",
+            0.3,
+            root_lib,
         ),
         when(
             no_app,
@@ -1024,6 +1106,94 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// The root package's library entry: `src/lib.rs` of the root crate, the Python package named
+/// like the project, `lib/` of a gem.
+fn root_library(ctx: &Context) -> Vec<Evidence> {
+    let names: Vec<String> = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| !m.path.contains('/'))
+        .filter_map(|m| m.name.as_ref())
+        .map(|n| n.to_ascii_lowercase().replace('-', "_"))
+        .collect();
+    ctx.app_files
+        .iter()
+        .filter(|f| {
+            f.path == "src/lib.rs"
+                || names.iter().any(|n| {
+                    f.path == format!("src/{n}/__init__.py")
+                        || f.path == format!("{n}/__init__.py")
+                        || f.path == format!("lib/{n}.rb")
+                })
+        })
+        .take(1)
+        .map(|f| Evidence::at(&f.path, None, "the root package's library entry"))
+        .collect()
+}
+
+/// Layers by file role in feature folders (`orders/orders.controller.ts`,
+/// `orders/orders.service.ts`, `orders/order.entity.ts`; `OwnerController`, `OwnerService`,
+/// `OwnerRepository` in one package): modules holding all three roles.
+fn file_role_layers(ctx: &Context) -> Vec<Evidence> {
+    let role = |file: &crate::parse::FileFacts| -> Option<Layer> {
+        let name = file
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.path)
+            .to_ascii_lowercase();
+        let parts: Vec<&str> = name.split(['.', '_', '-']).collect();
+        let has = |words: &[&str]| parts.iter().any(|p| words.contains(p));
+        let class_suffix = |suffixes: &[&str]| {
+            file.types
+                .iter()
+                .any(|t| t.kind == TypeKind::Class && suffixes.iter().any(|s| t.name.ends_with(s)))
+        };
+        if has(&["controller", "controllers", "resolver", "router", "routes"])
+            || class_suffix(&["Controller"])
+        {
+            Some(Layer::Presentation)
+        } else if has(&["service", "services", "usecase"]) || class_suffix(&["Service"]) {
+            Some(Layer::Business)
+        } else if has(&["repository", "repo", "dao", "entity", "model", "schema"])
+            || class_suffix(&["Repository", "Dao", "Entity"])
+        {
+            Some(Layer::Data)
+        } else {
+            None
+        }
+    };
+    let mut roles: BTreeMap<&str, BTreeSet<Layer>> = BTreeMap::new();
+    for file in &ctx.app_files {
+        if let Some(layer) = role(file) {
+            roles
+                .entry(crate::graph::module_of(&file.path))
+                .or_default()
+                .insert(layer);
+        }
+    }
+    let full: Vec<&str> = roles
+        .iter()
+        .filter(|(_, r)| r.len() == 3)
+        .map(|(m, _)| *m)
+        .collect();
+    if full.len() < 2 {
+        return Vec::new();
+    }
+    full.iter()
+        .take(3)
+        .map(|m| {
+            Evidence::at(
+                m,
+                None,
+                "controller, service and data-access files side by side",
+            )
+        })
+        .collect()
 }
 
 /// Styles that follow from other findings: layered yields to clean / hexagonal,
@@ -1060,6 +1230,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let library = asserted(assessments, FindingKind::Style, "library");
     let clean = asserted(assessments, FindingKind::Style, "clean");
     let hexagonal = asserted(assessments, FindingKind::Style, "hexagonal");
+    let mvc = asserted(assessments, FindingKind::Style, "mvc");
 
     for a in assessments
         .iter_mut()
@@ -1075,6 +1246,12 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     "its layers are the rings of a clean / hexagonal architecture",
                     -0.6,
                     rings,
+                ));
+                signals.push(when(
+                    true,
+                    "an MVC framework organises the code",
+                    -0.4,
+                    fired_evidence(&mvc, 2),
                 ));
             }
             "clean" | "hexagonal" if clean.is_some() && hexagonal.is_some() => {
@@ -1137,6 +1314,17 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     "it also serves HTTP",
                     -0.5,
                     fired_evidence(&rest, 2),
+                ));
+                let lib_first = if library.is_some() {
+                    root_library(ctx)
+                } else {
+                    Vec::new()
+                };
+                signals.push(when(
+                    true,
+                    "the root package is a library: its command line is secondary",
+                    -0.3,
+                    lib_first,
                 ));
             }
             "monolith" => {
