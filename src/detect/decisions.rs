@@ -127,11 +127,17 @@ const IMAGE_ENGINES: &[(&str, &str)] = &[
     ("cassandra", "Cassandra"),
 ];
 
+/// Files of the project itself: test fixtures and examples carry their own manifests,
+/// CI files and ADRs, which are not this repository's decisions.
+fn own(path: &str) -> bool {
+    !super::rules::is_test_path(path) && !super::rules::is_example_path(path)
+}
+
 /// Every decision the analysis supports.
 pub fn decide(analysis: &Analysis, ctx: &Context) -> Vec<Decision> {
     let mut decisions = Vec::new();
     language(analysis, &mut decisions);
-    frameworks(analysis, ctx, &mut decisions);
+    frameworks(ctx, &mut decisions);
     engines(analysis, ctx, &mut decisions);
     build(analysis, &mut decisions);
     deploy(analysis, &mut decisions);
@@ -200,10 +206,10 @@ fn dep_line(ctx: &Context, manifest: &str, dependency: &str) -> Option<u32> {
         .and_then(|(_, _, _, l)| *l)
 }
 
-fn frameworks(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
+fn frameworks(ctx: &Context, out: &mut Vec<Decision>) {
     let mut web = Vec::new();
     let mut orm = Vec::new();
-    for f in &analysis.project.frameworks {
+    for f in ctx.frameworks() {
         let e = Evidence::at(
             &f.manifest,
             dep_line(ctx, &f.manifest, &f.dependency),
@@ -232,7 +238,12 @@ fn engines(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
             }
         }
     }
-    for infra in &analysis.project.infrastructure {
+    for infra in analysis
+        .project
+        .infrastructure
+        .iter()
+        .filter(|i| own(&i.path))
+    {
         if !matches!(infra.kind.as_str(), "compose" | "kubernetes" | "dockerfile") {
             continue;
         }
@@ -253,7 +264,7 @@ fn engines(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
 
 fn build(analysis: &Analysis, out: &mut Vec<Decision>) {
     let mut entries = Vec::new();
-    for m in &analysis.project.manifests {
+    for m in analysis.project.manifests.iter().filter(|m| own(&m.path)) {
         let tool = match m.ecosystem.as_str() {
             "cargo" => "cargo",
             "npm" => "npm",
@@ -273,7 +284,7 @@ fn build(analysis: &Analysis, out: &mut Vec<Decision>) {
             Evidence::at(&m.path, None, format!("{} manifest", m.ecosystem)),
         ));
     }
-    for l in &analysis.project.lockfiles {
+    for l in analysis.project.lockfiles.iter().filter(|l| own(&l.path)) {
         let name = l.path.rsplit('/').next().unwrap_or(&l.path);
         let tool = match name {
             "yarn.lock" => Some("yarn"),
@@ -294,7 +305,7 @@ fn deploy(analysis: &Analysis, out: &mut Vec<Decision>) {
         .project
         .infrastructure
         .iter()
-        .filter(|i| !super::rules::is_test_path(&i.path) && !super::rules::is_example_path(&i.path))
+        .filter(|i| own(&i.path))
         .map(|i| {
             let choice = match i.kind.as_str() {
                 "dockerfile" => "Docker",
@@ -319,6 +330,7 @@ fn ci(analysis: &Analysis, out: &mut Vec<Decision>) {
         .project
         .ci
         .iter()
+        .filter(|c| own(&c.path))
         .map(|c| {
             (
                 c.system.clone(),
@@ -330,7 +342,7 @@ fn ci(analysis: &Analysis, out: &mut Vec<Decision>) {
 }
 
 fn adrs(analysis: &Analysis, out: &mut Vec<Decision>) {
-    for adr in &analysis.project.adrs {
+    for adr in analysis.project.adrs.iter().filter(|a| own(&a.path)) {
         let status = adr.status.as_deref().unwrap_or("no status");
         let mut detail = format!("status: {status}");
         if let Some(date) = &adr.date {

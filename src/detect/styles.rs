@@ -1120,10 +1120,12 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
         .filter_map(|m| m.name.as_ref())
         .map(|n| n.to_ascii_lowercase().replace('-', "_"))
         .collect();
+    // A root crate with its own `src/main.rs` is a program whose library serves it.
+    let root_binary = ctx.app_files.iter().any(|f| f.path == "src/main.rs");
     ctx.app_files
         .iter()
         .filter(|f| {
-            f.path == "src/lib.rs"
+            (f.path == "src/lib.rs" && !root_binary)
                 || names.iter().any(|n| {
                     f.path == format!("src/{n}/__init__.py")
                         || f.path == format!("{n}/__init__.py")
