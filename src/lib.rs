@@ -44,6 +44,7 @@ pub mod exit;
 pub mod facts;
 pub mod graph;
 pub mod lang;
+pub mod models;
 pub mod parse;
 pub mod report;
 pub mod rules;

@@ -127,6 +127,8 @@ pub struct Settings {
     pub color: Setting<ColorChoice>,
     /// `output.progress`: progress bars on a terminal.
     pub progress: Setting<bool>,
+    /// `models.dir`: where verified model files are installed (default `$XDG_DATA_HOME/arch/models`).
+    pub models_dir: Setting<Option<PathBuf>>,
 }
 
 impl Default for Settings {
@@ -142,6 +144,7 @@ impl Default for Settings {
             format: Setting::new(Format::Text),
             color: Setting::new(ColorChoice::Auto),
             progress: Setting::new(true),
+            models_dir: Setting::new(None),
         }
     }
 }
@@ -156,6 +159,9 @@ pub struct Layer {
     /// `output:` section.
     #[serde(default)]
     pub output: OutputLayer,
+    /// `models:` section.
+    #[serde(default)]
+    pub models: ModelsLayer,
     /// `rules:` section: read by [`crate::rules`], which validates it; settings ignore it.
     #[serde(default)]
     pub rules: Option<serde_yaml::Value>,
@@ -179,6 +185,14 @@ pub struct AnalyzeLayer {
     pub cache: Option<bool>,
     /// See [`Settings::cache_dir`].
     pub cache_dir: Option<PathBuf>,
+}
+
+/// The `models:` section of a configuration layer.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelsLayer {
+    /// See [`Settings::models_dir`].
+    pub dir: Option<PathBuf>,
 }
 
 /// The `output:` section of a configuration layer.
@@ -297,6 +311,9 @@ pub fn env_layer(
     if let Some(v) = read("ARCH_ANALYZE_CACHE_DIR") {
         layer.analyze.cache_dir = Some(PathBuf::from(v));
     }
+    if let Some(v) = read("ARCH_MODELS_DIR") {
+        layer.models.dir = Some(PathBuf::from(v));
+    }
     if let Some(v) = read("ARCH_OUTPUT_FORMAT") {
         layer.output.format = Some(parse_enum(
             "ARCH_OUTPUT_FORMAT",
@@ -331,6 +348,7 @@ fn key_for_env(var: &str) -> &'static str {
         "ARCH_ANALYZE_THREADS" => "analyze.threads",
         "ARCH_ANALYZE_CACHE" => "analyze.cache",
         "ARCH_ANALYZE_CACHE_DIR" => "analyze.cache_dir",
+        "ARCH_MODELS_DIR" => "models.dir",
         "ARCH_OUTPUT_FORMAT" => "output.format",
         "ARCH_OUTPUT_COLOR" => "output.color",
         _ => "output.progress",
@@ -393,6 +411,8 @@ impl Settings {
         self.format.set(o.format, &source("output.format"));
         self.color.set(o.color, &source("output.color"));
         self.progress.set(o.progress, &source("output.progress"));
+        self.models_dir
+            .set(layer.models.dir.map(Some), &source("models.dir"));
     }
 
     /// Resolves every layer in precedence order. `user_config` is the `--config` file (which
@@ -492,6 +512,15 @@ impl Settings {
                 "output.progress",
                 self.progress.value.to_string(),
                 &self.progress.source,
+            ),
+            (
+                "models.dir",
+                self.models_dir
+                    .value
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "$XDG_DATA_HOME/arch/models".to_string()),
+                &self.models_dir.source,
             ),
         ]
     }

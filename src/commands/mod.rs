@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod completions;
 pub mod config;
+pub mod models;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, *args),
         Command::Config(cmd) => config::run(&cli.global, cmd),
+        Command::Models(cmd) => models::run(&cli.global, cmd),
         Command::Completions(args) => completions::run(args),
     }
 }

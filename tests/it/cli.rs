@@ -168,3 +168,56 @@ fn color_is_off_when_piped_and_on_when_forced() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn models_list_shows_every_pinned_model_and_fetch_rejects_unknown_names() {
+    let home = config_home();
+    let models = tempfile::tempdir().expect("tempdir");
+    let out = arch(home.path())
+        .args(["models", "list", "--format", "json", "--models-dir"])
+        .arg(models.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let names: Vec<&str> = list.iter().filter_map(|m| m["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "all-minilm-l6-v2",
+            "qwen2.5-coder-0.5b-instruct-q4_k_m",
+            "smollm2-135m-instruct-q4_1"
+        ]
+    );
+    assert!(list.iter().all(|m| m["status"] == "missing"));
+    arch(home.path())
+        .args(["models", "fetch", "no-such-model", "--models-dir"])
+        .arg(models.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("known models"));
+}
+
+#[test]
+fn models_fetch_from_a_copy_refuses_a_wrong_sha256() {
+    let home = config_home();
+    let models = tempfile::tempdir().expect("tempdir");
+    let fake = models.path().join("fake.gguf");
+    std::fs::write(&fake, b"not the model").expect("write");
+    arch(home.path())
+        .args(["models", "fetch", "smollm2-135m-instruct-q4_1", "--from"])
+        .arg(&fake)
+        .arg("--models-dir")
+        .arg(models.path())
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("does not match the manifest"));
+    assert!(!models
+        .path()
+        .join("smollm2-135m-instruct-q4_1/SmolLM2-135M-Instruct.Q4_1.gguf")
+        .exists());
+}
