@@ -35,6 +35,9 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
             cand config 'Inspect the resolved settings'
             cand models 'Download, verify (sha256) and list the model files arch uses'
+            cand learn 'Store analyses in the knowledge base and generalise patterns across projects'
+            cand db 'Knowledge-base schema: apply migrations, show the version'
+            cand kb 'Browse the knowledge base'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -178,6 +181,131 @@ set edit:completion:arg-completer[arch] = {|@words|
         }
         &'arch;models;help;help'= {
         }
+        &'arch;learn'= {
+            cand --from 'Learn from a saved `arch analyze --format json` report instead'
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;db'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand migrate 'Apply pending migrations'
+            cand status 'Show the schema version and what is stored'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;db;migrate'= {
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;db;status'= {
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;db;help'= {
+            cand migrate 'Apply pending migrations'
+            cand status 'Show the schema version and what is stored'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;db;help;migrate'= {
+        }
+        &'arch;db;help;status'= {
+        }
+        &'arch;db;help;help'= {
+        }
+        &'arch;kb'= {
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;kb;patterns'= {
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;kb;help'= {
+            cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;kb;help;patterns'= {
+        }
+        &'arch;kb;help;help'= {
+        }
         &'arch;completions'= {
             cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
             cand --format 'Output format'
@@ -198,6 +326,9 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand analyze 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
             cand config 'Inspect the resolved settings'
             cand models 'Download, verify (sha256) and list the model files arch uses'
+            cand learn 'Store analyses in the knowledge base and generalise patterns across projects'
+            cand db 'Knowledge-base schema: apply migrations, show the version'
+            cand kb 'Browse the knowledge base'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -215,6 +346,21 @@ set edit:completion:arg-completer[arch] = {|@words|
         &'arch;help;models;list'= {
         }
         &'arch;help;models;fetch'= {
+        }
+        &'arch;help;learn'= {
+        }
+        &'arch;help;db'= {
+            cand migrate 'Apply pending migrations'
+            cand status 'Show the schema version and what is stored'
+        }
+        &'arch;help;db;migrate'= {
+        }
+        &'arch;help;db;status'= {
+        }
+        &'arch;help;kb'= {
+            cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+        }
+        &'arch;help;kb;patterns'= {
         }
         &'arch;help;completions'= {
         }

@@ -25,7 +25,7 @@ use crate::walk::{self, SkipReason, Skipped, WalkOptions};
 pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Everything `arch analyze` learned about a repository.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Analysis {
     /// Version of this document's schema.
     pub schema_version: String,
@@ -61,7 +61,7 @@ pub struct Analysis {
 }
 
 /// Name and version of the producing tool.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Tool {
     /// Always `arch`.
     pub name: String,
@@ -70,7 +70,7 @@ pub struct Tool {
 }
 
 /// Totals over the analysed files.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Summary {
     /// Source files parsed.
     pub files: usize,
@@ -89,7 +89,7 @@ pub struct Summary {
 }
 
 /// Totals for one language.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct LanguageStats {
     /// Language id: rust, python, javascript, typescript, tsx, go, java, kotlin, csharp, ruby, php.
     pub name: String,
@@ -108,7 +108,7 @@ pub struct LanguageStats {
 }
 
 /// What was left out.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct SkippedReport {
     /// Count per reason.
     pub counts: BTreeMap<String, usize>,
@@ -117,7 +117,9 @@ pub struct SkippedReport {
 }
 
 /// A problem that did not stop the analysis.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 pub struct Warning {
     /// The file concerned, relative to the root.
     pub path: String,

@@ -61,6 +61,14 @@ pub enum Command {
     /// Download, verify (sha256) and list the model files arch uses.
     #[command(subcommand)]
     Models(ModelsCommand),
+    /// Store analyses in the knowledge base and generalise patterns across projects.
+    Learn(LearnArgs),
+    /// Knowledge-base schema: apply migrations, show the version.
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// Browse the knowledge base.
+    #[command(subcommand)]
+    Kb(KbCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -125,6 +133,44 @@ pub enum ConfigCommand {
         #[arg(default_value = ".")]
         path: PathBuf,
     },
+}
+
+/// `arch learn`.
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// Repositories to analyse and learn from.
+    #[arg(required_unless_present = "from")]
+    pub paths: Vec<PathBuf>,
+    /// Learn from a saved `arch analyze --format json` report instead.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub from: Option<PathBuf>,
+    /// Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB).
+    #[arg(long, value_name = "LOCATION", env = "ARCH_DB")]
+    pub db: Option<String>,
+}
+
+/// Where the knowledge base is, for `arch db` and `arch kb`.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB).
+    #[arg(long, value_name = "LOCATION", env = "ARCH_DB")]
+    pub db: Option<String>,
+}
+
+/// `arch db …`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Apply pending migrations.
+    Migrate(DbArgs),
+    /// Show the schema version and what is stored.
+    Status(DbArgs),
+}
+
+/// `arch kb …`.
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Patterns generalised across learned projects: support, contexts, co-occurrence.
+    Patterns(DbArgs),
 }
 
 /// `arch models …`.

@@ -42,6 +42,9 @@ pub enum Error {
     /// A model cannot be fetched, verified or installed.
     #[error(transparent)]
     Model(#[from] crate::models::ModelError),
+    /// The knowledge base cannot be used.
+    #[error(transparent)]
+    Kb(#[from] crate::kb::KbError),
     /// The parser thread pool could not start.
     #[error("could not start the parser threads: {0} (lower analyze.threads)")]
     ThreadPool(String),
@@ -68,6 +71,9 @@ impl Error {
                 | Error::NoRules { .. }
                 | Error::Git { .. }
                 | Error::Model(crate::models::ModelError::Unknown { .. })
+                | Error::Kb(crate::kb::KbError::Location(_))
+                | Error::Kb(crate::kb::KbError::Postgres(_))
+                | Error::Kb(crate::kb::KbError::Analysis { .. })
         )
     }
 }

@@ -43,6 +43,7 @@ pub mod error;
 pub mod exit;
 pub mod facts;
 pub mod graph;
+pub mod kb;
 pub mod lang;
 pub mod models;
 pub mod parse;

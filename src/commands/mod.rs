@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod completions;
 pub mod config;
+pub mod learn;
 pub mod models;
 
 use std::io::IsTerminal;
@@ -26,6 +27,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Analyze(args) => analyze::run(&cli.global, *args),
         Command::Config(cmd) => config::run(&cli.global, cmd),
         Command::Models(cmd) => models::run(&cli.global, cmd),
+        Command::Learn(args) => learn::run(&cli.global, args),
+        Command::Db(cmd) => learn::db(&cli.global, cmd),
+        Command::Kb(cmd) => learn::kb(&cli.global, cmd),
         Command::Completions(args) => completions::run(args),
     }
 }

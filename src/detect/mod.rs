@@ -134,7 +134,9 @@ impl FindingKind {
 }
 
 /// A place in the repository that supports a finding or a decision.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, JsonSchema,
+)]
 pub struct Evidence {
     /// Path relative to the analysed root (a file or a directory).
     pub path: String,
@@ -156,7 +158,7 @@ impl Evidence {
 }
 
 /// An asserted finding.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, JsonSchema)]
 pub struct Finding {
     /// style, design, communication or data.
     pub kind: FindingKind,
@@ -169,7 +171,9 @@ pub struct Finding {
 }
 
 /// Decision topics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionTopic {
     /// Main language(s) by code volume.
@@ -189,7 +193,7 @@ pub enum DecisionTopic {
 }
 
 /// An architectural decision the repository made, with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, JsonSchema)]
 pub struct Decision {
     /// The topic.
     pub topic: DecisionTopic,

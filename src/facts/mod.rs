@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Everything [`collect`] learned about a repository from its non-source files.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct ProjectFacts {
     /// Manifests found, each with its direct dependencies.
     pub manifests: Vec<Manifest>,
@@ -28,7 +28,7 @@ pub struct ProjectFacts {
 }
 
 /// One manifest file and the dependencies it declares directly.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Manifest {
     /// Path relative to the analysed root.
     pub path: String,
@@ -42,7 +42,9 @@ pub struct Manifest {
 }
 
 /// A dependency declared directly in a manifest.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 pub struct Dependency {
     /// runtime, dev, build, test, optional or peer.
     pub scope: String,
@@ -57,7 +59,7 @@ pub struct Dependency {
 }
 
 /// A lock file: its packages are resolved, mostly transitive, never counted as choices.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Lockfile {
     /// Path relative to the analysed root.
     pub path: String,
@@ -68,7 +70,7 @@ pub struct Lockfile {
 }
 
 /// A framework recognised from a direct dependency.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Framework {
     /// Display name, e.g. "Spring Boot", "Django", "axum".
     pub name: String,
@@ -81,7 +83,7 @@ pub struct Framework {
 }
 
 /// A deployment or infrastructure descriptor.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct InfraFile {
     /// Path relative to the analysed root.
     pub path: String,
@@ -92,7 +94,7 @@ pub struct InfraFile {
 }
 
 /// A CI pipeline definition.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct CiFile {
     /// Path relative to the analysed root.
     pub path: String,
@@ -103,7 +105,7 @@ pub struct CiFile {
 }
 
 /// A schema or migration file.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Artifact {
     /// Path relative to the analysed root.
     pub path: String,
@@ -111,12 +113,12 @@ pub struct Artifact {
     /// or di-config (dependency-injection container configuration).
     pub kind: String,
     /// What it declares: protobuf services, GraphQL root types.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub items: Vec<String>,
 }
 
 /// One architecture decision record.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Adr {
     /// Path relative to the analysed root.
     pub path: String,

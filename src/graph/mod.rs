@@ -17,7 +17,7 @@ use crate::parse::{FileFacts, TypeKind};
 pub use resolve::Resolver;
 
 /// The module dependency graph of a repository.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct ModuleGraph {
     /// Modules, sorted by id.
     pub modules: Vec<Module>,
@@ -30,7 +30,7 @@ pub struct ModuleGraph {
 }
 
 /// One module (a directory of source files).
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Module {
     /// Directory relative to the root, `.` for the root itself.
     pub id: String,
@@ -59,7 +59,7 @@ pub struct Module {
 }
 
 /// `from` depends on `to`.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Edge {
     /// Depending module.
     pub from: String,
@@ -72,7 +72,9 @@ pub struct Edge {
 }
 
 /// One import statement behind an edge.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 pub struct ImportSite {
     /// Importing file.
     pub file: String,
@@ -83,14 +85,14 @@ pub struct ImportSite {
 }
 
 /// A dependency cycle: modules that all reach each other.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Cycle {
     /// Modules in the cycle, sorted.
     pub modules: Vec<String>,
 }
 
 /// Whole-graph numbers.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct GraphMetrics {
     /// Number of modules.
     pub modules: usize,

@@ -35,6 +35,11 @@ pub fn json(analysis: &Analysis) -> String {
     out
 }
 
+/// The name of a decision topic in reports and the knowledge base.
+pub fn topic_name(t: crate::detect::DecisionTopic) -> &'static str {
+    text::topic(t)
+}
+
 /// `1234567` → `1,234,567`.
 pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();

@@ -26,6 +26,9 @@ pub fn arch(config_home: &Path) -> Command {
     cmd.env("XDG_CONFIG_HOME", config_home);
     // The fact cache goes next to the config so tests never share or keep one.
     cmd.env("XDG_CACHE_HOME", config_home.join("cache"));
+    // Models and the default knowledge base never land in the real user's data directory.
+    cmd.env("XDG_DATA_HOME", config_home.join("data"));
+    cmd.env_remove("ARCH_DB");
     cmd
 }
 

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod detect;
 mod golden;
+mod learn;
 mod parse;
 mod reports;
 mod walk;

@@ -1,0 +1,168 @@
+//! `arch learn`: analyse (or read an analysis) → knowledge base → generalised patterns;
+//! `arch db migrate | status`; `arch kb patterns`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::analysis::{self, Analysis, AnalyzeOptions, NoProgress};
+use crate::cli::{DbArgs, DbCommand, GlobalArgs, KbCommand, LearnArgs};
+use crate::commands::{resolve_settings, Outcome};
+use crate::kb::{self, KbError};
+use crate::settings::{Format, Layer};
+use crate::walk::WalkOptions;
+
+fn location(db: Option<String>) -> anyhow::Result<String> {
+    db.or_else(|| kb::default_location().map(|p| p.display().to_string()))
+        .ok_or_else(|| anyhow::anyhow!("no knowledge base location: pass --db or set ARCH_DB"))
+}
+
+/// The commit `path` is at, when it is a git checkout.
+fn revision(path: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(path)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// Runs `arch learn`.
+pub fn run(global: &GlobalArgs, args: LearnArgs) -> anyhow::Result<Outcome> {
+    let mut store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+    let mut learned: Vec<(String, Analysis, Option<String>)> = Vec::new();
+    if let Some(file) = &args.from {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            crate::Error::Kb(KbError::Analysis {
+                path: file.clone(),
+                message: e.to_string(),
+            })
+        })?;
+        let analysis: Analysis = serde_json::from_str(&text).map_err(|e| {
+            crate::Error::Kb(KbError::Analysis {
+                path: file.clone(),
+                message: format!("{e}; produce one with `arch analyze --format json`"),
+            })
+        })?;
+        learned.push((format!("analysis:{}", analysis.root), analysis, None));
+    }
+    for path in &args.paths {
+        let settings = resolve_settings(global, Some(path), Layer::default())?;
+        let options = AnalyzeOptions {
+            walk: WalkOptions {
+                max_file_size: settings.max_file_size.value,
+                exclude: settings.exclude.value.clone(),
+                include_vendored: settings.include_vendored.value,
+                follow_symlinks: settings.follow_symlinks.value,
+            },
+            threads: settings.threads.value,
+            cache_dir: if settings.cache.value {
+                settings
+                    .cache_dir
+                    .value
+                    .clone()
+                    .or_else(crate::cache::default_dir)
+            } else {
+                None
+            },
+            skip_detection: false,
+        };
+        let analysis = analysis::analyze(path, &options, &NoProgress)?;
+        let root = std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.clone())
+            .display()
+            .to_string();
+        learned.push((root, analysis, revision(path)));
+    }
+    let mut out = std::io::stdout().lock();
+    for (root, analysis, revision) in learned {
+        let outcome = store
+            .learn(&analysis, &root, revision.as_deref())
+            .map_err(crate::Error::from)?;
+        if global.format == Some(Format::Json) {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"project": analysis.root, "root": root, "outcome": outcome})
+            )?;
+        } else if !global.quiet {
+            let what = match outcome {
+                kb::LearnOutcome::Added => "added",
+                kb::LearnOutcome::Updated => "updated",
+                kb::LearnOutcome::Unchanged => "unchanged",
+            };
+            writeln!(
+                out,
+                "{}: {what} ({} findings)",
+                analysis.root,
+                analysis.findings.len()
+            )?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// Runs `arch db …`.
+pub fn db(global: &GlobalArgs, command: DbCommand) -> anyhow::Result<Outcome> {
+    let (args, migrate): (DbArgs, bool) = match command {
+        DbCommand::Migrate(a) => (a, true),
+        DbCommand::Status(a) => (a, false),
+    };
+    // `open` migrates; `migrate` only says what it did.
+    let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+    let status = store.status().map_err(crate::Error::from)?;
+    let mut out = std::io::stdout().lock();
+    if global.format == Some(Format::Json) {
+        writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
+    } else {
+        if migrate && !global.quiet {
+            writeln!(out, "migrated to version {}", status.version)?;
+        }
+        writeln!(
+            out,
+            "{} knowledge base {}: schema version {} of {}, {} project(s)",
+            status.backend, status.location, status.version, status.latest, status.projects
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// Runs `arch kb …`.
+pub fn kb(global: &GlobalArgs, command: KbCommand) -> anyhow::Result<Outcome> {
+    let KbCommand::Patterns(args) = command;
+    let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+    let patterns = store.patterns().map_err(crate::Error::from)?;
+    let mut out = std::io::stdout().lock();
+    if global.format == Some(Format::Json) {
+        writeln!(out, "{}", serde_json::to_string_pretty(&patterns)?)?;
+        return Ok(Outcome::Success);
+    }
+    for p in patterns {
+        let contexts: Vec<String> = p
+            .contexts
+            .iter()
+            .take(4)
+            .map(|(c, n)| format!("{c} ({n})"))
+            .collect();
+        let with: Vec<String> = p
+            .co_occurs
+            .iter()
+            .take(3)
+            .map(|(c, n)| format!("{c} ({n})"))
+            .collect();
+        writeln!(
+            out,
+            "{:<14} {:<22} support {} [{}]  mean confidence {:.2}\n    contexts: {}\n    with: {}",
+            p.kind,
+            p.id,
+            p.support,
+            p.projects.join(", "),
+            p.mean_confidence,
+            contexts.join(", "),
+            with.join(", ")
+        )?;
+    }
+    Ok(Outcome::Success)
+}

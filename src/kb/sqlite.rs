@@ -1,0 +1,381 @@
+//! The SQLite backend: one file, WAL journal, a busy timeout so concurrent learns wait for
+//! each other instead of failing, foreign keys on.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{DbStatus, KbError, LearnOutcome, Pattern, Result, Store};
+use crate::analysis::Analysis;
+
+/// Numbered migrations, embedded from `migrations/sqlite/`.
+pub const MIGRATIONS: &[(u32, &str)] = &[(
+    1,
+    include_str!("../../migrations/sqlite/0001_knowledge_base.sql"),
+)];
+
+/// A knowledge base in one SQLite file.
+pub struct SqliteStore {
+    path: PathBuf,
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path`, without migrating.
+    pub fn open(path: PathBuf) -> Result<Self> {
+        let err = |source| KbError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| err(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
+        }
+        let conn = Connection::open(&path).map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(err)?;
+        // Switching a new file to WAL takes an exclusive lock that the busy handler does not
+        // wait for; concurrent first opens retry instead of failing.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            match conn.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+            ) {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(e) => return Err(err(e)),
+            }
+        }
+        Ok(Self { path, conn })
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> KbError + '_ {
+        move |source| KbError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn version(conn: &Connection) -> rusqlite::Result<u32> {
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+        )?;
+        conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )
+    }
+}
+
+fn latest() -> u32 {
+    MIGRATIONS.last().map(|(v, _)| *v).unwrap_or(0)
+}
+
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    secs.to_string()
+}
+
+impl Store for SqliteStore {
+    fn migrate(&mut self) -> Result<usize> {
+        let path = self.path.clone();
+        let err = |source| KbError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        // One transaction per migration; IMMEDIATE so a concurrent migrator waits, then
+        // sees the version already applied.
+        let mut applied = 0;
+        for (version, sql) in MIGRATIONS {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(err)?;
+            let current = Self::version(&tx).map_err(err)?;
+            if current > latest() {
+                return Err(KbError::TooNew {
+                    location: path.display().to_string(),
+                    found: current,
+                    latest: latest(),
+                });
+            }
+            if *version <= current {
+                continue;
+            }
+            tx.execute_batch(sql).map_err(err)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+                params![version, now()],
+            )
+            .map_err(err)?;
+            tx.commit().map_err(err)?;
+            applied += 1;
+        }
+        Ok(applied)
+    }
+
+    fn status(&self) -> Result<DbStatus> {
+        let version = Self::version(&self.conn).map_err(self.err())?;
+        let projects: i64 = if version > 0 {
+            self.conn
+                .query_row("SELECT COUNT(*) FROM project", [], |r| r.get(0))
+                .map_err(self.err())?
+        } else {
+            0
+        };
+        Ok(DbStatus {
+            backend: "sqlite".into(),
+            location: self.path.display().to_string(),
+            version,
+            latest: latest(),
+            projects: projects as usize,
+        })
+    }
+
+    fn learn(
+        &mut self,
+        analysis: &Analysis,
+        root: &str,
+        revision: Option<&str>,
+    ) -> Result<LearnOutcome> {
+        let path = self.path.clone();
+        let err = |source| KbError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        let fingerprint = format!("{:016x}", crate::cache::hash(json.as_bytes()));
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let existing: Option<(i64, String, Option<String>)> = tx
+            .query_row(
+                "SELECT id, fingerprint, revision FROM project WHERE root = ?1",
+                params![root],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(err)?;
+        if let Some((_, old_fingerprint, old_revision)) = &existing {
+            if old_fingerprint == &fingerprint && old_revision.as_deref() == revision {
+                tx.commit().map_err(err)?;
+                return Ok(LearnOutcome::Unchanged);
+            }
+        }
+        let languages = serde_json::to_string(
+            &analysis
+                .languages
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
+        let description = super::describe(analysis);
+        let project_id = match &existing {
+            Some((id, _, _)) => {
+                tx.execute(
+                    "UPDATE project SET name = ?1, revision = ?2, fingerprint = ?3, languages = ?4, description = ?5, analysed_at = ?6, analysis = ?7 WHERE id = ?8",
+                    params![analysis.root, revision, fingerprint, languages, description, now(), json, id],
+                )
+                .map_err(err)?;
+                for table in ["finding", "decision", "module"] {
+                    tx.execute(
+                        &format!("DELETE FROM {table} WHERE project_id = ?1"),
+                        params![id],
+                    )
+                    .map_err(err)?;
+                }
+                *id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO project (name, root, revision, fingerprint, languages, description, analysed_at, analysis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![analysis.root, root, revision, fingerprint, languages, description, now(), json],
+                )
+                .map_err(err)?;
+                tx.last_insert_rowid()
+            }
+        };
+        for f in &analysis.findings {
+            tx.execute(
+                "INSERT INTO finding (project_id, kind, taxonomy_id, confidence, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![project_id, f.kind.as_str(), f.id, f.confidence, serde_json::to_string(&f.evidence).unwrap_or_default()],
+            )
+            .map_err(err)?;
+        }
+        for d in &analysis.decisions {
+            tx.execute(
+                "INSERT INTO decision (project_id, topic, choice, evidence) VALUES (?1, ?2, ?3, ?4)",
+                params![project_id, crate::report::topic_name(d.topic), d.choice, serde_json::to_string(&d.evidence).unwrap_or_default()],
+            )
+            .map_err(err)?;
+        }
+        for m in &analysis.modules {
+            tx.execute(
+                "INSERT INTO module (project_id, path, files, code, fan_in, fan_out) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![project_id, m.id, m.files as i64, m.code as i64, m.fan_in as i64, m.fan_out as i64],
+            )
+            .map_err(err)?;
+        }
+        generalise(&tx).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(if existing.is_some() {
+            LearnOutcome::Updated
+        } else {
+            LearnOutcome::Added
+        })
+    }
+
+    fn patterns(&self) -> Result<Vec<Pattern>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence FROM pattern ORDER BY support DESC, kind, taxonomy_id",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let projects: String = r.get(3)?;
+                let contexts: String = r.get(4)?;
+                let co_occurs: String = r.get(5)?;
+                Ok(Pattern {
+                    kind: r.get(0)?,
+                    id: r.get(1)?,
+                    support: r.get::<_, i64>(2)? as usize,
+                    projects: serde_json::from_str(&projects).unwrap_or_default(),
+                    contexts: serde_json::from_str(&contexts).unwrap_or_default(),
+                    co_occurs: serde_json::from_str(&co_occurs).unwrap_or_default(),
+                    mean_confidence: r.get(6)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+}
+
+/// Recomputes every pattern from the findings of all projects: support, the projects,
+/// the contexts (languages, frameworks, styles) it appears in, what it co-occurs with.
+/// Feedback scores and replay priorities of existing patterns are kept.
+fn generalise(conn: &Connection) -> rusqlite::Result<()> {
+    let mut projects: BTreeMap<i64, (String, BTreeSet<String>)> = BTreeMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT id, name, languages FROM project")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, languages) = row?;
+            let langs: Vec<String> = serde_json::from_str(&languages).unwrap_or_default();
+            projects.insert(
+                id,
+                (
+                    name,
+                    langs.into_iter().map(|l| format!("language:{l}")).collect(),
+                ),
+            );
+        }
+        let mut stmt = conn.prepare("SELECT project_id, choice FROM decision WHERE topic IN ('web_framework', 'orm_database')")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, choice) = row?;
+            if let Some((_, ctx)) = projects.get_mut(&id) {
+                ctx.insert(format!("framework:{choice}"));
+            }
+        }
+    }
+    let mut findings: BTreeMap<(String, String), Vec<(i64, f64)>> = BTreeMap::new();
+    let mut by_project: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    {
+        let mut stmt =
+            conn.prepare("SELECT project_id, kind, taxonomy_id, confidence FROM finding")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, f64>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (project, kind, id, confidence) = row?;
+            by_project
+                .entry(project)
+                .or_default()
+                .insert(format!("{kind}:{id}"));
+            if kind == "style" {
+                if let Some((_, ctx)) = projects.get_mut(&project) {
+                    ctx.insert(format!("style:{id}"));
+                }
+            }
+            findings
+                .entry((kind, id))
+                .or_default()
+                .push((project, confidence));
+        }
+    }
+    let count = |items: Vec<String>| -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for item in items {
+            *counts.entry(item).or_default() += 1;
+        }
+        let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    };
+    conn.execute("UPDATE pattern SET support = 0", [])?;
+    for ((kind, id), hits) in &findings {
+        let ids: BTreeSet<i64> = hits.iter().map(|(p, _)| *p).collect();
+        let names: Vec<String> = ids
+            .iter()
+            .filter_map(|p| projects.get(p).map(|(n, _)| n.clone()))
+            .collect();
+        let key = format!("{kind}:{id}");
+        let contexts = count(
+            ids.iter()
+                .filter_map(|p| projects.get(p))
+                .flat_map(|(_, c)| c.iter().cloned())
+                .collect(),
+        );
+        let co = count(
+            ids.iter()
+                .filter_map(|p| by_project.get(p))
+                .flat_map(|f| f.iter().filter(|x| **x != key).cloned())
+                .collect(),
+        );
+        let mean = hits.iter().map(|(_, c)| c).sum::<f64>() / hits.len() as f64;
+        conn.execute(
+            "INSERT INTO pattern (kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (kind, taxonomy_id) DO UPDATE SET support = excluded.support, projects = excluded.projects,
+               contexts = excluded.contexts, co_occurs = excluded.co_occurs, mean_confidence = excluded.mean_confidence",
+            params![
+                kind,
+                id,
+                ids.len() as i64,
+                serde_json::to_string(&names).unwrap_or_default(),
+                serde_json::to_string(&contexts).unwrap_or_default(),
+                serde_json::to_string(&co).unwrap_or_default(),
+                (mean * 100.0).round() / 100.0
+            ],
+        )?;
+    }
+    conn.execute("DELETE FROM pattern WHERE support = 0", [])?;
+    Ok(())
+}
