@@ -42,6 +42,9 @@ pub enum Error {
     /// A model cannot be fetched, verified or installed.
     #[error(transparent)]
     Model(#[from] crate::models::ModelError),
+    /// The encoder cannot be loaded or run.
+    #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
     /// The knowledge base cannot be used.
     #[error(transparent)]
     Kb(#[from] crate::kb::KbError),

@@ -39,6 +39,7 @@ pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod detect;
+pub mod embed;
 pub mod error;
 pub mod exit;
 pub mod facts;

@@ -39,6 +39,9 @@ pub struct ModelSpec {
     pub licence: String,
     /// Where the weights come from originally.
     pub upstream: String,
+    /// A conversion run after the files are verified (`safetensors-to-libtorch`).
+    #[serde(default)]
+    pub convert: Option<String>,
     /// Files to install.
     pub files: Vec<FileSpec>,
 }
@@ -347,7 +350,10 @@ impl ModelStore {
             if target.exists() && sha256_of(&target)?.0 == file.sha256 {
                 continue;
             }
-            let tmp = dir.join(format!(".{}.part{}", file.path, std::process::id()));
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            let tmp = dir.join(format!(".{}.part{}", file.path.replace('/', "_"), std::process::id()));
             let result = self.assemble(file, source, &tmp);
             match result {
                 Ok(()) => std::fs::rename(&tmp, &target).map_err(io(&target))?,
@@ -422,7 +428,11 @@ impl ModelStore {
                     size,
                 });
             }
-            let tmp = dir.join(format!(".{}.part{}", file.path, std::process::id()));
+            let target = self.file_path(model, file);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            let tmp = dir.join(format!(".{}.part{}", file.path.replace('/', "_"), std::process::id()));
             std::fs::copy(&source, &tmp).map_err(io(&source))?;
             std::fs::rename(&tmp, self.file_path(model, file)).map_err(io(&dir))?;
         }
@@ -470,6 +480,7 @@ mod tests {
             purpose: "test".into(),
             licence: "MIT".into(),
             upstream: "none".into(),
+            convert: None,
             files: vec![FileSpec {
                 path: "tiny.bin".into(),
                 sha256: sha256.into(),

@@ -92,6 +92,9 @@ pub fn run(global: &GlobalArgs, command: ModelsCommand) -> anyhow::Result<Outcom
                     None => store.fetch(model, &pip),
                 }
                 .map_err(crate::Error::from)?;
+                if model.convert.as_deref() == Some("safetensors-to-libtorch") {
+                    crate::embed::convert(&store.model_dir(model)).map_err(crate::Error::from)?;
+                }
                 if !global.quiet {
                     eprintln!(
                         "{name}: installed and verified in {}",

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod common;
 mod detect;
+mod embed;
 mod golden;
 mod learn;
 mod parse;
