@@ -15,7 +15,10 @@ command -v cc >/dev/null 2>&1 || need+=(build-essential)
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v curl >/dev/null 2>&1 || need+=(curl ca-certificates)
-# The accuracy script (scripts/accuracy.py) reads its labels with PyYAML.
+# libtorch 1.13 for the MiniLM encoder (rust-bert / tch 0.10); .cargo/config.toml points at it.
+dpkg -s libtorch-dev >/dev/null 2>&1 || need+=(libtorch-dev)
+# The accuracy script (scripts/accuracy.py) reads its labels with PyYAML; models are fetched with pip.
+python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3 python3-yaml)
 if ((${#need[@]})); then
   $sudo apt-get update -qq

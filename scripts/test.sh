@@ -9,6 +9,10 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings
+# The encoder's verified weights (downloaded once into ~/.cache/arch/downloads): the
+# embedding tests run on the real model, and tests never download anything themselves.
+cargo build --locked
+"$CARGO_TARGET_DIR/debug/arch" -q models fetch all-minilm-l6-v2
 cargo test --all-targets --locked
 # Detection accuracy on the fixtures: every expected finding reported, no hard case fooled.
 python3 scripts/accuracy.py fixtures --dir fixtures/detect --arch "$CARGO_TARGET_DIR/debug/arch"

@@ -353,7 +353,11 @@ impl ModelStore {
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(io(parent))?;
             }
-            let tmp = dir.join(format!(".{}.part{}", file.path.replace('/', "_"), std::process::id()));
+            let tmp = dir.join(format!(
+                ".{}.part{}",
+                file.path.replace('/', "_"),
+                std::process::id()
+            ));
             let result = self.assemble(file, source, &tmp);
             match result {
                 Ok(()) => std::fs::rename(&tmp, &target).map_err(io(&target))?,
@@ -432,7 +436,11 @@ impl ModelStore {
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(io(parent))?;
             }
-            let tmp = dir.join(format!(".{}.part{}", file.path.replace('/', "_"), std::process::id()));
+            let tmp = dir.join(format!(
+                ".{}.part{}",
+                file.path.replace('/', "_"),
+                std::process::id()
+            ));
             std::fs::copy(&source, &tmp).map_err(io(&source))?;
             std::fs::rename(&tmp, self.file_path(model, file)).map_err(io(&dir))?;
         }

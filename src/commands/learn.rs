@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::analysis::{self, Analysis, AnalyzeOptions, NoProgress};
 use crate::cli::{DbArgs, DbCommand, GlobalArgs, KbCommand, LearnArgs};
 use crate::commands::{resolve_settings, Outcome};
+use crate::embed::{Embedder, ProcessEncoder};
 use crate::kb::{self, KbError};
 use crate::settings::{Format, Layer};
 use crate::walk::WalkOptions;
@@ -27,6 +28,32 @@ fn revision(path: &Path) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The MiniLM encoder when it is installed; without it, projects are stored without
+/// vectors (and a warning says how to add them).
+fn load_encoder(global: &GlobalArgs) -> anyhow::Result<Option<ProcessEncoder>> {
+    let settings = resolve_settings(global, None, Layer::default())?;
+    let Some(dir) = settings
+        .models_dir
+        .value
+        .or_else(crate::models::default_dir)
+    else {
+        return Ok(None);
+    };
+    match ProcessEncoder::new(crate::embed::encoder_exe(), &dir.join(crate::embed::MODEL)) {
+        Ok(encoder) => Ok(Some(encoder)),
+        Err(crate::embed::EmbedError::NotInstalled(_)) => {
+            if !global.quiet {
+                eprintln!(
+                    "warning: storing without embeddings: the encoder is not installed; run `arch models fetch {}` and learn again",
+                    crate::embed::MODEL
+                );
+            }
+            Ok(None)
+        }
+        Err(e) => Err(crate::Error::from(e).into()),
+    }
 }
 
 /// Runs `arch learn`.
@@ -76,10 +103,32 @@ pub fn run(global: &GlobalArgs, args: LearnArgs) -> anyhow::Result<Outcome> {
             .to_string();
         learned.push((root, analysis, revision(path)));
     }
+    let encoder = load_encoder(global)?;
     let mut out = std::io::stdout().lock();
     for (root, analysis, revision) in learned {
+        let embeddings = match &encoder {
+            Some(encoder) => {
+                let (names, texts): (Vec<String>, Vec<String>) =
+                    kb::embedding_texts(&analysis).into_iter().unzip();
+                let started = std::time::Instant::now();
+                let vectors = encoder.embed(&texts).map_err(crate::Error::from)?;
+                if global.verbose > 0 {
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    eprintln!(
+                        "embedded {} texts in {secs:.3}s ({:.1} texts/s)",
+                        texts.len(),
+                        texts.len() as f64 / secs
+                    );
+                }
+                kb::Embeddings {
+                    model: encoder.model().to_string(),
+                    vectors: names.into_iter().zip(vectors).collect(),
+                }
+            }
+            None => kb::Embeddings::default(),
+        };
         let outcome = store
-            .learn(&analysis, &root, revision.as_deref())
+            .learn(&analysis, &root, revision.as_deref(), &embeddings)
             .map_err(crate::Error::from)?;
         if global.format == Some(Format::Json) {
             writeln!(

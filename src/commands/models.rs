@@ -93,7 +93,12 @@ pub fn run(global: &GlobalArgs, command: ModelsCommand) -> anyhow::Result<Outcom
                 }
                 .map_err(crate::Error::from)?;
                 if model.convert.as_deref() == Some("safetensors-to-libtorch") {
-                    crate::embed::convert(&store.model_dir(model)).map_err(crate::Error::from)?;
+                    crate::embed::ProcessEncoder::new(
+                        crate::embed::encoder_exe(),
+                        &store.model_dir(model),
+                    )
+                    .and_then(|encoder| encoder.convert())
+                    .map_err(crate::Error::from)?;
                 }
                 if !global.quiet {
                     eprintln!(

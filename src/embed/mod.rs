@@ -3,13 +3,14 @@
 //! attention mask, L2 normalisation). A parity test holds it to reference vectors computed
 //! independently (`scripts/reference_embeddings.py`).
 //!
-//! The weights come from `arch models fetch all-minilm-l6-v2` (verified by sha256); tch 0.10
-//! reads libtorch tensor files, not safetensors, so [`convert`] writes `rust_model.ot` from
-//! `model.safetensors` once, right after the fetch.
+//! libtorch is loaded only by the `arch-embed` binary (`src/bin/arch-embed.rs`):
+//! [`ProcessEncoder`] starts it with the texts and reads back the vectors, so the rest of
+//! `arch` starts in milliseconds. The weights come from `arch models fetch all-minilm-l6-v2`
+//! (verified by sha256), which also runs `arch-embed convert` to write `rust_model.ot`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use rust_bert::pipelines::sentence_embeddings::{SentenceEmbeddingsBuilder, SentenceEmbeddingsModel};
+use std::process::{Command, Stdio};
 
 /// The encoder's name in `models/manifest.yaml`.
 pub const MODEL: &str = "all-minilm-l6-v2";
@@ -24,15 +25,15 @@ pub enum EmbedError {
     /// The model files are not installed.
     #[error("the {MODEL} encoder is not installed in {0}; run `arch models fetch {MODEL}`")]
     NotInstalled(PathBuf),
-    /// Converting the weights failed.
-    #[error("cannot convert {path} for libtorch: {message}")]
-    Convert {
-        /// The weights file.
-        path: PathBuf,
+    /// `arch-embed` cannot be found or started.
+    #[error("cannot run the encoder {exe}: {message} (it is installed next to `arch`)")]
+    Launch {
+        /// The program.
+        exe: PathBuf,
         /// Why.
         message: String,
     },
-    /// rust-bert failed to load or run the model.
+    /// The encoder failed.
     #[error("the {MODEL} encoder failed: {0}")]
     Model(String),
 }
@@ -45,78 +46,100 @@ pub trait Embedder {
     fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>, EmbedError>;
 }
 
-/// all-MiniLM-L6-v2 through rust-bert.
-pub struct MiniLm {
-    model: SentenceEmbeddingsModel,
+/// all-MiniLM-L6-v2 in an `arch-embed` process.
+#[derive(Debug, Clone)]
+pub struct ProcessEncoder {
+    exe: PathBuf,
+    model_dir: PathBuf,
 }
 
-impl MiniLm {
-    /// Loads the encoder from its installed folder (converting the weights if needed).
-    pub fn load(dir: &Path) -> Result<Self, EmbedError> {
-        if !dir.join("model.safetensors").exists() || !dir.join("vocab.txt").exists() {
-            return Err(EmbedError::NotInstalled(dir.to_path_buf()));
+/// `arch-embed` next to the running executable (where `cargo install` and the build put it).
+pub fn encoder_exe() -> PathBuf {
+    let name = format!("arch-embed{}", std::env::consts::EXE_SUFFIX);
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(&name)))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
+impl ProcessEncoder {
+    /// The encoder for the model installed in `model_dir`, run by `exe`.
+    pub fn new(exe: PathBuf, model_dir: &Path) -> Result<Self, EmbedError> {
+        if !model_dir.join("model.safetensors").exists() || !model_dir.join("vocab.txt").exists() {
+            return Err(EmbedError::NotInstalled(model_dir.to_path_buf()));
         }
-        if !dir.join("rust_model.ot").exists() {
-            convert(dir)?;
+        Ok(Self {
+            exe,
+            model_dir: model_dir.to_path_buf(),
+        })
+    }
+
+    fn run(&self, command: &str, input: Option<&[u8]>) -> Result<Vec<u8>, EmbedError> {
+        let launch = |message: String| EmbedError::Launch {
+            exe: self.exe.clone(),
+            message,
+        };
+        let mut child = Command::new(&self.exe)
+            .arg(command)
+            .arg(&self.model_dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| launch(e.to_string()))?;
+        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+            stdin.write_all(input).map_err(|e| launch(e.to_string()))?;
         }
-        let model = SentenceEmbeddingsBuilder::local(dir)
-            .with_device(tch::Device::Cpu)
-            .create_model()
-            .map_err(|e| EmbedError::Model(e.to_string()))?;
-        Ok(Self { model })
+        let out = child
+            .wait_with_output()
+            .map_err(|e| launch(e.to_string()))?;
+        if !out.status.success() {
+            return Err(EmbedError::Model(
+                String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            ));
+        }
+        Ok(out.stdout)
+    }
+
+    /// Writes `rust_model.ot` from the verified safetensors.
+    pub fn convert(&self) -> Result<(), EmbedError> {
+        self.run("convert", None).map(|_| ())
     }
 }
 
-impl Embedder for MiniLm {
+impl Embedder for ProcessEncoder {
     fn model(&self) -> &str {
         MODEL
     }
 
     fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>, EmbedError> {
-        let mut out = Vec::with_capacity(texts.len());
-        for batch in texts.chunks(BATCH) {
-            let vectors = self
-                .model
-                .encode(batch)
-                .map_err(|e| EmbedError::Model(e.to_string()))?;
-            out.extend(vectors.into_iter().map(normalise));
+        let input = serde_json::to_vec(texts).map_err(|e| EmbedError::Model(e.to_string()))?;
+        let output = self.run("encode", Some(&input))?;
+        #[derive(serde::Deserialize)]
+        struct Reply {
+            vectors: Vec<Vec<f32>>,
         }
-        Ok(out)
+        let reply: Reply = serde_json::from_slice(&output)
+            .map_err(|e| EmbedError::Model(format!("unreadable reply: {e}")))?;
+        if reply.vectors.len() != texts.len() {
+            return Err(EmbedError::Model(format!(
+                "{} vectors for {} texts",
+                reply.vectors.len(),
+                texts.len()
+            )));
+        }
+        Ok(reply.vectors)
     }
 }
 
 /// Unit length, as sentence-transformers' Normalize module does.
-fn normalise(mut v: Vec<f32>) -> Vec<f32> {
+pub fn normalise(mut v: Vec<f32>) -> Vec<f32> {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
         v.iter_mut().for_each(|x| *x /= norm);
     }
     v
-}
-
-/// Writes `rust_model.ot` (libtorch tensors) from `model.safetensors` in `dir`.
-pub fn convert(dir: &Path) -> Result<(), EmbedError> {
-    let source = dir.join("model.safetensors");
-    let fail = |message: String| EmbedError::Convert {
-        path: source.clone(),
-        message,
-    };
-    let bytes = std::fs::read(&source).map_err(|e| fail(e.to_string()))?;
-    let tensors = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| fail(e.to_string()))?;
-    let mut named: Vec<(String, tch::Tensor)> = Vec::new();
-    for (name, view) in tensors.tensors() {
-        // Buffers such as `position_ids` are not weights; rust-bert rebuilds them.
-        if view.dtype() != safetensors::Dtype::F32 {
-            continue;
-        }
-        let shape: Vec<i64> = view.shape().iter().map(|d| *d as i64).collect();
-        let tensor = tch::Tensor::of_data_size(view.data(), &shape, tch::Kind::Float);
-        named.push((name.to_string(), tensor));
-    }
-    let target = dir.join("rust_model.ot");
-    let tmp = dir.join(format!(".rust_model.ot.part{}", std::process::id()));
-    tch::Tensor::save_multi(&named, &tmp).map_err(|e| fail(e.to_string()))?;
-    std::fs::rename(&tmp, &target).map_err(|e| fail(e.to_string()))
 }
 
 /// Cosine similarity of two vectors.

@@ -28,6 +28,46 @@ pub enum LearnOutcome {
     Unchanged,
 }
 
+/// Vectors to store with a project, by what they embed (`description`, `findings`,
+/// `structure`, `decisions`), and the model that made them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Embeddings {
+    /// The model name (`all-minilm-l6-v2`).
+    pub model: String,
+    /// (what, vector).
+    pub vectors: Vec<(String, Vec<f32>)>,
+}
+
+/// The texts of a project that are embedded, by name.
+pub fn embedding_texts(analysis: &Analysis) -> Vec<(String, String)> {
+    let findings: Vec<String> = analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let why = f.evidence.first().map(|e| e.detail.as_str()).unwrap_or("");
+            format!("{} {}: {why}", f.kind.as_str(), f.id)
+        })
+        .collect();
+    let structure: Vec<String> = analysis
+        .modules
+        .iter()
+        .filter(|m| m.files > 0)
+        .take(40)
+        .map(|m| format!("{} ({} files)", m.id, m.files))
+        .collect();
+    let decisions: Vec<String> = analysis
+        .decisions
+        .iter()
+        .map(|d| format!("{}: {}", crate::report::topic_name(d.topic), d.choice))
+        .collect();
+    vec![
+        ("description".to_string(), describe(analysis)),
+        ("findings".to_string(), findings.join("; ")),
+        ("structure".to_string(), structure.join("; ")),
+        ("decisions".to_string(), decisions.join("; ")),
+    ]
+}
+
 /// A pattern generalised across projects.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pattern {
@@ -115,6 +155,7 @@ pub trait Store {
         analysis: &Analysis,
         root: &str,
         revision: Option<&str>,
+        embeddings: &Embeddings,
     ) -> Result<LearnOutcome>;
     /// Generalised patterns, by support.
     fn patterns(&self) -> Result<Vec<Pattern>>;

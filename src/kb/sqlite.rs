@@ -149,6 +149,7 @@ impl Store for SqliteStore {
         analysis: &Analysis,
         root: &str,
         revision: Option<&str>,
+        embeddings: &super::Embeddings,
     ) -> Result<LearnOutcome> {
         let path = self.path.clone();
         let err = |source| KbError::Sqlite {
@@ -156,7 +157,11 @@ impl Store for SqliteStore {
             source,
         };
         let json = serde_json::to_string(analysis).unwrap_or_default();
-        let fingerprint = format!("{:016x}", crate::cache::hash(json.as_bytes()));
+        // The encoder is part of what was stored: learning again once it is installed adds vectors.
+        let fingerprint = format!(
+            "{:016x}",
+            crate::cache::hash(format!("{json}\u{0}{}", embeddings.model).as_bytes())
+        );
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -227,6 +232,19 @@ impl Store for SqliteStore {
             tx.execute(
                 "INSERT INTO module (project_id, path, files, code, fan_in, fan_out) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![project_id, m.id, m.files as i64, m.code as i64, m.fan_in as i64, m.fan_out as i64],
+            )
+            .map_err(err)?;
+        }
+        tx.execute(
+            "DELETE FROM embedding WHERE owner LIKE 'project:%' AND owner_id = ?1",
+            params![project_id],
+        )
+        .map_err(err)?;
+        for (what, vector) in &embeddings.vectors {
+            let blob: Vec<u8> = vector.iter().flat_map(|x| x.to_le_bytes()).collect();
+            tx.execute(
+                "INSERT INTO embedding (owner, owner_id, model, dim, vector) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![format!("project:{what}"), project_id, embeddings.model, vector.len() as i64, blob],
             )
             .map_err(err)?;
         }

@@ -252,3 +252,47 @@ fn bad_inputs_are_usage_errors_that_say_what_to_do() {
         .code(2)
         .stderr(predicate::str::contains("SQLite"));
 }
+
+#[test]
+fn learning_with_the_encoder_stores_a_vector_per_text() {
+    let home = config_home();
+    let db = home.path().join("kb.sqlite");
+    let models = crate::embed::models_root();
+    let out = arch(home.path())
+        .env("ARCH_MODELS_DIR", &models)
+        .args(["-v", "learn"])
+        .arg(fixture("java-spring"))
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("texts/s"));
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let rows: Vec<(String, i64, usize)> = conn
+        .prepare("SELECT owner, dim, length(vector) FROM embedding ORDER BY owner")
+        .expect("prepare")
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
+        })
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let owners: Vec<&str> = rows.iter().map(|(o, _, _)| o.as_str()).collect();
+    assert_eq!(
+        owners,
+        vec![
+            "project:decisions",
+            "project:description",
+            "project:findings",
+            "project:structure"
+        ]
+    );
+    assert!(rows
+        .iter()
+        .all(|(_, dim, bytes)| *dim == 384 && *bytes == 384 * 4));
+}

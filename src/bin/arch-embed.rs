@@ -1,0 +1,101 @@
+//! `arch-embed`: the MiniLM encoder in its own process.
+//!
+//! libtorch is large: linked into `arch` it would add half a second to every command, the
+//! CI gate's warm re-run included. So the encoder lives here and `arch` starts it only when
+//! it has text to embed ([`arch::embed::ProcessEncoder`]).
+//!
+//! ```text
+//! arch-embed encode MODEL_DIR   < ["text", …]        > {"model": "…", "vectors": [[…], …]}
+//! arch-embed convert MODEL_DIR                         writes rust_model.ot from model.safetensors
+//! ```
+//! Exit codes: 0 done, 2 usage, 3 the model is missing or failed (the message says which).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rust_bert::pipelines::sentence_embeddings::SentenceEmbeddingsBuilder;
+
+use arch::embed::{normalise, BATCH, MODEL};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [cmd, dir] if cmd == "encode" => encode(Path::new(dir)),
+        [cmd, dir] if cmd == "convert" => convert(Path::new(dir)),
+        _ => {
+            eprintln!(
+                "usage: arch-embed encode MODEL_DIR < texts.json | arch-embed convert MODEL_DIR"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("arch-embed: {message}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn encode(dir: &Path) -> Result<(), String> {
+    if !dir.join("model.safetensors").exists() || !dir.join("vocab.txt").exists() {
+        return Err(format!(
+            "the {MODEL} encoder is not installed in {}; run `arch models fetch {MODEL}`",
+            dir.display()
+        ));
+    }
+    if !dir.join("rust_model.ot").exists() {
+        convert(dir)?;
+    }
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
+    let texts: Vec<String> = serde_json::from_str(&input)
+        .map_err(|e| format!("stdin is not a JSON array of strings: {e}"))?;
+    let model = SentenceEmbeddingsBuilder::local(dir)
+        .with_device(tch::Device::Cpu)
+        .create_model()
+        .map_err(|e| format!("cannot load {MODEL} from {}: {e}", dir.display()))?;
+    let mut vectors = Vec::with_capacity(texts.len());
+    for batch in texts.chunks(BATCH) {
+        let encoded = model
+            .encode(batch)
+            .map_err(|e| format!("{MODEL} failed: {e}"))?;
+        vectors.extend(encoded.into_iter().map(normalise));
+    }
+    let out = serde_json::json!({ "model": MODEL, "vectors": vectors });
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer(&mut stdout, &out).map_err(|e| e.to_string())?;
+    stdout.flush().map_err(|e| e.to_string())
+}
+
+/// Writes `rust_model.ot` (libtorch tensors, what tch 0.10 reads) from `model.safetensors`.
+fn convert(dir: &Path) -> Result<(), String> {
+    let source: PathBuf = dir.join("model.safetensors");
+    let fail = |message: String| {
+        format!(
+            "cannot convert {} for libtorch: {message}",
+            source.display()
+        )
+    };
+    let bytes = std::fs::read(&source).map_err(|e| fail(e.to_string()))?;
+    let tensors = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| fail(e.to_string()))?;
+    let mut named: Vec<(String, tch::Tensor)> = Vec::new();
+    for (name, view) in tensors.tensors() {
+        // Buffers such as `position_ids` are not weights; rust-bert rebuilds them.
+        if view.dtype() != safetensors::Dtype::F32 {
+            continue;
+        }
+        let shape: Vec<i64> = view.shape().iter().map(|d| *d as i64).collect();
+        named.push((
+            name.to_string(),
+            tch::Tensor::of_data_size(view.data(), &shape, tch::Kind::Float),
+        ));
+    }
+    let tmp = dir.join(format!(".rust_model.ot.part{}", std::process::id()));
+    tch::Tensor::save_multi(&named, &tmp).map_err(|e| fail(e.to_string()))?;
+    std::fs::rename(&tmp, dir.join("rust_model.ot")).map_err(|e| fail(e.to_string()))
+}
