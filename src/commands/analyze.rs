@@ -8,14 +8,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::analysis::{self, Analysis, AnalyzeOptions, Progress};
+use crate::analysis::{self, Analysis, Progress};
 use crate::cli::{AnalyzeArgs, GlobalArgs};
 use crate::commands::{resolve_settings, use_color, Outcome};
 use crate::detect;
 use crate::report;
 use crate::rules::{self, baseline};
 use crate::settings::{Format, Layer, Settings, REPO_CONFIG};
-use crate::walk::WalkOptions;
 
 /// Warnings printed without `-v`.
 const WARNINGS_SHOWN: usize = 10;
@@ -49,25 +48,8 @@ pub fn run(global: &GlobalArgs, args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         .transpose()
         .map_err(crate::Error::from)?;
 
-    let options = AnalyzeOptions {
-        walk: WalkOptions {
-            max_file_size: settings.max_file_size.value,
-            exclude: settings.exclude.value.clone(),
-            include_vendored: settings.include_vendored.value,
-            follow_symlinks: settings.follow_symlinks.value,
-        },
-        threads: settings.threads.value,
-        cache_dir: if settings.cache.value {
-            settings
-                .cache_dir
-                .value
-                .clone()
-                .or_else(crate::cache::default_dir)
-        } else {
-            None
-        },
-        skip_detection: rules.as_ref().is_some_and(|r| !r.needs_findings()),
-    };
+    let skip_detection = rules.as_ref().is_some_and(|r| !r.needs_findings());
+    let options = super::analyze_options(&settings, skip_detection);
     let progress = TerminalProgress::new(&settings, global.quiet);
     let (analysis, info) = analysis::analyze_timed(&args.path, &options, &progress)?;
     print_diagnostics(global, &analysis, &info)?;

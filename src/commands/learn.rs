@@ -4,13 +4,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::analysis::{self, Analysis, AnalyzeOptions, NoProgress};
+use crate::analysis::{self, Analysis, NoProgress};
 use crate::cli::{DbArgs, DbCommand, GlobalArgs, KbCommand, LearnArgs};
 use crate::commands::{resolve_settings, Outcome};
 use crate::embed::{Embedder, ProcessEncoder};
 use crate::kb::{self, KbError};
 use crate::settings::{Format, Layer};
-use crate::walk::WalkOptions;
 
 fn location(db: Option<String>) -> anyhow::Result<String> {
     db.or_else(|| kb::default_location().map(|p| p.display().to_string()))
@@ -77,25 +76,7 @@ pub fn run(global: &GlobalArgs, args: LearnArgs) -> anyhow::Result<Outcome> {
     }
     for path in &args.paths {
         let settings = resolve_settings(global, Some(path), Layer::default())?;
-        let options = AnalyzeOptions {
-            walk: WalkOptions {
-                max_file_size: settings.max_file_size.value,
-                exclude: settings.exclude.value.clone(),
-                include_vendored: settings.include_vendored.value,
-                follow_symlinks: settings.follow_symlinks.value,
-            },
-            threads: settings.threads.value,
-            cache_dir: if settings.cache.value {
-                settings
-                    .cache_dir
-                    .value
-                    .clone()
-                    .or_else(crate::cache::default_dir)
-            } else {
-                None
-            },
-            skip_detection: false,
-        };
+        let options = super::analyze_options(&settings, false);
         let analysis = analysis::analyze(path, &options, &NoProgress)?;
         let root = std::fs::canonicalize(path)
             .unwrap_or_else(|_| path.clone())

@@ -72,6 +72,32 @@ fn flag_name(key: &str) -> String {
     .to_string()
 }
 
+/// The analysis options the settings describe.
+pub fn analyze_options(
+    settings: &Settings,
+    skip_detection: bool,
+) -> crate::analysis::AnalyzeOptions {
+    crate::analysis::AnalyzeOptions {
+        walk: crate::walk::WalkOptions {
+            max_file_size: settings.max_file_size.value,
+            exclude: settings.exclude.value.clone(),
+            include_vendored: settings.include_vendored.value,
+            follow_symlinks: settings.follow_symlinks.value,
+        },
+        threads: settings.threads.value,
+        cache_dir: if settings.cache.value {
+            settings
+                .cache_dir
+                .value
+                .clone()
+                .or_else(crate::cache::default_dir)
+        } else {
+            None
+        },
+        skip_detection,
+    }
+}
+
 /// Whether to colour stdout.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
