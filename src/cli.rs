@@ -169,8 +169,44 @@ pub enum DbCommand {
 /// `arch kb …`.
 #[derive(Debug, Subcommand)]
 pub enum KbCommand {
+    /// Counts of what is stored.
+    Stats(DbArgs),
+    /// The learned projects.
+    Projects(DbArgs),
     /// Patterns generalised across learned projects: support, contexts, co-occurrence.
     Patterns(DbArgs),
+    /// Find learned projects like a description: vector similarity blended with words,
+    /// with the reason each result matched.
+    Search(SearchArgs),
+    /// Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first).
+    Replay(ReplayArgs),
+}
+
+/// `arch kb search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for, in words.
+    pub query: String,
+    /// How many results.
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
+    /// Knowledge base location.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `arch kb replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// How many patterns to draw.
+    #[arg(long, default_value_t = 5)]
+    pub sample: usize,
+    /// Seed of the draw, for a reproducible sample.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Knowledge base location.
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// `arch models …`.

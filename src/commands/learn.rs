@@ -161,38 +161,158 @@ pub fn db(global: &GlobalArgs, command: DbCommand) -> anyhow::Result<Outcome> {
 
 /// Runs `arch kb …`.
 pub fn kb(global: &GlobalArgs, command: KbCommand) -> anyhow::Result<Outcome> {
-    let KbCommand::Patterns(args) = command;
-    let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
-    let patterns = store.patterns().map_err(crate::Error::from)?;
+    let json = global.format == Some(Format::Json);
     let mut out = std::io::stdout().lock();
-    if global.format == Some(Format::Json) {
-        writeln!(out, "{}", serde_json::to_string_pretty(&patterns)?)?;
-        return Ok(Outcome::Success);
-    }
-    for p in patterns {
-        let contexts: Vec<String> = p
-            .contexts
-            .iter()
-            .take(4)
-            .map(|(c, n)| format!("{c} ({n})"))
-            .collect();
-        let with: Vec<String> = p
-            .co_occurs
-            .iter()
-            .take(3)
-            .map(|(c, n)| format!("{c} ({n})"))
-            .collect();
-        writeln!(
-            out,
-            "{:<14} {:<22} support {} [{}]  mean confidence {:.2}\n    contexts: {}\n    with: {}",
-            p.kind,
-            p.id,
-            p.support,
-            p.projects.join(", "),
-            p.mean_confidence,
-            contexts.join(", "),
-            with.join(", ")
-        )?;
+    let print = |out: &mut std::io::StdoutLock, value: &dyn erased::Json| -> anyhow::Result<()> {
+        writeln!(out, "{}", value.pretty()?)?;
+        Ok(())
+    };
+    match command {
+        KbCommand::Stats(args) => {
+            let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+            let stats = store.stats().map_err(crate::Error::from)?;
+            if json {
+                print(&mut out, &stats)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} projects, {} findings, {} decisions, {} patterns, {} embeddings",
+                    stats.projects,
+                    stats.findings,
+                    stats.decisions,
+                    stats.patterns,
+                    stats.embeddings
+                )?;
+            }
+        }
+        KbCommand::Projects(args) => {
+            let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+            let projects = store.projects().map_err(crate::Error::from)?;
+            if json {
+                print(&mut out, &projects)?;
+            } else {
+                for p in projects {
+                    writeln!(
+                        out,
+                        "{:<24} {:<12} {}",
+                        p.name,
+                        p.languages.first().map(String::as_str).unwrap_or("-"),
+                        p.root
+                    )?;
+                }
+            }
+        }
+        KbCommand::Patterns(args) => {
+            let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+            let patterns = store.patterns().map_err(crate::Error::from)?;
+            let total = store.stats().map_err(crate::Error::from)?.projects;
+            if json {
+                print(&mut out, &patterns)?;
+            } else {
+                for p in patterns {
+                    writeln!(
+                        out,
+                        "{:<14} {:<22} support {} [{}]  mean confidence {:.2}\n    {}",
+                        p.kind,
+                        p.id,
+                        p.support,
+                        p.projects.join(", "),
+                        p.mean_confidence,
+                        kb::pattern_sentence(&p, total)
+                    )?;
+                }
+            }
+        }
+        KbCommand::Search(args) => {
+            let store = kb::open(&location(args.db.db)?).map_err(crate::Error::from)?;
+            let projects = store.projects().map_err(crate::Error::from)?;
+            let vectors = store.vectors().map_err(crate::Error::from)?;
+            let encoder = if vectors.is_empty() {
+                None
+            } else {
+                load_encoder(global)?
+            };
+            let query_vector = match &encoder {
+                Some(encoder) => encoder
+                    .embed(std::slice::from_ref(&args.query))
+                    .map_err(crate::Error::from)?
+                    .pop(),
+                None => None,
+            };
+            let hits = kb::search(
+                &projects,
+                &vectors,
+                &args.query,
+                query_vector.as_deref(),
+                args.limit,
+            );
+            if json {
+                print(&mut out, &hits)?;
+            } else {
+                if query_vector.is_none() && !global.quiet {
+                    eprintln!("note: words only (no stored vectors or no encoder installed)");
+                }
+                for h in hits {
+                    let vector = h
+                        .vector
+                        .as_ref()
+                        .map(|(c, what)| format!("cosine {c:.2} on its {what}"))
+                        .unwrap_or_else(|| "no vector".to_string());
+                    let words = if h.words.is_empty() {
+                        "no words".to_string()
+                    } else {
+                        format!("words: {}", h.words.join(", "))
+                    };
+                    writeln!(out, "{:.3}  {:<24} {vector}; {words}", h.score, h.project)?;
+                }
+            }
+        }
+        KbCommand::Replay(args) => {
+            let store = kb::open(&location(args.db.db)?).map_err(crate::Error::from)?;
+            let patterns = store.patterns().map_err(crate::Error::from)?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            let priorities: Vec<f64> = patterns
+                .iter()
+                .map(|p| {
+                    let days = p.last_used.map(|t| now.saturating_sub(t) as f64 / 86_400.0);
+                    kb::replay_priority(p, p.score, days)
+                })
+                .collect();
+            let sample = kb::replay_sample(&patterns, &priorities, args.sample, args.seed);
+            if json {
+                let rows: Vec<serde_json::Value> = sample
+                    .iter()
+                    .map(|(p, prio)| serde_json::json!({"kind": p.kind, "id": p.id, "support": p.support, "priority": (prio * 1000.0).round() / 1000.0}))
+                    .collect();
+                print(&mut out, &rows)?;
+            } else {
+                for (p, prio) in sample {
+                    writeln!(
+                        out,
+                        "{prio:.3}  {}:{}  (support {})",
+                        p.kind, p.id, p.support
+                    )?;
+                }
+            }
+        }
     }
     Ok(Outcome::Success)
+}
+
+/// Pretty JSON for any serialisable value behind a `dyn`.
+mod erased {
+    /// Serialisable, as a trait object.
+    pub trait Json {
+        /// Pretty-printed JSON.
+        fn pretty(&self) -> serde_json::Result<String>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn pretty(&self) -> serde_json::Result<String> {
+            serde_json::to_string_pretty(self)
+        }
+    }
 }

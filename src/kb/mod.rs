@@ -85,6 +85,10 @@ pub struct Pattern {
     pub co_occurs: Vec<(String, usize)>,
     /// Mean confidence of its findings.
     pub mean_confidence: f64,
+    /// Score from feedback (positive: users welcomed it).
+    pub score: f64,
+    /// When it was last replayed (seconds since the epoch).
+    pub last_used: Option<u64>,
 }
 
 /// Version and migrations of a knowledge base.
@@ -159,6 +163,215 @@ pub trait Store {
     ) -> Result<LearnOutcome>;
     /// Generalised patterns, by support.
     fn patterns(&self) -> Result<Vec<Pattern>>;
+    /// Every stored project, by name.
+    fn projects(&self) -> Result<Vec<ProjectSummary>>;
+    /// Every stored project vector.
+    fn vectors(&self) -> Result<Vec<ProjectVector>>;
+    /// Counts of what is stored.
+    fn stats(&self) -> Result<Stats>;
+}
+
+/// A stored project, as listed by `arch kb projects` and searched by `arch kb search`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectSummary {
+    /// Name (the analysed folder's).
+    pub name: String,
+    /// Where it was learned from.
+    pub root: String,
+    /// Its revision when it was learned, if a git checkout.
+    pub revision: Option<String>,
+    /// Languages by code volume.
+    pub languages: Vec<String>,
+    /// The description stored (and embedded).
+    pub description: String,
+    /// Its findings as `kind:id`.
+    pub findings: Vec<String>,
+}
+
+/// A stored vector of a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectVector {
+    /// The project's name.
+    pub project: String,
+    /// What it embeds: description, findings, structure or decisions.
+    pub what: String,
+    /// The model that made it.
+    pub model: String,
+    /// The vector.
+    pub vector: Vec<f32>,
+}
+
+/// Counts of a knowledge base.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Projects.
+    pub projects: usize,
+    /// Findings over all projects.
+    pub findings: usize,
+    /// Decisions over all projects.
+    pub decisions: usize,
+    /// Generalised patterns.
+    pub patterns: usize,
+    /// Stored vectors.
+    pub embeddings: usize,
+}
+
+/// One search result and why it matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The project.
+    pub project: String,
+    /// Combined score in [0, 1].
+    pub score: f64,
+    /// Best cosine similarity of the query to one of its vectors, and which.
+    pub vector: Option<(f64, String)>,
+    /// Query words found in its description and findings.
+    pub words: Vec<String>,
+}
+
+/// Hybrid search: cosine similarity of `query_vector` (when there is an encoder) to each
+/// project's stored vectors, blended with the share of query words found in its description
+/// and findings. Vector evidence weighs 0.7, words 0.3; without vectors words decide.
+pub fn search(
+    projects: &[ProjectSummary],
+    vectors: &[ProjectVector],
+    query: &str,
+    query_vector: Option<&[f32]>,
+    limit: usize,
+) -> Vec<Hit> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.len() > 2)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let mut hits: Vec<Hit> = projects
+        .iter()
+        .map(|p| {
+            let text = format!("{} {}", p.description, p.findings.join(" ")).to_ascii_lowercase();
+            let matched: Vec<String> = words
+                .iter()
+                .filter(|w| text.contains(w.as_str()))
+                .cloned()
+                .collect();
+            let lexical = if words.is_empty() {
+                0.0
+            } else {
+                matched.len() as f64 / words.len() as f64
+            };
+            let vector = query_vector.and_then(|q| {
+                vectors
+                    .iter()
+                    .filter(|v| v.project == p.name)
+                    .map(|v| {
+                        (
+                            f64::from(crate::embed::cosine(q, &v.vector)),
+                            v.what.clone(),
+                        )
+                    })
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+            });
+            let score = match &vector {
+                Some((cos, _)) => 0.7 * cos.max(0.0) + 0.3 * lexical,
+                None => lexical,
+            };
+            Hit {
+                project: p.name.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                vector: vector.map(|(c, w)| ((c * 1000.0).round() / 1000.0, w)),
+                words: matched,
+            }
+        })
+        .filter(|h| h.score > 0.0)
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.project.cmp(&b.project)));
+    hits.truncate(limit);
+    hits
+}
+
+/// A pattern's replay priority: rare patterns (low support), patterns with strong feedback
+/// (either sign) and patterns not replayed for long come first.
+/// `priority = 0.5·(1 / support) + 0.3·|score| + 0.2·min(1, days since last use / 30)`;
+/// a pattern never replayed counts as 30 days old.
+pub fn replay_priority(pattern: &Pattern, score: f64, days_since_use: Option<f64>) -> f64 {
+    let rarity = 1.0 / pattern.support.max(1) as f64;
+    let age = days_since_use.map(|d| (d / 30.0).min(1.0)).unwrap_or(1.0);
+    0.5 * rarity + 0.3 * score.abs().min(1.0) + 0.2 * age
+}
+
+/// Draws `n` patterns without replacement, each with probability proportional to its
+/// priority, reproducibly for a given `seed`.
+pub fn replay_sample(
+    patterns: &[Pattern],
+    priorities: &[f64],
+    n: usize,
+    seed: u64,
+) -> Vec<(Pattern, f64)> {
+    let mut pool: Vec<(Pattern, f64)> = patterns
+        .iter()
+        .cloned()
+        .zip(priorities.iter().copied())
+        .collect();
+    let mut state = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        // xorshift64*: small, deterministic, enough for weighted sampling.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut out = Vec::new();
+    while out.len() < n && !pool.is_empty() {
+        let total: f64 = pool.iter().map(|(_, p)| p.max(1e-9)).sum();
+        let mut pick = next() * total;
+        let mut index = pool.len() - 1;
+        for (i, (_, p)) in pool.iter().enumerate() {
+            pick -= p.max(1e-9);
+            if pick <= 0.0 {
+                index = i;
+                break;
+            }
+        }
+        out.push(pool.remove(index));
+    }
+    out
+}
+
+/// A sentence a person can read about a pattern.
+pub fn pattern_sentence(p: &Pattern, total_projects: usize) -> String {
+    let contexts: Vec<String> = p
+        .contexts
+        .iter()
+        .filter(|(c, _)| !c.starts_with("style:"))
+        .take(3)
+        .map(|(c, _)| {
+            c.split_once(':')
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_else(|| c.clone())
+        })
+        .collect();
+    let with: Vec<String> = p
+        .co_occurs
+        .iter()
+        .filter(|(_, n)| *n * 2 >= p.support)
+        .take(3)
+        .map(|(c, _)| {
+            c.split_once(':')
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_else(|| c.clone())
+        })
+        .collect();
+    let mut sentence = format!(
+        "{} appears in {} of {} projects",
+        p.id, p.support, total_projects
+    );
+    if !contexts.is_empty() {
+        sentence.push_str(&format!(", mostly with {}", contexts.join(", ")));
+    }
+    if !with.is_empty() {
+        sentence.push_str(&format!(", usually together with {}", with.join(", ")));
+    }
+    sentence.push('.');
+    sentence
 }
 
 /// The default knowledge base: `$XDG_DATA_HOME/arch/kb.sqlite`.
@@ -223,4 +436,85 @@ pub fn describe(analysis: &Analysis) -> String {
             findings.join(", ")
         }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(id: &str, support: usize) -> Pattern {
+        Pattern {
+            kind: "design".into(),
+            id: id.into(),
+            support,
+            projects: vec![],
+            contexts: vec![("language:python".into(), support)],
+            co_occurs: vec![("data:orm".into(), support)],
+            mean_confidence: 0.8,
+            score: 0.0,
+            last_used: None,
+        }
+    }
+
+    #[test]
+    fn rare_and_strongly_rated_patterns_have_priority() {
+        let common = pattern("repository", 10);
+        let rare = pattern("unit-of-work", 1);
+        assert!(replay_priority(&rare, 0.0, Some(1.0)) > replay_priority(&common, 0.0, Some(1.0)));
+        assert!(
+            replay_priority(&common, -0.9, Some(1.0)) > replay_priority(&common, 0.0, Some(1.0))
+        );
+        assert!(replay_priority(&common, 0.0, None) > replay_priority(&common, 0.0, Some(0.0)));
+    }
+
+    #[test]
+    fn samples_are_distinct_weighted_and_reproducible() {
+        let patterns: Vec<Pattern> = (1..=6).map(|i| pattern(&format!("p{i}"), i)).collect();
+        let priorities: Vec<f64> = patterns
+            .iter()
+            .map(|p| replay_priority(p, 0.0, None))
+            .collect();
+        let a = replay_sample(&patterns, &priorities, 4, 42);
+        let b = replay_sample(&patterns, &priorities, 4, 42);
+        assert_eq!(a, b);
+        let ids: std::collections::BTreeSet<&str> = a.iter().map(|(p, _)| p.id.as_str()).collect();
+        assert_eq!(ids.len(), 4, "without replacement");
+        assert_eq!(replay_sample(&patterns, &priorities, 10, 1).len(), 6);
+    }
+
+    #[test]
+    fn search_blends_vectors_and_words_and_says_why() {
+        let projects = vec![
+            ProjectSummary {
+                name: "a".into(),
+                root: "/a".into(),
+                revision: None,
+                languages: vec!["python".into()],
+                description: "a written in python; uses Django".into(),
+                findings: vec!["data:orm".into()],
+            },
+            ProjectSummary {
+                name: "b".into(),
+                root: "/b".into(),
+                revision: None,
+                languages: vec!["go".into()],
+                description: "b written in go".into(),
+                findings: vec![],
+            },
+        ];
+        let vector = |project: &str, v: Vec<f32>| ProjectVector {
+            project: project.into(),
+            what: "description".into(),
+            model: "m".into(),
+            vector: v,
+        };
+        let vectors = vec![vector("a", vec![1.0, 0.0]), vector("b", vec![0.0, 1.0])];
+        let hits = search(&projects, &vectors, "django orm", Some(&[0.0, 1.0]), 5);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].project, "b", "meaning weighs more than words");
+        assert_eq!(hits[1].words, vec!["django".to_string(), "orm".to_string()]);
+        let words_only = search(&projects, &vectors, "django orm", None, 5);
+        assert_eq!(words_only.len(), 1);
+        assert_eq!(words_only[0].project, "a");
+    }
 }

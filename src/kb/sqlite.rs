@@ -257,11 +257,95 @@ impl Store for SqliteStore {
         })
     }
 
+    fn projects(&self) -> Result<Vec<super::ProjectSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, root, revision, languages, description FROM project ORDER BY name, root")
+            .map_err(self.err())?;
+        let rows: Vec<(i64, super::ProjectSummary)> = stmt
+            .query_map([], |r| {
+                let languages: String = r.get(4)?;
+                Ok((
+                    r.get(0)?,
+                    super::ProjectSummary {
+                        name: r.get(1)?,
+                        root: r.get(2)?,
+                        revision: r.get(3)?,
+                        languages: serde_json::from_str(&languages).unwrap_or_default(),
+                        description: r.get(5)?,
+                        findings: Vec::new(),
+                    },
+                ))
+            })
+            .map_err(self.err())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.err())?;
+        let mut out = Vec::with_capacity(rows.len());
+        let mut findings = self
+            .conn
+            .prepare("SELECT kind || ':' || taxonomy_id FROM finding WHERE project_id = ?1 ORDER BY kind, taxonomy_id")
+            .map_err(self.err())?;
+        for (id, mut project) in rows {
+            project.findings = findings
+                .query_map(params![id], |r| r.get(0))
+                .map_err(self.err())?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(self.err())?;
+            out.push(project);
+        }
+        Ok(out)
+    }
+
+    fn vectors(&self) -> Result<Vec<super::ProjectVector>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT p.name, e.owner, e.model, e.vector FROM embedding e JOIN project p ON p.id = e.owner_id WHERE e.owner LIKE 'project:%' ORDER BY p.name, e.owner",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let owner: String = r.get(1)?;
+                let blob: Vec<u8> = r.get(3)?;
+                let vector = blob
+                    .chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect();
+                Ok(super::ProjectVector {
+                    project: r.get(0)?,
+                    what: owner.trim_start_matches("project:").to_string(),
+                    model: r.get(2)?,
+                    vector,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+
+    fn stats(&self) -> Result<super::Stats> {
+        let count = |table: &str| -> Result<usize> {
+            self.conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| n as usize)
+                .map_err(self.err())
+        };
+        Ok(super::Stats {
+            projects: count("project")?,
+            findings: count("finding")?,
+            decisions: count("decision")?,
+            patterns: count("pattern")?,
+            embeddings: count("embedding")?,
+        })
+    }
+
     fn patterns(&self) -> Result<Vec<Pattern>> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence FROM pattern ORDER BY support DESC, kind, taxonomy_id",
+                "SELECT kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence, score, last_used FROM pattern ORDER BY support DESC, kind, taxonomy_id",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -277,6 +361,8 @@ impl Store for SqliteStore {
                     contexts: serde_json::from_str(&contexts).unwrap_or_default(),
                     co_occurs: serde_json::from_str(&co_occurs).unwrap_or_default(),
                     mean_confidence: r.get(6)?,
+                    score: r.get(7)?,
+                    last_used: r.get::<_, Option<String>>(8)?.and_then(|t| t.parse().ok()),
                 })
             })
             .map_err(self.err())?;

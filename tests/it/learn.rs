@@ -296,3 +296,74 @@ fn learning_with_the_encoder_stores_a_vector_per_text() {
         .iter()
         .all(|(_, dim, bytes)| *dim == 384 && *bytes == 384 * 4));
 }
+
+#[test]
+fn kb_search_ranks_by_meaning_and_words_and_replay_is_reproducible() {
+    let home = config_home();
+    let db = home.path().join("kb.sqlite");
+    let models = crate::embed::models_root();
+    let out = arch(home.path())
+        .env("ARCH_MODELS_DIR", &models)
+        .arg("learn")
+        .args([
+            fixture("java-spring"),
+            fixture("ruby-rails"),
+            fixture("rust-axum"),
+            fixture("python-fastapi"),
+        ])
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let search = |query: &str| -> Vec<serde_json::Value> {
+        let out = arch(home.path())
+            .env("ARCH_MODELS_DIR", &models)
+            .args(["--format", "json", "kb", "search", query, "--db"])
+            .arg(&db)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let rails = search("a rails mvc application");
+    assert_eq!(rails[0]["project"], "ruby-rails", "{rails:?}");
+    assert!(rails[0]["vector"][0].as_f64().unwrap_or(0.0) > 0.3);
+    let python = search("python web API with an ORM");
+    assert_eq!(python[0]["project"], "python-fastapi", "{python:?}");
+
+    let stats = arch(home.path())
+        .args(["--format", "json", "kb", "stats", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("json");
+    assert_eq!(stats["projects"], 4);
+    assert_eq!(stats["embeddings"], 16);
+
+    let replay = |seed: &str| {
+        arch(home.path())
+            .args([
+                "--format", "json", "kb", "replay", "--sample", "3", "--seed", seed, "--db",
+            ])
+            .arg(&db)
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    let first: Vec<serde_json::Value> = serde_json::from_slice(&replay("7")).expect("json");
+    assert_eq!(first.len(), 3);
+    assert_eq!(
+        replay("7"),
+        replay("7"),
+        "the same seed draws the same sample"
+    );
+}
