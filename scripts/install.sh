@@ -17,6 +17,9 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v curl >/dev/null 2>&1 || need+=(curl ca-certificates)
 # libtorch 1.13 for the MiniLM encoder (rust-bert / tch 0.10); .cargo/config.toml points at it.
 dpkg -s libtorch-dev >/dev/null 2>&1 || need+=(libtorch-dev)
+# libtorch uses whatever libblas.so.3 is installed; Debian's default is the reference BLAS,
+# 17x slower for the encoder than OpenBLAS (docs/BENCHMARKS.md).
+dpkg -s libopenblas0-pthread >/dev/null 2>&1 || need+=(libopenblas0-pthread)
 # The accuracy script (scripts/accuracy.py) reads its labels with PyYAML; models are fetched with pip.
 python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3 python3-yaml)
