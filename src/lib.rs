@@ -11,6 +11,10 @@
 //! arch analyze --check
 //!   … ─▶ rules (arch.yaml, presets) ─▶ baseline ─▶ violations ─▶ report/check.rs ─▶ exit code
 //!        rules/                        rules/baseline.rs          text, JSON, Markdown, SARIF, JUnit, GitHub
+//! arch learn PATH      analyse ─▶ embed (arch-embed process) ─▶ kb (one transaction) ─▶ generalise patterns
+//!                      analysis.rs embed/ + src/bin/arch-embed.rs  kb/ (Store trait; SQLite; migrations/)
+//! arch kb …            stats, projects, patterns, search (vector + words), replay (prioritised sample)
+//! arch models …        models.rs: manifest (models/manifest.yaml), fetch from PyPI wheels, sha256
 //! arch config show     settings.rs: defaults < user config < arch.yaml < ARCH_* < flags
 //! arch completions SH  commands/completions.rs (clap_complete; golden copies in completions/)
 //! ```
@@ -27,6 +31,9 @@
 //! | [`graph`] | import resolution per language → [`graph::ModuleGraph`], cycles, metrics |
 //! | [`detect`] | findings (taxonomy ids with evidence and confidence) and decisions; rules as data in `detect/rules.yaml` |
 //! | [`analysis`] | the `analyze` pipeline and [`analysis::Analysis`], the versioned JSON contract |
+//! | [`models`] | the pinned model manifest, fetching from package registries, sha256 verification |
+//! | [`embed`] | text → MiniLM vectors through the `arch-embed` process (the only one linking libtorch) |
+//! | [`kb`] | the knowledge base: the `Store` trait, SQLite backend, generalisation, search, replay |
 //! | [`rules`] | `arch.yaml` rules, presets, baselines → violations ([`rules::CheckReport`]) |
 //! | [`report`] | text, JSON, Markdown, DOT, Mermaid renderings; CI formats of a check |
 //! | [`commands`] | one `run` per subcommand, reading top-down as its pipeline |

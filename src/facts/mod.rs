@@ -25,6 +25,9 @@ pub struct ProjectFacts {
     pub adrs: Vec<Adr>,
     /// Interface schemas (protobuf, GraphQL, OpenAPI, AsyncAPI, Avro), SQL files and migrations.
     pub artifacts: Vec<Artifact>,
+    /// The first paragraph of the root README, as the project describes itself (≤ 400 characters).
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// One manifest file and the dependencies it declares directly.
@@ -249,6 +252,11 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
     facts.frameworks = frameworks::detect(&facts.manifests);
     let all: Vec<&str> = files.iter().map(String::as_str).collect();
     facts.artifacts = artifacts::collect(root, &all);
+    facts.summary = all
+        .iter()
+        .find(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
+        .and_then(|p| std::fs::read(root.join(p)).ok())
+        .and_then(|bytes| readme_summary(&String::from_utf8_lossy(&bytes)));
     facts.artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     // Inputs were visited in path order already; sorting again states the contract.
     facts.manifests.sort_by(|a, b| a.path.cmp(&b.path));
@@ -321,6 +329,45 @@ impl<'a> FileIndex<'a> {
     fn contains(&self, path: &str) -> bool {
         self.files.contains(path)
     }
+}
+
+/// The first prose paragraph of a README: no headings, badges, images, HTML or code.
+pub fn readme_summary(text: &str) -> Option<String> {
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        let skip = in_code
+            || trimmed.starts_with('#')
+            || trimmed.starts_with('<')
+            || trimmed.starts_with("[![")
+            || trimmed.starts_with("![")
+            || trimmed.starts_with('=')
+            || trimmed.starts_with("---")
+            || trimmed.starts_with('|');
+        if trimmed.is_empty() || skip {
+            if !paragraph.is_empty() {
+                break;
+            }
+            continue;
+        }
+        paragraph.push(trimmed);
+    }
+    let joined = paragraph.join(" ");
+    if joined.chars().count() < 20 {
+        return None;
+    }
+    Some(if joined.chars().count() > 400 {
+        let mut cut: String = joined.chars().take(400).collect();
+        cut.push('…');
+        cut
+    } else {
+        joined
+    })
 }
 
 /// Reads a file for facts: `Ok(None)` when it is too large to bother with.
@@ -413,6 +460,16 @@ fn collect_from(files: &[(&str, &str)]) -> (ProjectFacts, Vec<FactWarning>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn readme_summary_is_the_first_prose_paragraph() {
+        let text = "# Shop\n\n[![ci](x)](y)\n\nShop sells things through a REST API\nbacked by PostgreSQL.\n\n## Install\n";
+        assert_eq!(
+            super::readme_summary(text).as_deref(),
+            Some("Shop sells things through a REST API backed by PostgreSQL.")
+        );
+        assert_eq!(super::readme_summary("# Title\n\nshort\n"), None);
+    }
+
     use super::*;
 
     #[test]

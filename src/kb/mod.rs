@@ -400,8 +400,8 @@ pub fn open(location: &str) -> Result<Box<dyn Store>> {
     Ok(Box::new(store))
 }
 
-/// A short description of a project for people and embeddings: its languages, decisions
-/// and main findings.
+/// A short description of a project for people and embeddings: the first paragraph of its
+/// README, then its languages, decisions and main findings.
 pub fn describe(analysis: &Analysis) -> String {
     let languages: Vec<&str> = analysis
         .languages
@@ -421,8 +421,14 @@ pub fn describe(analysis: &Analysis) -> String {
         .map(|d| d.choice.clone())
         .collect();
     let findings: Vec<String> = analysis.findings.iter().map(|f| f.id.clone()).collect();
+    let own_words = analysis
+        .project
+        .summary
+        .as_deref()
+        .map(|s| format!("{s} "))
+        .unwrap_or_default();
     format!(
-        "{} written in {}; uses {}; architecture: {}",
+        "{own_words}{} written in {}; uses {}; architecture: {}",
         analysis.root,
         languages.join(", "),
         if decisions.is_empty() {
