@@ -171,6 +171,98 @@ pub trait Store {
     fn stats(&self) -> Result<Stats>;
 }
 
+/// What generalisation reads from a backend.
+#[derive(Debug, Default)]
+pub(crate) struct GeneraliseInput {
+    /// (project id, name, languages as a JSON array).
+    pub projects: Vec<(i64, String, String)>,
+    /// (project id, web framework or persistence choice).
+    pub frameworks: Vec<(i64, String)>,
+    /// (project id, kind, taxonomy id, confidence).
+    pub findings: Vec<(i64, String, String, f64)>,
+}
+
+/// Patterns from the findings of all projects: support (how many projects, which), the
+/// contexts (languages, frameworks, styles) they appear in, what they co-occur with, their
+/// mean confidence. Backend-independent; each backend loads the input and stores the result.
+pub(crate) fn generalise(input: &GeneraliseInput) -> Vec<Pattern> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut projects: BTreeMap<i64, (String, BTreeSet<String>)> = BTreeMap::new();
+    for (id, name, languages) in &input.projects {
+        let langs: Vec<String> = serde_json::from_str(languages).unwrap_or_default();
+        projects.insert(
+            *id,
+            (
+                name.clone(),
+                langs.into_iter().map(|l| format!("language:{l}")).collect(),
+            ),
+        );
+    }
+    for (id, choice) in &input.frameworks {
+        if let Some((_, ctx)) = projects.get_mut(id) {
+            ctx.insert(format!("framework:{choice}"));
+        }
+    }
+    let mut findings: BTreeMap<(String, String), Vec<(i64, f64)>> = BTreeMap::new();
+    let mut by_project: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    for (project, kind, id, confidence) in &input.findings {
+        by_project
+            .entry(*project)
+            .or_default()
+            .insert(format!("{kind}:{id}"));
+        if kind == "style" {
+            if let Some((_, ctx)) = projects.get_mut(project) {
+                ctx.insert(format!("style:{id}"));
+            }
+        }
+        findings
+            .entry((kind.clone(), id.clone()))
+            .or_default()
+            .push((*project, *confidence));
+    }
+    let count = |items: Vec<String>| -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for item in items {
+            *counts.entry(item).or_default() += 1;
+        }
+        let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    };
+    findings
+        .iter()
+        .map(|((kind, id), hits)| {
+            let ids: BTreeSet<i64> = hits.iter().map(|(p, _)| *p).collect();
+            let key = format!("{kind}:{id}");
+            let mean = hits.iter().map(|(_, c)| c).sum::<f64>() / hits.len() as f64;
+            Pattern {
+                kind: kind.clone(),
+                id: id.clone(),
+                support: ids.len(),
+                projects: ids
+                    .iter()
+                    .filter_map(|p| projects.get(p).map(|(n, _)| n.clone()))
+                    .collect(),
+                contexts: count(
+                    ids.iter()
+                        .filter_map(|p| projects.get(p))
+                        .flat_map(|(_, c)| c.iter().cloned())
+                        .collect(),
+                ),
+                co_occurs: count(
+                    ids.iter()
+                        .filter_map(|p| by_project.get(p))
+                        .flat_map(|f| f.iter().filter(|x| **x != key).cloned())
+                        .collect(),
+                ),
+                mean_confidence: (mean * 100.0).round() / 100.0,
+                score: 0.0,
+                last_used: None,
+            }
+        })
+        .collect()
+}
+
 /// A stored project, as listed by `arch kb projects` and searched by `arch kb search`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProjectSummary {

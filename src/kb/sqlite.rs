@@ -1,7 +1,6 @@
 //! The SQLite backend: one file, WAL journal, a busy timeout so concurrent learns wait for
 //! each other instead of failing, foreign keys on.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -370,12 +369,10 @@ impl Store for SqliteStore {
             .map_err(self.err())
     }
 }
-
-/// Recomputes every pattern from the findings of all projects: support, the projects,
-/// the contexts (languages, frameworks, styles) it appears in, what it co-occurs with.
-/// Feedback scores and replay priorities of existing patterns are kept.
+/// Recomputes every pattern from the findings of all projects (see [`super::generalise`]);
+/// feedback scores and replay state of existing patterns are kept.
 fn generalise(conn: &Connection) -> rusqlite::Result<()> {
-    let mut projects: BTreeMap<i64, (String, BTreeSet<String>)> = BTreeMap::new();
+    let mut input = super::GeneraliseInput::default();
     {
         let mut stmt = conn.prepare("SELECT id, name, languages FROM project")?;
         let rows = stmt.query_map([], |r| {
@@ -386,28 +383,13 @@ fn generalise(conn: &Connection) -> rusqlite::Result<()> {
             ))
         })?;
         for row in rows {
-            let (id, name, languages) = row?;
-            let langs: Vec<String> = serde_json::from_str(&languages).unwrap_or_default();
-            projects.insert(
-                id,
-                (
-                    name,
-                    langs.into_iter().map(|l| format!("language:{l}")).collect(),
-                ),
-            );
+            input.projects.push(row?);
         }
         let mut stmt = conn.prepare("SELECT project_id, choice FROM decision WHERE topic IN ('web_framework', 'orm_database')")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
-            let (id, choice) = row?;
-            if let Some((_, ctx)) = projects.get_mut(&id) {
-                ctx.insert(format!("framework:{choice}"));
-            }
+            input.frameworks.push(row?);
         }
-    }
-    let mut findings: BTreeMap<(String, String), Vec<(i64, f64)>> = BTreeMap::new();
-    let mut by_project: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
-    {
         let mut stmt =
             conn.prepare("SELECT project_id, kind, taxonomy_id, confidence FROM finding")?;
         let rows = stmt.query_map([], |r| {
@@ -419,64 +401,23 @@ fn generalise(conn: &Connection) -> rusqlite::Result<()> {
             ))
         })?;
         for row in rows {
-            let (project, kind, id, confidence) = row?;
-            by_project
-                .entry(project)
-                .or_default()
-                .insert(format!("{kind}:{id}"));
-            if kind == "style" {
-                if let Some((_, ctx)) = projects.get_mut(&project) {
-                    ctx.insert(format!("style:{id}"));
-                }
-            }
-            findings
-                .entry((kind, id))
-                .or_default()
-                .push((project, confidence));
+            input.findings.push(row?);
         }
     }
-    let count = |items: Vec<String>| -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for item in items {
-            *counts.entry(item).or_default() += 1;
-        }
-        let mut list: Vec<(String, usize)> = counts.into_iter().collect();
-        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        list
-    };
     conn.execute("UPDATE pattern SET support = 0", [])?;
-    for ((kind, id), hits) in &findings {
-        let ids: BTreeSet<i64> = hits.iter().map(|(p, _)| *p).collect();
-        let names: Vec<String> = ids
-            .iter()
-            .filter_map(|p| projects.get(p).map(|(n, _)| n.clone()))
-            .collect();
-        let key = format!("{kind}:{id}");
-        let contexts = count(
-            ids.iter()
-                .filter_map(|p| projects.get(p))
-                .flat_map(|(_, c)| c.iter().cloned())
-                .collect(),
-        );
-        let co = count(
-            ids.iter()
-                .filter_map(|p| by_project.get(p))
-                .flat_map(|f| f.iter().filter(|x| **x != key).cloned())
-                .collect(),
-        );
-        let mean = hits.iter().map(|(_, c)| c).sum::<f64>() / hits.len() as f64;
+    for p in super::generalise(&input) {
         conn.execute(
             "INSERT INTO pattern (kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (kind, taxonomy_id) DO UPDATE SET support = excluded.support, projects = excluded.projects,
                contexts = excluded.contexts, co_occurs = excluded.co_occurs, mean_confidence = excluded.mean_confidence",
             params![
-                kind,
-                id,
-                ids.len() as i64,
-                serde_json::to_string(&names).unwrap_or_default(),
-                serde_json::to_string(&contexts).unwrap_or_default(),
-                serde_json::to_string(&co).unwrap_or_default(),
-                (mean * 100.0).round() / 100.0
+                p.kind,
+                p.id,
+                p.support as i64,
+                serde_json::to_string(&p.projects).unwrap_or_default(),
+                serde_json::to_string(&p.contexts).unwrap_or_default(),
+                serde_json::to_string(&p.co_occurs).unwrap_or_default(),
+                p.mean_confidence
             ],
         )?;
     }
