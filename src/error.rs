@@ -75,7 +75,6 @@ impl Error {
                 | Error::Git { .. }
                 | Error::Model(crate::models::ModelError::Unknown { .. })
                 | Error::Kb(crate::kb::KbError::Location(_))
-                | Error::Kb(crate::kb::KbError::Postgres(_))
                 | Error::Kb(crate::kb::KbError::Analysis { .. })
         )
     }

@@ -8,6 +8,7 @@
 //! `schema_migrations`. Every learn is one transaction: a process killed mid-way leaves
 //! the previous state.
 
+pub mod postgres;
 pub mod sqlite;
 
 use std::path::PathBuf;
@@ -110,10 +111,10 @@ pub struct DbStatus {
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
     /// The location is not one `arch` can use.
-    #[error("unsupported knowledge-base location {0:?}: use a SQLite file path")]
+    #[error("unsupported knowledge-base location {0:?}: use a SQLite file path or postgres://user@host:port/db")]
     Location(String),
-    /// PostgreSQL is not in this build yet.
-    #[error("{0}: PostgreSQL knowledge bases are not supported by this build yet; use a SQLite file path")]
+    /// PostgreSQL failed (the message names the server, never the password).
+    #[error("PostgreSQL knowledge base {0}")]
     Postgres(String),
     /// SQLite failed.
     #[error("knowledge base {path}: {source}")]
@@ -478,10 +479,9 @@ pub fn default_location() -> Option<PathBuf> {
 /// Opens the knowledge base at `location` and brings its schema up to date.
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-        // The team backend arrives with its own issue; refuse clearly rather than guess.
-        return Err(KbError::Location(format!(
-            "{location} (PostgreSQL support is not built in yet)"
-        )));
+        let mut store = postgres::PostgresStore::open(location)?;
+        store.migrate()?;
+        return Ok(Box::new(store));
     }
     let path = location.strip_prefix("sqlite://").unwrap_or(location);
     if path.contains("://") {

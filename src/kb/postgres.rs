@@ -1,0 +1,372 @@
+//! The PostgreSQL + pgvector backend, for a knowledge base a team shares. Same model and
+//! behaviour as SQLite; vectors live in `vector(384)` columns behind an HNSW index.
+
+use postgres::{Client, NoTls, Transaction};
+
+use super::{
+    DbStatus, Embeddings, KbError, LearnOutcome, Pattern, ProjectSummary, ProjectVector, Result,
+    Stats, Store,
+};
+use crate::analysis::Analysis;
+
+/// Numbered migrations, embedded from `migrations/postgres/`.
+pub const MIGRATIONS: &[(u32, &str)] = &[(
+    1,
+    include_str!("../../migrations/postgres/0001_knowledge_base.sql"),
+)];
+
+/// A knowledge base in PostgreSQL.
+pub struct PostgresStore {
+    location: String,
+    client: Client,
+}
+
+fn err(location: &str) -> impl Fn(postgres::Error) -> KbError + '_ {
+    move |e| KbError::Postgres(format!("{}: {e}", redact(location)))
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn latest() -> u32 {
+    MIGRATIONS.last().map(|(v, _)| *v).unwrap_or(0)
+}
+
+fn now() -> String {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+        .to_string()
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user@host:port/db`).
+    pub fn open(url: &str) -> Result<Self> {
+        let client = Client::connect(url, NoTls).map_err(err(url))?;
+        Ok(Self {
+            location: url.to_string(),
+            client,
+        })
+    }
+}
+
+fn version(tx: &mut Transaction) -> std::result::Result<u32, postgres::Error> {
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")?;
+    let row = tx.query_one(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+        &[],
+    )?;
+    Ok(row.get::<_, i32>(0) as u32)
+}
+
+impl Store for PostgresStore {
+    fn migrate(&mut self) -> Result<usize> {
+        let location = self.location.clone();
+        let mut applied = 0;
+        for (v, sql) in MIGRATIONS {
+            let mut tx = self.client.transaction().map_err(err(&location))?;
+            // Serialises concurrent migrators; the lock ends with the transaction.
+            tx.batch_execute("SELECT pg_advisory_xact_lock(7243520001)")
+                .map_err(err(&location))?;
+            let current = version(&mut tx).map_err(err(&location))?;
+            if current > latest() {
+                return Err(KbError::TooNew {
+                    location: redact(&location),
+                    found: current,
+                    latest: latest(),
+                });
+            }
+            if *v <= current {
+                continue;
+            }
+            tx.batch_execute(sql).map_err(err(&location))?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+                &[&(*v as i32), &now()],
+            )
+            .map_err(err(&location))?;
+            tx.commit().map_err(err(&location))?;
+            applied += 1;
+        }
+        Ok(applied)
+    }
+
+    fn status(&self) -> Result<DbStatus> {
+        let mut client = self.client_ref()?;
+        let version: i32 = client
+            .query_opt("SELECT MAX(version) FROM schema_migrations", &[])
+            .ok()
+            .flatten()
+            .and_then(|r| r.get::<_, Option<i32>>(0))
+            .unwrap_or(0);
+        let projects: i64 = if version > 0 {
+            client
+                .query_one("SELECT COUNT(*) FROM project", &[])
+                .map_err(err(&self.location))?
+                .get(0)
+        } else {
+            0
+        };
+        let _ = &mut client;
+        Ok(DbStatus {
+            backend: "postgres".into(),
+            location: redact(&self.location),
+            version: version as u32,
+            latest: latest(),
+            projects: projects as usize,
+        })
+    }
+
+    fn learn(
+        &mut self,
+        analysis: &Analysis,
+        root: &str,
+        revision: Option<&str>,
+        embeddings: &Embeddings,
+    ) -> Result<LearnOutcome> {
+        let location = self.location.clone();
+        let e = err(&location);
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        let fingerprint = format!(
+            "{:016x}",
+            crate::cache::hash(format!("{json}\u{0}{}", embeddings.model).as_bytes())
+        );
+        let mut tx = self.client.transaction().map_err(&e)?;
+        // One learn at a time per knowledge base keeps the generalisation consistent.
+        tx.batch_execute("SELECT pg_advisory_xact_lock(7243520002)")
+            .map_err(&e)?;
+        let existing = tx
+            .query_opt(
+                "SELECT id, fingerprint, revision FROM project WHERE root = $1",
+                &[&root],
+            )
+            .map_err(&e)?
+            .map(|r| {
+                (
+                    r.get::<_, i64>(0),
+                    r.get::<_, String>(1),
+                    r.get::<_, Option<String>>(2),
+                )
+            });
+        if let Some((_, old_fingerprint, old_revision)) = &existing {
+            if old_fingerprint == &fingerprint && old_revision.as_deref() == revision {
+                tx.commit().map_err(&e)?;
+                return Ok(LearnOutcome::Unchanged);
+            }
+        }
+        let languages = serde_json::to_string(
+            &analysis
+                .languages
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
+        let description = super::describe(analysis);
+        let project_id: i64 = match &existing {
+            Some((id, _, _)) => {
+                tx.execute(
+                    "UPDATE project SET name = $1, revision = $2, fingerprint = $3, languages = $4, description = $5, analysed_at = $6, analysis = $7 WHERE id = $8",
+                    &[&analysis.root, &revision, &fingerprint, &languages, &description, &now(), &json, id],
+                )
+                .map_err(&e)?;
+                for table in ["finding", "decision", "module"] {
+                    tx.execute(&format!("DELETE FROM {table} WHERE project_id = $1"), &[id]).map_err(&e)?;
+                }
+                *id
+            }
+            None => tx
+                .query_one(
+                    "INSERT INTO project (name, root, revision, fingerprint, languages, description, analysed_at, analysis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                    &[&analysis.root, &root, &revision, &fingerprint, &languages, &description, &now(), &json],
+                )
+                .map_err(&e)?
+                .get(0),
+        };
+        for f in &analysis.findings {
+            tx.execute(
+                "INSERT INTO finding (project_id, kind, taxonomy_id, confidence, evidence) VALUES ($1, $2, $3, $4, $5)",
+                &[&project_id, &f.kind.as_str(), &f.id, &f.confidence, &serde_json::to_string(&f.evidence).unwrap_or_default()],
+            )
+            .map_err(&e)?;
+        }
+        for d in &analysis.decisions {
+            tx.execute(
+                "INSERT INTO decision (project_id, topic, choice, evidence) VALUES ($1, $2, $3, $4)",
+                &[&project_id, &crate::report::topic_name(d.topic), &d.choice, &serde_json::to_string(&d.evidence).unwrap_or_default()],
+            )
+            .map_err(&e)?;
+        }
+        for m in &analysis.modules {
+            tx.execute(
+                "INSERT INTO module (project_id, path, files, code, fan_in, fan_out) VALUES ($1, $2, $3, $4, $5, $6)",
+                &[&project_id, &m.id, &(m.files as i64), &(m.code as i64), &(m.fan_in as i64), &(m.fan_out as i64)],
+            )
+            .map_err(&e)?;
+        }
+        tx.execute(
+            "DELETE FROM embedding WHERE owner LIKE 'project:%' AND owner_id = $1",
+            &[&project_id],
+        )
+        .map_err(&e)?;
+        for (what, vector) in &embeddings.vectors {
+            tx.execute(
+                "INSERT INTO embedding (owner, owner_id, model, dim, vector) VALUES ($1, $2, $3, $4, $5)",
+                &[&format!("project:{what}"), &project_id, &embeddings.model, &(vector.len() as i32), &pgvector::Vector::from(vector.clone())],
+            )
+            .map_err(&e)?;
+        }
+        generalise(&mut tx).map_err(&e)?;
+        tx.commit().map_err(&e)?;
+        Ok(if existing.is_some() {
+            LearnOutcome::Updated
+        } else {
+            LearnOutcome::Added
+        })
+    }
+
+    fn patterns(&self) -> Result<Vec<Pattern>> {
+        let mut client = self.client_ref()?;
+        let rows = client
+            .query(
+                "SELECT kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence, score, last_used FROM pattern ORDER BY support DESC, kind, taxonomy_id",
+                &[],
+            )
+            .map_err(err(&self.location))?;
+        Ok(rows
+            .iter()
+            .map(|r| Pattern {
+                kind: r.get(0),
+                id: r.get(1),
+                support: r.get::<_, i64>(2) as usize,
+                projects: serde_json::from_str(r.get(3)).unwrap_or_default(),
+                contexts: serde_json::from_str(r.get(4)).unwrap_or_default(),
+                co_occurs: serde_json::from_str(r.get(5)).unwrap_or_default(),
+                mean_confidence: r.get(6),
+                score: r.get(7),
+                last_used: r.get::<_, Option<String>>(8).and_then(|t| t.parse().ok()),
+            })
+            .collect())
+    }
+
+    fn projects(&self) -> Result<Vec<ProjectSummary>> {
+        let mut client = self.client_ref()?;
+        let rows = client
+            .query(
+                "SELECT p.name, p.root, p.revision, p.languages, p.description,
+                        COALESCE(ARRAY_AGG(f.kind || ':' || f.taxonomy_id ORDER BY f.kind, f.taxonomy_id) FILTER (WHERE f.id IS NOT NULL), '{}')
+                 FROM project p LEFT JOIN finding f ON f.project_id = p.id
+                 GROUP BY p.id ORDER BY p.name, p.root",
+                &[],
+            )
+            .map_err(err(&self.location))?;
+        Ok(rows
+            .iter()
+            .map(|r| ProjectSummary {
+                name: r.get(0),
+                root: r.get(1),
+                revision: r.get(2),
+                languages: serde_json::from_str(r.get(3)).unwrap_or_default(),
+                description: r.get(4),
+                findings: r.get(5),
+            })
+            .collect())
+    }
+
+    fn vectors(&self) -> Result<Vec<ProjectVector>> {
+        let mut client = self.client_ref()?;
+        let rows = client
+            .query(
+                "SELECT p.name, e.owner, e.model, e.vector FROM embedding e JOIN project p ON p.id = e.owner_id WHERE e.owner LIKE 'project:%' ORDER BY p.name, e.owner",
+                &[],
+            )
+            .map_err(err(&self.location))?;
+        Ok(rows
+            .iter()
+            .map(|r| ProjectVector {
+                project: r.get(0),
+                what: r
+                    .get::<_, String>(1)
+                    .trim_start_matches("project:")
+                    .to_string(),
+                model: r.get(2),
+                vector: r.get::<_, pgvector::Vector>(3).to_vec(),
+            })
+            .collect())
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let mut client = self.client_ref()?;
+        let mut count = |table: &str| -> Result<usize> {
+            client
+                .query_one(&format!("SELECT COUNT(*) FROM {table}"), &[])
+                .map(|r| r.get::<_, i64>(0) as usize)
+                .map_err(err(&self.location))
+        };
+        Ok(Stats {
+            projects: count("project")?,
+            findings: count("finding")?,
+            decisions: count("decision")?,
+            patterns: count("pattern")?,
+            embeddings: count("embedding")?,
+        })
+    }
+}
+
+impl PostgresStore {
+    /// The synchronous client needs `&mut` for queries; reads open a second connection
+    /// rather than make every read method take `&mut self`.
+    fn client_ref(&self) -> Result<Client> {
+        Client::connect(&self.location, NoTls).map_err(err(&self.location))
+    }
+}
+
+fn generalise(tx: &mut Transaction) -> std::result::Result<(), postgres::Error> {
+    let mut input = super::GeneraliseInput::default();
+    for r in tx.query("SELECT id, name, languages FROM project", &[])? {
+        input.projects.push((r.get(0), r.get(1), r.get(2)));
+    }
+    for r in tx.query(
+        "SELECT project_id, choice FROM decision WHERE topic IN ('web_framework', 'orm_database')",
+        &[],
+    )? {
+        input.frameworks.push((r.get(0), r.get(1)));
+    }
+    for r in tx.query(
+        "SELECT project_id, kind, taxonomy_id, confidence FROM finding",
+        &[],
+    )? {
+        input
+            .findings
+            .push((r.get(0), r.get(1), r.get(2), r.get(3)));
+    }
+    tx.execute("UPDATE pattern SET support = 0", &[])?;
+    for p in super::generalise(&input) {
+        tx.execute(
+            "INSERT INTO pattern (kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (kind, taxonomy_id) DO UPDATE SET support = excluded.support, projects = excluded.projects,
+               contexts = excluded.contexts, co_occurs = excluded.co_occurs, mean_confidence = excluded.mean_confidence",
+            &[
+                &p.kind,
+                &p.id,
+                &(p.support as i64),
+                &serde_json::to_string(&p.projects).unwrap_or_default(),
+                &serde_json::to_string(&p.contexts).unwrap_or_default(),
+                &serde_json::to_string(&p.co_occurs).unwrap_or_default(),
+                &p.mean_confidence,
+            ],
+        )?;
+    }
+    tx.execute("DELETE FROM pattern WHERE support = 0", &[])?;
+    Ok(())
+}
