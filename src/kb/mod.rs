@@ -170,6 +170,9 @@ pub trait Store {
     fn vectors(&self) -> Result<Vec<ProjectVector>>;
     /// Counts of what is stored.
     fn stats(&self) -> Result<Stats>;
+    /// The `k` stored project vectors closest to `query` by cosine similarity, best first:
+    /// an exact scan on SQLite, the HNSW index on PostgreSQL.
+    fn nearest(&self, query: &[f32], k: usize) -> Result<Vec<(ProjectVector, f32)>>;
 }
 
 /// What generalisation reads from a backend.

@@ -305,6 +305,36 @@ impl Store for PostgresStore {
             .collect())
     }
 
+    fn nearest(&self, query: &[f32], k: usize) -> Result<Vec<(ProjectVector, f32)>> {
+        let mut client = self.client_ref()?;
+        let q = pgvector::Vector::from(query.to_vec());
+        let rows = client
+            .query(
+                "SELECT p.name, e.owner, e.model, e.vector, 1 - (e.vector <=> $1) AS similarity
+                 FROM embedding e JOIN project p ON p.id = e.owner_id
+                 ORDER BY e.vector <=> $1 LIMIT $2",
+                &[&q, &(k as i64)],
+            )
+            .map_err(err(&self.location))?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    ProjectVector {
+                        project: r.get(0),
+                        what: r
+                            .get::<_, String>(1)
+                            .trim_start_matches("project:")
+                            .to_string(),
+                        model: r.get(2),
+                        vector: r.get::<_, pgvector::Vector>(3).to_vec(),
+                    },
+                    r.get::<_, f64>(4) as f32,
+                )
+            })
+            .collect())
+    }
+
     fn stats(&self) -> Result<Stats> {
         let mut client = self.client_ref()?;
         let mut count = |table: &str| -> Result<usize> {

@@ -322,6 +322,20 @@ impl Store for SqliteStore {
             .map_err(self.err())
     }
 
+    fn nearest(&self, query: &[f32], k: usize) -> Result<Vec<(super::ProjectVector, f32)>> {
+        let mut scored: Vec<(super::ProjectVector, f32)> = self
+            .vectors()?
+            .into_iter()
+            .map(|v| {
+                let score = crate::embed::cosine(query, &v.vector);
+                (v, score)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored.truncate(k);
+        Ok(scored)
+    }
+
     fn stats(&self) -> Result<super::Stats> {
         let count = |table: &str| -> Result<usize> {
             self.conn
