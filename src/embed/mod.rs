@@ -1,7 +1,7 @@
 //! Embeddings: text → 384-d vectors with all-MiniLM-L6-v2, run locally by rust-bert on
 //! libtorch, the same computation as sentence-transformers (BERT, mean pooling over the
-//! attention mask, L2 normalisation). A parity test holds it to reference vectors computed
-//! independently (`scripts/reference_embeddings.py`).
+//! attention mask, L2 normalisation). A parity test holds it to reference vectors produced by
+//! sentence-transformers (`tests/data/minilm_reference.json`).
 //!
 //! libtorch is loaded only by the `arch-embed` binary (`src/bin/arch-embed.rs`):
 //! [`ProcessEncoder`] starts it with the texts and reads back the vectors, so the rest of

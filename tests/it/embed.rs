@@ -1,6 +1,7 @@
-//! The MiniLM encoder against reference vectors computed independently
-//! (`scripts/reference_embeddings.py`, numpy): cosine ≥ 0.99 on every sentence. Needs the
-//! verified model (`arch models fetch all-minilm-l6-v2`, which `scripts/test.sh` runs).
+//! The MiniLM encoder against reference vectors from sentence-transformers itself
+//! (`scripts/reference_embeddings_st.py`; `scripts/reference_embeddings.py` reproduces them
+//! with numpy alone): cosine ≥ 0.99 on every sentence. Needs the verified model
+//! (`arch models fetch all-minilm-l6-v2`, which `scripts/test.sh` runs).
 
 use arch::embed::{cosine, Embedder, ProcessEncoder, DIM, MODEL};
 
