@@ -4,6 +4,8 @@
 //!
 //!     cargo bench --bench kb -- [POSTGRES_ADMIN_URL]
 //!
+//! (`cargo test` runs it without `--bench`; it then only says how to run it.)
+//!
 //! Vectors are random unit vectors (latency does not depend on their meaning). Without a
 //! PostgreSQL URL (argument or ARCH_TEST_POSTGRES) only SQLite is measured.
 
@@ -92,6 +94,11 @@ fn measure(store: &dyn kb::Store) -> (f64, f64) {
 }
 
 fn main() {
+    // `cargo test --all-targets` runs harness-less benches too; measuring belongs to `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("kb benchmark: run it with `cargo bench --bench kb`");
+        return;
+    }
     let admin = std::env::args()
         .skip(1)
         .find(|a| a.starts_with("postgres"))
