@@ -1,6 +1,8 @@
 //! The PostgreSQL + pgvector backend, for a knowledge base a team shares. Same model and
 //! behaviour as SQLite; vectors live in `vector(384)` columns behind an HNSW index.
 
+use std::cell::RefCell;
+
 use postgres::{Client, NoTls, Transaction};
 
 use super::{
@@ -18,7 +20,9 @@ pub const MIGRATIONS: &[(u32, &str)] = &[(
 /// A knowledge base in PostgreSQL.
 pub struct PostgresStore {
     location: String,
-    client: Client,
+    // The synchronous client needs `&mut` even to read; the Store's read methods take
+    // `&self`, so reads borrow it through a RefCell instead of opening a connection each.
+    client: RefCell<Client>,
 }
 
 fn err(location: &str) -> impl Fn(postgres::Error) -> KbError + '_ {
@@ -55,7 +59,7 @@ impl PostgresStore {
         let client = Client::connect(url, NoTls).map_err(err(url))?;
         Ok(Self {
             location: url.to_string(),
-            client,
+            client: RefCell::new(client),
         })
     }
 }
@@ -74,7 +78,11 @@ impl Store for PostgresStore {
         let location = self.location.clone();
         let mut applied = 0;
         for (v, sql) in MIGRATIONS {
-            let mut tx = self.client.transaction().map_err(err(&location))?;
+            let mut tx = self
+                .client
+                .get_mut()
+                .transaction()
+                .map_err(err(&location))?;
             // Serialises concurrent migrators; the lock ends with the transaction.
             tx.batch_execute("SELECT pg_advisory_xact_lock(7243520001)")
                 .map_err(err(&location))?;
@@ -102,7 +110,7 @@ impl Store for PostgresStore {
     }
 
     fn status(&self) -> Result<DbStatus> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let version: i32 = client
             .query_opt("SELECT MAX(version) FROM schema_migrations", &[])
             .ok()
@@ -141,7 +149,7 @@ impl Store for PostgresStore {
             "{:016x}",
             crate::cache::hash(format!("{json}\u{0}{}", embeddings.model).as_bytes())
         );
-        let mut tx = self.client.transaction().map_err(&e)?;
+        let mut tx = self.client.get_mut().transaction().map_err(&e)?;
         // One learn at a time per knowledge base keeps the generalisation consistent.
         tx.batch_execute("SELECT pg_advisory_xact_lock(7243520002)")
             .map_err(&e)?;
@@ -236,7 +244,7 @@ impl Store for PostgresStore {
     }
 
     fn patterns(&self) -> Result<Vec<Pattern>> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let rows = client
             .query(
                 "SELECT kind, taxonomy_id, support, projects, contexts, co_occurs, mean_confidence, score, last_used FROM pattern ORDER BY support DESC, kind, taxonomy_id",
@@ -260,7 +268,7 @@ impl Store for PostgresStore {
     }
 
     fn projects(&self) -> Result<Vec<ProjectSummary>> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let rows = client
             .query(
                 "SELECT p.name, p.root, p.revision, p.languages, p.description,
@@ -284,29 +292,18 @@ impl Store for PostgresStore {
     }
 
     fn vectors(&self) -> Result<Vec<ProjectVector>> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let rows = client
             .query(
                 "SELECT p.name, e.owner, e.model, e.vector FROM embedding e JOIN project p ON p.id = e.owner_id WHERE e.owner LIKE 'project:%' ORDER BY p.name, e.owner",
                 &[],
             )
             .map_err(err(&self.location))?;
-        Ok(rows
-            .iter()
-            .map(|r| ProjectVector {
-                project: r.get(0),
-                what: r
-                    .get::<_, String>(1)
-                    .trim_start_matches("project:")
-                    .to_string(),
-                model: r.get(2),
-                vector: r.get::<_, pgvector::Vector>(3).to_vec(),
-            })
-            .collect())
+        Ok(rows.iter().map(vector_row).collect())
     }
 
     fn nearest(&self, query: &[f32], k: usize) -> Result<Vec<(ProjectVector, f32)>> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let q = pgvector::Vector::from(query.to_vec());
         let rows = client
             .query(
@@ -318,25 +315,12 @@ impl Store for PostgresStore {
             .map_err(err(&self.location))?;
         Ok(rows
             .iter()
-            .map(|r| {
-                (
-                    ProjectVector {
-                        project: r.get(0),
-                        what: r
-                            .get::<_, String>(1)
-                            .trim_start_matches("project:")
-                            .to_string(),
-                        model: r.get(2),
-                        vector: r.get::<_, pgvector::Vector>(3).to_vec(),
-                    },
-                    r.get::<_, f64>(4) as f32,
-                )
-            })
+            .map(|r| (vector_row(r), r.get::<_, f64>(4) as f32))
             .collect())
     }
 
     fn stats(&self) -> Result<Stats> {
-        let mut client = self.client_ref()?;
+        let mut client = self.client.borrow_mut();
         let mut count = |table: &str| -> Result<usize> {
             client
                 .query_one(&format!("SELECT COUNT(*) FROM {table}"), &[])
@@ -353,11 +337,16 @@ impl Store for PostgresStore {
     }
 }
 
-impl PostgresStore {
-    /// The synchronous client needs `&mut` for queries; reads open a second connection
-    /// rather than make every read method take `&mut self`.
-    fn client_ref(&self) -> Result<Client> {
-        Client::connect(&self.location, NoTls).map_err(err(&self.location))
+/// A project vector from a row whose first four columns are name, owner, model, vector.
+fn vector_row(r: &postgres::Row) -> ProjectVector {
+    ProjectVector {
+        project: r.get(0),
+        what: r
+            .get::<_, String>(1)
+            .trim_start_matches("project:")
+            .to_string(),
+        model: r.get(2),
+        vector: r.get::<_, pgvector::Vector>(3).to_vec(),
     }
 }
 
