@@ -69,6 +69,9 @@ pub enum Command {
     /// Browse the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Tell arch what you think of a finding or pattern (text and/or what you did with it);
+    /// the reward moves the scores of the patterns behind it.
+    Feedback(Box<FeedbackArgs>),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -174,12 +177,124 @@ pub enum KbCommand {
     /// The learned projects.
     Projects(DbArgs),
     /// Patterns generalised across learned projects: support, contexts, co-occurrence.
-    Patterns(DbArgs),
+    Patterns(PatternsArgs),
     /// Find learned projects like a description: vector similarity blended with words,
     /// with the reason each result matched.
     Search(SearchArgs),
     /// Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first).
     Replay(ReplayArgs),
+}
+
+/// `arch kb patterns`.
+#[derive(Debug, Args)]
+pub struct PatternsArgs {
+    /// Show how one pattern's score moved, event by event (pattern id or kind:taxonomy-id).
+    #[arg(long, value_name = "ID")]
+    pub history: Option<String>,
+    /// Knowledge base location.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `arch feedback`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct FeedbackArgs {
+    /// What you think, in your words (use `-` to read it from stdin).
+    #[arg(value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub text: Option<std::ffi::OsString>,
+    /// What it is about: finding:KIND/ID (or finding:ID), pattern:ID, suggestion:ID.
+    #[arg(long, value_name = "TARGET")]
+    pub on: Option<String>,
+    /// What you did with it.
+    #[arg(long, value_enum)]
+    pub action: Option<FeedbackAction>,
+    /// With --action edit: how many characters you changed.
+    #[arg(long, value_name = "N")]
+    pub edit_distance: Option<u64>,
+    /// Record a batch of events (JSON lines: text, on, action, edit_distance), or with
+    /// --analyze, analyse a file of {"id", "text"} lines.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// With --from: record nothing if any line is bad (default: record the good lines).
+    #[arg(long, requires = "from")]
+    pub atomic: bool,
+    /// Only show what the text reads as; record nothing.
+    #[arg(long)]
+    pub analyze: bool,
+    /// Show how a recorded event's reward was computed.
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["text", "from", "analyze"])]
+    pub explain: Option<i64>,
+    /// Classifier: `default`, a file from `arch feedback train`, or roberta:DIR (a
+    /// RoBERTa-family sequence classifier directory).
+    #[arg(long, value_name = "SPEC", env = "ARCH_FEEDBACK_CLASSIFIER")]
+    pub classifier: Option<String>,
+    /// Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models].
+    #[arg(long, value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
+    /// Knowledge base location.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// `arch feedback train`.
+    #[command(subcommand)]
+    pub command: Option<FeedbackCommand>,
+}
+
+/// What a user did with the target.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedbackAction {
+    /// Used it as it was.
+    Accept,
+    /// Used it after changing it (see --edit-distance).
+    Edit,
+    /// Removed it.
+    Delete,
+    /// Saw it and did nothing.
+    Ignore,
+}
+
+/// `arch feedback …` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCommand {
+    /// Build the default classifier from labelled developer texts and measure it on the
+    /// texts held out (the exact command behind models/feedback/MODEL_CARD.md).
+    Train(FeedbackTrainArgs),
+}
+
+/// `arch feedback train`.
+#[derive(Debug, Args)]
+pub struct FeedbackTrainArgs {
+    /// The labelled texts (see ../shared/data/feedback/README.md).
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/feedback")]
+    pub data: PathBuf,
+    /// Where to write the classifier [default: models/feedback/minilm-feedback.ot in the source tree].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Encoder layers fine-tuned from the top.
+    #[arg(long, default_value_t = 2)]
+    pub tuned_layers: usize,
+    /// Passes over the training texts.
+    #[arg(long, default_value_t = 3)]
+    pub epochs: usize,
+    /// Peak learning rate.
+    #[arg(long, default_value_t = 1e-4)]
+    pub learning_rate: f64,
+    /// Seed.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Times each GitHub six-emotion text is shown per epoch (the smallest source, and the
+    /// only one labelling fear and surprise).
+    #[arg(long, default_value_t = 3)]
+    pub emotion_oversampling: usize,
+    /// Only measure an existing classifier file on the held-out texts.
+    #[arg(long, value_name = "FILE")]
+    pub evaluate: Option<PathBuf>,
+    /// Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models].
+    #[arg(long, value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
 }
 
 /// `arch kb search`.

@@ -50,6 +50,7 @@ pub mod embed;
 pub mod error;
 pub mod exit;
 pub mod facts;
+pub mod feedback;
 pub mod graph;
 pub mod kb;
 pub mod lang;

@@ -202,7 +202,61 @@ pub fn kb(global: &GlobalArgs, command: KbCommand) -> anyhow::Result<Outcome> {
                 }
             }
         }
-        KbCommand::Patterns(args) => {
+        KbCommand::Patterns(crate::cli::PatternsArgs {
+            db: args,
+            history: Some(id),
+        }) => {
+            let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
+            let patterns = store.patterns().map_err(crate::Error::from)?;
+            let target = crate::feedback::resolve_target(&format!("pattern:{id}"), &patterns)
+                .or_else(|_| crate::feedback::resolve_target(&format!("finding:{id}"), &patterns))
+                .map_err(|_| {
+                    anyhow::anyhow!(
+                        "unknown pattern {id:?}: give KIND/ID as `arch kb patterns` lists them (for example design/repository)"
+                    )
+                })?;
+            let (kind, taxonomy_id) = target.patterns[0].clone();
+            let history = store
+                .score_history(&kind, &taxonomy_id)
+                .map_err(crate::Error::from)?;
+            let current = patterns
+                .iter()
+                .find(|p| p.kind == kind && p.id == taxonomy_id)
+                .map(|p| p.score);
+            if json {
+                print(
+                    &mut out,
+                    &serde_json::json!({
+                        "kind": kind,
+                        "id": taxonomy_id,
+                        "score": current,
+                        "history": history,
+                    }),
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "{kind}/{taxonomy_id}: score {}",
+                    current.map_or("— (not a learned pattern now)".to_string(), |s| format!(
+                        "{s:+.3}"
+                    ))
+                )?;
+                if history.is_empty() {
+                    writeln!(out, "    no feedback yet")?;
+                }
+                for c in history {
+                    writeln!(
+                        out,
+                        "    event {:<5} {:+.3} → {:+.3}   at {}",
+                        c.event_id, c.before, c.after, c.changed_at
+                    )?;
+                }
+            }
+        }
+        KbCommand::Patterns(crate::cli::PatternsArgs {
+            db: args,
+            history: None,
+        }) => {
             let store = kb::open(&location(args.db)?).map_err(crate::Error::from)?;
             let patterns = store.patterns().map_err(crate::Error::from)?;
             let total = store.stats().map_err(crate::Error::from)?.projects;
@@ -212,12 +266,13 @@ pub fn kb(global: &GlobalArgs, command: KbCommand) -> anyhow::Result<Outcome> {
                 for p in patterns {
                     writeln!(
                         out,
-                        "{:<14} {:<22} support {} [{}]  mean confidence {:.2}\n    {}",
+                        "{:<14} {:<22} support {} [{}]  mean confidence {:.2}  score {:+.2}\n    {}",
                         p.kind,
                         p.id,
                         p.support,
                         p.projects.join(", "),
                         p.mean_confidence,
+                        p.score,
                         kb::pattern_sentence(&p, total)
                     )?;
                 }

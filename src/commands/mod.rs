@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod completions;
 pub mod config;
+pub mod feedback;
 pub mod learn;
 pub mod models;
 
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Learn(args) => learn::run(&cli.global, args),
         Command::Db(cmd) => learn::db(&cli.global, cmd),
         Command::Kb(cmd) => learn::kb(&cli.global, cmd),
+        Command::Feedback(args) => feedback::run(&cli.global, *args),
         Command::Completions(args) => completions::run(args),
     }
 }

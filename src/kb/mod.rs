@@ -92,6 +92,60 @@ pub struct Pattern {
     pub last_used: Option<u64>,
 }
 
+/// A feedback event ready to store: what was said and done, what the classifier read and
+/// the reward, with the patterns behind its target.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct FeedbackRecord {
+    /// finding, pattern, suggestion, … (open: new target kinds need no migration).
+    pub target_kind: String,
+    /// The target's id as the user gave it.
+    pub target_id: String,
+    /// The patterns (kind, taxonomy id) whose scores the reward moves.
+    pub patterns: Vec<(String, String)>,
+    /// What the user wrote.
+    pub text: Option<String>,
+    /// What the user did (accept, edit, delete, ignore).
+    pub action: Option<String>,
+    /// Characters changed by an edit.
+    pub edit_distance: Option<u64>,
+    /// Which classifier read the text.
+    pub classifier: Option<String>,
+    /// What it read.
+    pub reading: Option<crate::feedback::classifier::Reading>,
+    /// The reward.
+    pub reward: crate::feedback::reward::Reward,
+}
+
+/// A stored event with the score changes it caused.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredEvent {
+    /// Its id (`arch feedback --explain ID`).
+    pub id: i64,
+    /// When (seconds since the epoch).
+    pub recorded_at: u64,
+    /// The event.
+    pub record: FeedbackRecord,
+    /// What it changed.
+    pub changes: Vec<ScoreChange>,
+}
+
+/// One pattern score change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreChange {
+    /// Pattern kind.
+    pub kind: String,
+    /// Pattern taxonomy id.
+    pub taxonomy_id: String,
+    /// The event that caused it.
+    pub event_id: i64,
+    /// Score before.
+    pub before: f64,
+    /// Score after.
+    pub after: f64,
+    /// When (seconds since the epoch).
+    pub changed_at: u64,
+}
+
 /// Version and migrations of a knowledge base.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DbStatus {
@@ -173,6 +227,57 @@ pub trait Store {
     /// The `k` stored project vectors closest to `query` by cosine similarity, best first:
     /// an exact scan on SQLite, the HNSW index on PostgreSQL.
     fn nearest(&self, query: &[f32], k: usize) -> Result<Vec<(ProjectVector, f32)>>;
+    /// Stores feedback events and applies their rewards to the patterns behind them, all
+    /// in one transaction: every event is recorded or none is.
+    fn record_feedback(&mut self, records: &[FeedbackRecord]) -> Result<Vec<StoredEvent>>;
+    /// One stored event.
+    fn feedback_event(&self, id: i64) -> Result<Option<StoredEvent>>;
+    /// How a pattern's score moved, oldest first.
+    fn score_history(&self, kind: &str, taxonomy_id: &str) -> Result<Vec<ScoreChange>>;
+}
+
+/// The reading stored with an event, as JSON.
+pub(crate) fn reading_json(record: &FeedbackRecord) -> Option<String> {
+    record
+        .reading
+        .as_ref()
+        .and_then(|r| serde_json::to_string(r).ok())
+}
+
+/// An event row back into a record (patterns come from its score changes).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn event_from_row(
+    id: i64,
+    recorded_at: &str,
+    target_kind: String,
+    target_id: String,
+    text: Option<String>,
+    action: Option<String>,
+    edit_distance: Option<i64>,
+    classifier: Option<String>,
+    reading: Option<String>,
+    reward: crate::feedback::reward::Reward,
+    changes: Vec<ScoreChange>,
+) -> StoredEvent {
+    StoredEvent {
+        id,
+        recorded_at: recorded_at.parse().unwrap_or(0),
+        record: FeedbackRecord {
+            target_kind,
+            target_id,
+            patterns: changes
+                .iter()
+                .map(|c| (c.kind.clone(), c.taxonomy_id.clone()))
+                .collect(),
+            text,
+            action,
+            edit_distance: edit_distance.map(|d| d.max(0) as u64),
+            classifier,
+            reading: reading.and_then(|r| serde_json::from_str(&r).ok()),
+            reward,
+        },
+        changes,
+    }
 }
 
 /// What generalisation reads from a backend.

@@ -12,10 +12,16 @@ use super::{
 use crate::analysis::Analysis;
 
 /// Numbered migrations, embedded from `migrations/postgres/`.
-pub const MIGRATIONS: &[(u32, &str)] = &[(
-    1,
-    include_str!("../../migrations/postgres/0001_knowledge_base.sql"),
-)];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (
+        1,
+        include_str!("../../migrations/postgres/0001_knowledge_base.sql"),
+    ),
+    (
+        2,
+        include_str!("../../migrations/postgres/0002_feedback.sql"),
+    ),
+];
 
 /// A knowledge base in PostgreSQL.
 pub struct PostgresStore {
@@ -61,6 +67,34 @@ impl PostgresStore {
             location: url.to_string(),
             client: RefCell::new(client),
         })
+    }
+}
+
+impl PostgresStore {
+    fn changes(
+        &self,
+        filter: &str,
+        args: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<super::ScoreChange>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(
+                &format!("SELECT kind, taxonomy_id, event_id, score_before, score_after, changed_at FROM pattern_score WHERE {filter} ORDER BY id"),
+                args,
+            )
+            .map_err(err(&self.location))?;
+        Ok(rows
+            .iter()
+            .map(|r| super::ScoreChange {
+                kind: r.get(0),
+                taxonomy_id: r.get(1),
+                event_id: r.get(2),
+                before: r.get(3),
+                after: r.get(4),
+                changed_at: r.get::<_, String>(5).parse().unwrap_or(0),
+            })
+            .collect())
     }
 }
 
@@ -241,6 +275,115 @@ impl Store for PostgresStore {
         } else {
             LearnOutcome::Added
         })
+    }
+
+    fn record_feedback(
+        &mut self,
+        records: &[super::FeedbackRecord],
+    ) -> Result<Vec<super::StoredEvent>> {
+        let location = self.location.clone();
+        let e = err(&location);
+        let mut tx = self.client.get_mut().transaction().map_err(&e)?;
+        let mut stored = Vec::with_capacity(records.len());
+        for record in records {
+            let at = now();
+            let event_id: i64 = tx
+                .query_one(
+                    "INSERT INTO feedback_event (recorded_at, target_kind, target_id, text, action, edit_distance, classifier, reading, implicit, explicit, confidence, reward) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                    &[
+                        &at,
+                        &record.target_kind,
+                        &record.target_id,
+                        &record.text,
+                        &record.action,
+                        &record.edit_distance.map(|d| d as i64),
+                        &record.classifier,
+                        &super::reading_json(record),
+                        &record.reward.implicit,
+                        &record.reward.explicit,
+                        &record.reward.confidence,
+                        &record.reward.value,
+                    ],
+                )
+                .map_err(&e)?
+                .get(0);
+            let mut changes = Vec::new();
+            for (kind, taxonomy_id) in &record.patterns {
+                // FOR UPDATE: two recorders of the same pattern apply their steps in turn.
+                let Some(row) = tx
+                    .query_opt(
+                        "SELECT score FROM pattern WHERE kind = $1 AND taxonomy_id = $2 FOR UPDATE",
+                        &[kind, taxonomy_id],
+                    )
+                    .map_err(&e)?
+                else {
+                    continue;
+                };
+                let before: f64 = row.get(0);
+                let after = crate::feedback::reward::update(before, &record.reward);
+                tx.execute(
+                    "UPDATE pattern SET score = $1 WHERE kind = $2 AND taxonomy_id = $3",
+                    &[&after, kind, taxonomy_id],
+                )
+                .map_err(&e)?;
+                tx.execute(
+                    "INSERT INTO pattern_score (kind, taxonomy_id, event_id, score_before, score_after, changed_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    &[kind, taxonomy_id, &event_id, &before, &after, &at],
+                )
+                .map_err(&e)?;
+                changes.push(super::ScoreChange {
+                    kind: kind.clone(),
+                    taxonomy_id: taxonomy_id.clone(),
+                    event_id,
+                    before,
+                    after,
+                    changed_at: at.parse().unwrap_or(0),
+                });
+            }
+            stored.push(super::StoredEvent {
+                id: event_id,
+                recorded_at: at.parse().unwrap_or(0),
+                record: record.clone(),
+                changes,
+            });
+        }
+        tx.commit().map_err(&e)?;
+        Ok(stored)
+    }
+
+    fn feedback_event(&self, id: i64) -> Result<Option<super::StoredEvent>> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt(
+                "SELECT recorded_at, target_kind, target_id, text, action, edit_distance, classifier, reading, implicit, explicit, confidence, reward FROM feedback_event WHERE id = $1",
+                &[&id],
+            )
+            .map_err(err(&self.location))?;
+        let Some(r) = row else { return Ok(None) };
+        let changes = self.changes("event_id = $1", &[&id])?;
+        Ok(Some(super::event_from_row(
+            id,
+            r.get::<_, String>(0).as_str(),
+            r.get(1),
+            r.get(2),
+            r.get(3),
+            r.get(4),
+            r.get(5),
+            r.get(6),
+            r.get(7),
+            crate::feedback::reward::Reward {
+                implicit: r.get(8),
+                explicit: r.get(9),
+                confidence: r.get(10),
+                value: r.get(11),
+            },
+            changes,
+        )))
+    }
+
+    fn score_history(&self, kind: &str, taxonomy_id: &str) -> Result<Vec<super::ScoreChange>> {
+        self.changes("kind = $1 AND taxonomy_id = $2", &[&kind, &taxonomy_id])
     }
 
     fn patterns(&self) -> Result<Vec<Pattern>> {

@@ -9,10 +9,13 @@ use super::{DbStatus, KbError, LearnOutcome, Pattern, Result, Store};
 use crate::analysis::Analysis;
 
 /// Numbered migrations, embedded from `migrations/sqlite/`.
-pub const MIGRATIONS: &[(u32, &str)] = &[(
-    1,
-    include_str!("../../migrations/sqlite/0001_knowledge_base.sql"),
-)];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (
+        1,
+        include_str!("../../migrations/sqlite/0001_knowledge_base.sql"),
+    ),
+    (2, include_str!("../../migrations/sqlite/0002_feedback.sql")),
+];
 
 /// A knowledge base in one SQLite file.
 pub struct SqliteStore {
@@ -72,6 +75,35 @@ impl SqliteStore {
             [],
             |r| r.get(0),
         )
+    }
+}
+
+impl SqliteStore {
+    fn changes(
+        &self,
+        filter: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<super::ScoreChange>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT kind, taxonomy_id, event_id, score_before, score_after, changed_at FROM pattern_score WHERE {filter} ORDER BY id"
+            ))
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map(args, |r| {
+                Ok(super::ScoreChange {
+                    kind: r.get(0)?,
+                    taxonomy_id: r.get(1)?,
+                    event_id: r.get(2)?,
+                    before: r.get(3)?,
+                    after: r.get(4)?,
+                    changed_at: r.get::<_, String>(5)?.parse().unwrap_or(0),
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
     }
 }
 
@@ -352,6 +384,123 @@ impl Store for SqliteStore {
             patterns: count("pattern")?,
             embeddings: count("embedding")?,
         })
+    }
+
+    fn record_feedback(
+        &mut self,
+        records: &[super::FeedbackRecord],
+    ) -> Result<Vec<super::StoredEvent>> {
+        let path = self.path.clone();
+        let err = |source| KbError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let mut stored = Vec::with_capacity(records.len());
+        for record in records {
+            let at = now();
+            tx.execute(
+                "INSERT INTO feedback_event (recorded_at, target_kind, target_id, text, action, edit_distance, classifier, reading, implicit, explicit, confidence, reward) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    at,
+                    record.target_kind,
+                    record.target_id,
+                    record.text,
+                    record.action,
+                    record.edit_distance.map(|d| d as i64),
+                    record.classifier,
+                    super::reading_json(record),
+                    record.reward.implicit,
+                    record.reward.explicit,
+                    record.reward.confidence,
+                    record.reward.value
+                ],
+            )
+            .map_err(err)?;
+            let event_id = tx.last_insert_rowid();
+            let mut changes = Vec::new();
+            for (kind, taxonomy_id) in &record.patterns {
+                let before: Option<f64> = tx
+                    .query_row(
+                        "SELECT score FROM pattern WHERE kind = ?1 AND taxonomy_id = ?2",
+                        params![kind, taxonomy_id],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .map_err(err)?;
+                let Some(before) = before else { continue };
+                let after = crate::feedback::reward::update(before, &record.reward);
+                tx.execute(
+                    "UPDATE pattern SET score = ?1 WHERE kind = ?2 AND taxonomy_id = ?3",
+                    params![after, kind, taxonomy_id],
+                )
+                .map_err(err)?;
+                tx.execute(
+                    "INSERT INTO pattern_score (kind, taxonomy_id, event_id, score_before, score_after, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![kind, taxonomy_id, event_id, before, after, at],
+                )
+                .map_err(err)?;
+                changes.push(super::ScoreChange {
+                    kind: kind.clone(),
+                    taxonomy_id: taxonomy_id.clone(),
+                    event_id,
+                    before,
+                    after,
+                    changed_at: at.parse().unwrap_or(0),
+                });
+            }
+            stored.push(super::StoredEvent {
+                id: event_id,
+                recorded_at: at.parse().unwrap_or(0),
+                record: record.clone(),
+                changes,
+            });
+        }
+        tx.commit().map_err(err)?;
+        Ok(stored)
+    }
+
+    fn feedback_event(&self, id: i64) -> Result<Option<super::StoredEvent>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT recorded_at, target_kind, target_id, text, action, edit_distance, classifier, reading, implicit, explicit, confidence, reward FROM feedback_event WHERE id = ?1",
+                params![id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                        crate::feedback::reward::Reward {
+                            implicit: r.get(8)?,
+                            explicit: r.get(9)?,
+                            confidence: r.get(10)?,
+                            value: r.get(11)?,
+                        },
+                    ))
+                },
+            )
+            .optional()
+            .map_err(self.err())?;
+        let Some((at, kind, target, text, action, edit, classifier, reading, reward)) = row else {
+            return Ok(None);
+        };
+        let changes = self.changes("event_id = ?1", params![id])?;
+        Ok(Some(super::event_from_row(
+            id, &at, kind, target, text, action, edit, classifier, reading, reward, changes,
+        )))
+    }
+
+    fn score_history(&self, kind: &str, taxonomy_id: &str) -> Result<Vec<super::ScoreChange>> {
+        self.changes("kind = ?1 AND taxonomy_id = ?2", params![kind, taxonomy_id])
     }
 
     fn patterns(&self) -> Result<Vec<Pattern>> {

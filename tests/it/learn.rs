@@ -11,7 +11,7 @@ use crate::common::{arch, config_home, fixture};
 /// The knowledge bases every store test runs against: a SQLite file in `home`, and a fresh
 /// database on the PostgreSQL + pgvector server that `scripts/test.sh` starts
 /// (`ARCH_TEST_POSTGRES`, see `scripts/postgres.sh`).
-fn backends(home: &Path) -> Vec<String> {
+pub fn backends(home: &Path) -> Vec<String> {
     vec![
         home.join("kb.sqlite").display().to_string(),
         fresh_postgres(),

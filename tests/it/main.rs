@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod detect;
 mod embed;
+mod feedback;
 mod golden;
 mod learn;
 mod parse;

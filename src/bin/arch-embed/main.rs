@@ -7,6 +7,9 @@
 //! ```text
 //! arch-embed encode MODEL_DIR   < ["text", …]        > {"model": "…", "vectors": [[…], …]}
 //! arch-embed convert MODEL_DIR                         writes rust_model.ot from model.safetensors
+//! arch-embed classify MODEL_DIR CLASSIFIER < ["text", …] > {"sentiment": [[pos, neu, neg], …], "emotions": [[6], …]}
+//! arch-embed roberta CLASSIFIER_DIR < ["text", …]    > {"labels": […], "problem_type": …, "logits": [[…], …]}
+//! arch-embed train MODEL_DIR OUT < {"options": …, "examples": […]}   writes the classifier to OUT
 //! ```
 //! Exit codes: 0 done, 2 usage, 3 the model is missing or failed (the message says which).
 
@@ -18,11 +21,29 @@ use rust_bert::pipelines::sentence_embeddings::SentenceEmbeddingsBuilder;
 
 use arch::embed::{normalise, BATCH, MODEL};
 
+mod feedback;
+mod roberta;
+mod train;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [cmd, dir] if cmd == "encode" => encode(Path::new(dir)),
         [cmd, dir] if cmd == "convert" => convert(Path::new(dir)),
+        [cmd, dir, classifier] if cmd == "classify" => {
+            classify(Path::new(dir), Path::new(classifier))
+        }
+        [cmd, dir] if cmd == "roberta" => read_stdin().and_then(|input| {
+            let texts: Vec<String> = serde_json::from_str(&input)
+                .map_err(|e| format!("stdin is not a JSON array of strings: {e}"))?;
+            let out = roberta::classify(Path::new(dir), &texts)?;
+            serde_json::to_writer(std::io::stdout().lock(), &out).map_err(|e| e.to_string())
+        }),
+        [cmd, dir, out] if cmd == "train" => read_stdin().and_then(|input| {
+            let request = serde_json::from_str(&input)
+                .map_err(|e| format!("stdin is not a training request: {e}"))?;
+            train::train(Path::new(dir), Path::new(out), request)
+        }),
         _ => {
             eprintln!(
                 "usage: arch-embed encode MODEL_DIR < texts.json | arch-embed convert MODEL_DIR"
@@ -37,6 +58,50 @@ fn main() -> ExitCode {
             ExitCode::from(3)
         }
     }
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
+    Ok(input)
+}
+
+/// Sentiment and emotion probabilities for each text on stdin.
+fn classify(dir: &Path, classifier: &Path) -> Result<(), String> {
+    ensure_converted(dir)?;
+    let texts: Vec<String> = serde_json::from_str(&read_stdin()?)
+        .map_err(|e| format!("stdin is not a JSON array of strings: {e}"))?;
+    let named = tch::Tensor::load_multi(classifier)
+        .map_err(|e| format!("cannot read the classifier {}: {e}", classifier.display()))?;
+    let mut model = feedback::FeedbackModel::new(dir, feedback::tuned_layers(&named))?;
+    model.load_encoder(dir)?;
+    model.load_tuned(named)?;
+    let (mut sentiment, mut emotions) = (Vec::new(), Vec::new());
+    for batch in texts.chunks(BATCH) {
+        let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
+        let (s, e) = model.predict(&refs)?;
+        sentiment.extend(s);
+        emotions.extend(e);
+    }
+    let out = serde_json::json!({ "sentiment": sentiment, "emotions": emotions });
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer(&mut stdout, &out).map_err(|e| e.to_string())?;
+    stdout.flush().map_err(|e| e.to_string())
+}
+
+fn ensure_converted(dir: &Path) -> Result<(), String> {
+    if !dir.join("model.safetensors").exists() || !dir.join("vocab.txt").exists() {
+        return Err(format!(
+            "the {MODEL} encoder is not installed in {}; run `arch models fetch {MODEL}`",
+            dir.display()
+        ));
+    }
+    if !dir.join("rust_model.ot").exists() {
+        convert(dir)?;
+    }
+    Ok(())
 }
 
 fn encode(dir: &Path) -> Result<(), String> {
