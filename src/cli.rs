@@ -292,6 +292,10 @@ pub struct FeedbackTrainArgs {
     /// Only measure an existing classifier file on the held-out texts.
     #[arg(long, value_name = "FILE")]
     pub evaluate: Option<PathBuf>,
+    /// Only write the held-out texts with their labels as JSON lines (to score other tools
+    /// on the same sample: benches/feedback.sh); never commit the file.
+    #[arg(long, value_name = "FILE", conflicts_with = "evaluate")]
+    pub export_held_out: Option<PathBuf>,
     /// Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models].
     #[arg(long, value_name = "DIR")]
     pub models_dir: Option<PathBuf>,

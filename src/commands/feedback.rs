@@ -39,6 +39,11 @@ fn location(db: Option<String>) -> anyhow::Result<String> {
         .ok_or_else(|| anyhow::anyhow!("no knowledge base location: pass --db or set ARCH_DB"))
 }
 
+/// A usage error with `message` (exit code 2).
+fn invalid(message: String) -> anyhow::Error {
+    crate::Error::from(FeedbackError::Invalid(message)).into()
+}
+
 /// Runs `arch feedback`.
 pub fn run(global: &GlobalArgs, args: FeedbackArgs) -> anyhow::Result<Outcome> {
     if let Some(FeedbackCommand::Train(train)) = args.command {
@@ -51,11 +56,8 @@ pub fn run(global: &GlobalArgs, args: FeedbackArgs) -> anyhow::Result<Outcome> {
     let flag_dir = args.models_dir.clone();
     let open_classifier = move |global: &GlobalArgs| -> anyhow::Result<Box<dyn Classifier>> {
         let dir = models_dir(global, flag_dir.clone())?;
-        Ok(classifier::open(
-            spec.as_deref(),
-            &dir,
-            crate::embed::encoder_exe(),
-        )?)
+        classifier::open(spec.as_deref(), &dir, crate::embed::encoder_exe())
+            .map_err(|e| crate::Error::from(e).into())
     };
     if args.analyze {
         return analyze(global, &args, &*open_classifier(global)?);
@@ -102,7 +104,7 @@ fn analyze(
     }
     let text = positional_text(args.text.clone())?
         .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| anyhow::anyhow!("empty text: give the words to analyse (or --from FILE)"))?;
+        .ok_or_else(|| invalid("empty text: give the words to analyse (or --from FILE)".into()))?;
     let reading = read_texts(Some(classifier), &[text.as_str()], global.quiet)?
         .pop()
         .ok_or_else(|| anyhow::anyhow!("the classifier returned nothing"))?;
@@ -195,12 +197,12 @@ fn record(
                 eprintln!("{}:{n}: {why}", path.display());
             }
             if args.atomic && !bad.is_empty() {
-                anyhow::bail!(
+                return Err(invalid(format!(
                     "{} of {} lines of {} are bad; nothing recorded (--atomic)",
                     bad.len(),
                     bad.len() + pending.len(),
                     path.display()
-                );
+                )));
             }
         }
         None => {
@@ -210,7 +212,7 @@ fn record(
                 action: args.action,
                 edit_distance: args.edit_distance,
             };
-            pending.push(validate(event, &learned, None)?);
+            pending.push(validate(event, &learned, None).map_err(crate::Error::from)?);
         }
     }
     let texts: Vec<&str> = pending.iter().filter_map(|p| p.text.as_deref()).collect();
@@ -270,12 +272,12 @@ fn record(
         write!(stdout, "{}", describe_event(s))?;
     }
     if !bad.is_empty() {
-        anyhow::bail!(
+        return Err(invalid(format!(
             "{} line(s) of {} not recorded (listed above); the {} good ones were",
             bad.len(),
             source.as_deref().unwrap_or(Path::new("-")).display(),
             stored.len()
-        );
+        )));
     }
     Ok(Outcome::Success)
 }
@@ -335,7 +337,7 @@ fn explain(global: &GlobalArgs, db: Option<String>, id: i64) -> anyhow::Result<O
         .feedback_event(id)
         .map_err(crate::Error::from)?
         .ok_or_else(|| {
-            anyhow::anyhow!("no feedback event {id} in the knowledge base; events are numbered from 1 in the order they were recorded")
+            invalid(format!("no feedback event {id} in the knowledge base; events are numbered from 1 in the order they were recorded"))
         })?;
     let mut stdout = std::io::stdout().lock();
     if format(global)? == Format::Json {
@@ -428,7 +430,26 @@ fn explain(global: &GlobalArgs, db: Option<String>, id: i64) -> anyhow::Result<O
 
 fn run_train(global: &GlobalArgs, args: FeedbackTrainArgs) -> anyhow::Result<Outcome> {
     let encoder_dir = models_dir(global, args.models_dir)?.join(crate::embed::MODEL);
-    let corpus = data::load(&args.data)?;
+    let corpus = data::load(&args.data).map_err(crate::Error::from)?;
+    if let Some(path) = &args.export_held_out {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for (i, (e, split)) in corpus.examples.iter().enumerate() {
+            if *split == data::Split::Train {
+                continue;
+            }
+            let line = serde_json::json!({
+                "id": i,
+                "source": e.source,
+                "text": e.text,
+                "sentiment": e.sentiment,
+                "emotions": EMOTIONS.iter().zip(e.emotions).map(|(n, v)| (n.to_string(), serde_json::json!(v))).collect::<serde_json::Map<String, serde_json::Value>>(),
+            });
+            writeln!(out, "{line}")?;
+        }
+        out.flush()?;
+        println!("wrote the held-out texts to {}", path.display());
+        return Ok(Outcome::Success);
+    }
     let options = train::TrainOptions {
         tuned_layers: args.tuned_layers,
         epochs: args.epochs,
@@ -541,10 +562,10 @@ fn positional_text(text: Option<std::ffi::OsString>) -> anyhow::Result<Option<St
     };
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Some(s)),
-        Err(e) => anyhow::bail!(
+        Err(e) => Err(invalid(format!(
             "the feedback text is not valid UTF-8 (byte {} is not); re-encode it as UTF-8 (for example with iconv) and try again",
             e.utf8_error().valid_up_to()
-        ),
+        ))),
     }
 }
 

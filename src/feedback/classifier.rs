@@ -200,23 +200,10 @@ pub trait Classifier {
     fn classify(&self, texts: &[String]) -> Result<Vec<Reading>, ClassifierError>;
 }
 
-/// Where the shipped default classifier lives in a checkout or an installation.
+/// The file name of the shipped classifier in `models/feedback/`.
 pub const DEFAULT_CLASSIFIER: &str = "minilm-feedback.ot";
-
-/// The default classifier's file: `models/feedback/` beside the binary's share directory,
-/// the models directory, or the source tree it was built from.
-pub fn default_classifier_file(models_dir: Option<&Path>) -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = models_dir {
-        candidates.push(dir.join("feedback").join(DEFAULT_CLASSIFIER));
-    }
-    candidates.push(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("models/feedback")
-            .join(DEFAULT_CLASSIFIER),
-    );
-    candidates.into_iter().find(|p| p.exists())
-}
+/// What `arch-embed classify` takes to mean the classifier compiled into it.
+pub const BUILTIN: &str = "builtin";
 
 /// The default classifier: MiniLM with its tuned top and heads, in `arch-embed`.
 #[derive(Debug, Clone)]
@@ -227,6 +214,29 @@ pub struct MiniLmClassifier {
 }
 
 impl MiniLmClassifier {
+    /// The classifier shipped inside `arch-embed` (models/feedback/minilm-feedback.ot at
+    /// build time), over the encoder in `encoder_dir`.
+    pub fn builtin(exe: PathBuf, encoder_dir: &Path) -> Result<Self, ClassifierError> {
+        Self::check_encoder(encoder_dir)?;
+        Ok(Self {
+            exe,
+            encoder_dir: encoder_dir.to_path_buf(),
+            weights: PathBuf::from(BUILTIN),
+        })
+    }
+
+    fn check_encoder(encoder_dir: &Path) -> Result<(), ClassifierError> {
+        if !encoder_dir.join("model.safetensors").exists()
+            || !encoder_dir.join("vocab.txt").exists()
+        {
+            return Err(ClassifierError::NotInstalled {
+                model: crate::embed::MODEL,
+                dir: encoder_dir.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
     /// The classifier in `weights` over the encoder in `encoder_dir`.
     pub fn new(exe: PathBuf, encoder_dir: &Path, weights: &Path) -> Result<Self, ClassifierError> {
         if !encoder_dir.join("model.safetensors").exists()
@@ -462,18 +472,7 @@ pub fn open(
     exe: PathBuf,
 ) -> Result<Box<dyn Classifier>, ClassifierError> {
     let encoder_dir = models_dir.join(crate::embed::MODEL);
-    let default = || -> Result<MiniLmClassifier, ClassifierError> {
-        let weights = default_classifier_file(Some(models_dir)).ok_or_else(|| {
-            ClassifierError::Setting {
-                value: "default".into(),
-                message: format!(
-                    "the shipped classifier {DEFAULT_CLASSIFIER} is not in {} nor in the source tree; reinstall arch or run `arch feedback train`",
-                    models_dir.join("feedback").display()
-                ),
-            }
-        })?;
-        MiniLmClassifier::new(exe.clone(), &encoder_dir, &weights)
-    };
+    let default = || MiniLmClassifier::builtin(exe.clone(), &encoder_dir);
     match spec.map(str::trim) {
         None | Some("") | Some("default") => Ok(Box::new(default()?)),
         Some(s) if s.starts_with("roberta:") => {

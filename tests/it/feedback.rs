@@ -150,7 +150,11 @@ fn bad_feedback_is_refused_clearly_and_loses_nothing() {
             .output()
             .expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{args:?} should fail");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?} is a usage error: {stderr}"
+        );
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     };
     fails(
@@ -253,7 +257,11 @@ fn bad_feedback_is_refused_clearly_and_loses_nothing() {
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "bad lines make the exit code say so");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "bad lines make the exit code say so"
+    );
     for line in [
         ":2: not a valid event",
         ":3: not a valid event",

@@ -7,7 +7,7 @@
 //! ```text
 //! arch-embed encode MODEL_DIR   < ["text", …]        > {"model": "…", "vectors": [[…], …]}
 //! arch-embed convert MODEL_DIR                         writes rust_model.ot from model.safetensors
-//! arch-embed classify MODEL_DIR CLASSIFIER < ["text", …] > {"sentiment": [[pos, neu, neg], …], "emotions": [[6], …]}
+//! arch-embed classify MODEL_DIR CLASSIFIER|builtin < ["text", …] > {"sentiment": [[pos, neu, neg], …], "emotions": [[6], …]}
 //! arch-embed roberta CLASSIFIER_DIR < ["text", …]    > {"labels": […], "problem_type": …, "logits": [[…], …]}
 //! arch-embed train MODEL_DIR OUT < {"options": …, "examples": […]}   writes the classifier to OUT
 //! ```
@@ -68,13 +68,20 @@ fn read_stdin() -> Result<String, String> {
     Ok(input)
 }
 
+/// The shipped classifier (`arch feedback train` writes it; models/feedback/MODEL_CARD.md).
+const BUILTIN_CLASSIFIER: &[u8] = include_bytes!("../../../models/feedback/minilm-feedback.ot");
+
 /// Sentiment and emotion probabilities for each text on stdin.
 fn classify(dir: &Path, classifier: &Path) -> Result<(), String> {
     ensure_converted(dir)?;
     let texts: Vec<String> = serde_json::from_str(&read_stdin()?)
         .map_err(|e| format!("stdin is not a JSON array of strings: {e}"))?;
-    let named = tch::Tensor::load_multi(classifier)
-        .map_err(|e| format!("cannot read the classifier {}: {e}", classifier.display()))?;
+    let named = if classifier == Path::new(arch::feedback::classifier::BUILTIN) {
+        tch::Tensor::load_multi_from_stream(std::io::Cursor::new(BUILTIN_CLASSIFIER))
+    } else {
+        tch::Tensor::load_multi(classifier)
+    }
+    .map_err(|e| format!("cannot read the classifier {}: {e}", classifier.display()))?;
     let mut model = feedback::FeedbackModel::new(dir, feedback::tuned_layers(&named))?;
     model.load_encoder(dir)?;
     model.load_tuned(named)?;
