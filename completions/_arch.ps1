@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             [CompletionResult]::new('learn', 'learn', [CompletionResultType]::ParameterValue, 'Store analyses in the knowledge base and generalise patterns across projects')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Knowledge-base schema: apply migrations, show the version')
             [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Browse the knowledge base')
+            [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -348,6 +349,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             break
         }
         'arch;kb;patterns' {
+            [CompletionResult]::new('--history', '--history', [CompletionResultType]::ParameterName, 'Show how one pattern''s score moved, event by event (pattern id or kind:taxonomy-id)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -431,6 +433,73 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
         'arch;kb;help;help' {
             break
         }
+        'arch;feedback' {
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'What it is about: finding:KIND/ID (or finding:ID), pattern:ID, suggestion:ID')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What you did with it')
+            [CompletionResult]::new('--edit-distance', '--edit-distance', [CompletionResultType]::ParameterName, 'With --action edit: how many characters you changed')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Record a batch of events (JSON lines: text, on, action, edit_distance), or with --analyze, analyse a file of {"id", "text"} lines')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show how a recorded event''s reward was computed')
+            [CompletionResult]::new('--classifier', '--classifier', [CompletionResultType]::ParameterName, 'Classifier: `default`, a file from `arch feedback train`, or roberta:DIR (a RoBERTa-family sequence classifier directory)')
+            [CompletionResult]::new('--models-dir', '--models-dir', [CompletionResultType]::ParameterName, 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--atomic', '--atomic', [CompletionResultType]::ParameterName, 'With --from: record nothing if any line is bad (default: record the good lines)')
+            [CompletionResult]::new('--analyze', '--analyze', [CompletionResultType]::ParameterName, 'Only show what the text reads as; record nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'arch;feedback;train' {
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The labelled texts (see ../shared/data/feedback/README.md)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the classifier [default: models/feedback/minilm-feedback.ot in the source tree]')
+            [CompletionResult]::new('--tuned-layers', '--tuned-layers', [CompletionResultType]::ParameterName, 'Encoder layers fine-tuned from the top')
+            [CompletionResult]::new('--epochs', '--epochs', [CompletionResultType]::ParameterName, 'Passes over the training texts')
+            [CompletionResult]::new('--learning-rate', '--learning-rate', [CompletionResultType]::ParameterName, 'Peak learning rate')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed')
+            [CompletionResult]::new('--emotion-oversampling', '--emotion-oversampling', [CompletionResultType]::ParameterName, 'Times each GitHub six-emotion text is shown per epoch (the smallest source, and the only one labelling fear and surprise)')
+            [CompletionResult]::new('--evaluate', '--evaluate', [CompletionResultType]::ParameterName, 'Only measure an existing classifier file on the held-out texts')
+            [CompletionResult]::new('--export-held-out', '--export-held-out', [CompletionResultType]::ParameterName, 'Only write the held-out texts with their labels as JSON lines (to score other tools on the same sample: benches/feedback.sh); never commit the file')
+            [CompletionResult]::new('--models-dir', '--models-dir', [CompletionResultType]::ParameterName, 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for risky steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'arch;feedback;help' {
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'arch;feedback;help;train' {
+            break
+        }
+        'arch;feedback;help;help' {
+            break
+        }
         'arch;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -455,6 +524,7 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             [CompletionResult]::new('learn', 'learn', [CompletionResultType]::ParameterValue, 'Store analyses in the knowledge base and generalise patterns across projects')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Knowledge-base schema: apply migrations, show the version')
             [CompletionResult]::new('kb', 'kb', [CompletionResultType]::ParameterValue, 'Browse the knowledge base')
+            [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -515,6 +585,13 @@ Register-ArgumentCompleter -Native -CommandName 'arch' -ScriptBlock {
             break
         }
         'arch;help;kb;replay' {
+            break
+        }
+        'arch;help;feedback' {
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)')
+            break
+        }
+        'arch;help;feedback;train' {
             break
         }
         'arch;help;completions' {

@@ -28,6 +28,9 @@ _arch() {
             arch,db)
                 cmd="arch__subcmd__db"
                 ;;
+            arch,feedback)
+                cmd="arch__subcmd__feedback"
+                ;;
             arch,help)
                 cmd="arch__subcmd__help"
                 ;;
@@ -70,6 +73,18 @@ _arch() {
             arch__subcmd__db__subcmd__help,status)
                 cmd="arch__subcmd__db__subcmd__help__subcmd__status"
                 ;;
+            arch__subcmd__feedback,help)
+                cmd="arch__subcmd__feedback__subcmd__help"
+                ;;
+            arch__subcmd__feedback,train)
+                cmd="arch__subcmd__feedback__subcmd__train"
+                ;;
+            arch__subcmd__feedback__subcmd__help,help)
+                cmd="arch__subcmd__feedback__subcmd__help__subcmd__help"
+                ;;
+            arch__subcmd__feedback__subcmd__help,train)
+                cmd="arch__subcmd__feedback__subcmd__help__subcmd__train"
+                ;;
             arch__subcmd__help,analyze)
                 cmd="arch__subcmd__help__subcmd__analyze"
                 ;;
@@ -81,6 +96,9 @@ _arch() {
                 ;;
             arch__subcmd__help,db)
                 cmd="arch__subcmd__help__subcmd__db"
+                ;;
+            arch__subcmd__help,feedback)
+                cmd="arch__subcmd__help__subcmd__feedback"
                 ;;
             arch__subcmd__help,help)
                 cmd="arch__subcmd__help__subcmd__help"
@@ -102,6 +120,9 @@ _arch() {
                 ;;
             arch__subcmd__help__subcmd__db,status)
                 cmd="arch__subcmd__help__subcmd__db__subcmd__status"
+                ;;
+            arch__subcmd__help__subcmd__feedback,train)
+                cmd="arch__subcmd__help__subcmd__feedback__subcmd__train"
                 ;;
             arch__subcmd__help__subcmd__kb,patterns)
                 cmd="arch__subcmd__help__subcmd__kb__subcmd__patterns"
@@ -185,7 +206,7 @@ _arch() {
 
     case "${cmd}" in
         arch)
-            opts="-q -v -y -h -V --config --format --quiet --verbose --color --no-progress --yes --help --version analyze config models learn db kb completions help"
+            opts="-q -v -y -h -V --config --format --quiet --verbose --color --no-progress --yes --help --version analyze config models learn db kb feedback completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,8 +567,174 @@ _arch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        arch__subcmd__feedback)
+            opts="-q -v -y -h -V --on --action --edit-distance --from --atomic --analyze --explain --classifier --models-dir --db --config --format --quiet --verbose --color --no-progress --yes --help --version train help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -W "accept edit delete ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --edit-distance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --explain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --classifier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --models-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__feedback__subcmd__help)
+            opts="train help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__feedback__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__feedback__subcmd__help__subcmd__train)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__feedback__subcmd__train)
+            opts="-q -v -y -h -V --data --out --tuned-layers --epochs --learning-rate --seed --emotion-oversampling --evaluate --export-held-out --models-dir --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tuned-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --epochs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --learning-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emotion-oversampling)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --evaluate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export-held-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --models-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json markdown dot mermaid sarif junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         arch__subcmd__help)
-            opts="analyze config models learn db kb completions help"
+            opts="analyze config models learn db kb feedback completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -645,6 +832,34 @@ _arch() {
             return 0
             ;;
         arch__subcmd__help__subcmd__db__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__help__subcmd__feedback)
+            opts="train"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        arch__subcmd__help__subcmd__feedback__subcmd__train)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -937,12 +1152,16 @@ _arch() {
             return 0
             ;;
         arch__subcmd__kb__subcmd__patterns)
-            opts="-q -v -y -h -V --db --config --format --quiet --verbose --color --no-progress --yes --help --version"
+            opts="-q -v -y -h -V --history --db --config --format --quiet --verbose --color --no-progress --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --history)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand learn 'Store analyses in the knowledge base and generalise patterns across projects'
             cand db 'Knowledge-base schema: apply migrations, show the version'
             cand kb 'Browse the knowledge base'
+            cand feedback 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -320,6 +321,7 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand --version 'Print version'
         }
         &'arch;kb;patterns'= {
+            cand --history 'Show how one pattern''s score moved, event by event (pattern id or kind:taxonomy-id)'
             cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
             cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
             cand --format 'Output format'
@@ -393,6 +395,68 @@ set edit:completion:arg-completer[arch] = {|@words|
         }
         &'arch;kb;help;help'= {
         }
+        &'arch;feedback'= {
+            cand --on 'What it is about: finding:KIND/ID (or finding:ID), pattern:ID, suggestion:ID'
+            cand --action 'What you did with it'
+            cand --edit-distance 'With --action edit: how many characters you changed'
+            cand --from 'Record a batch of events (JSON lines: text, on, action, edit_distance), or with --analyze, analyse a file of {"id", "text"} lines'
+            cand --explain 'Show how a recorded event''s reward was computed'
+            cand --classifier 'Classifier: `default`, a file from `arch feedback train`, or roberta:DIR (a RoBERTa-family sequence classifier directory)'
+            cand --models-dir 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]'
+            cand --db 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand --atomic 'With --from: record nothing if any line is bad (default: record the good lines)'
+            cand --analyze 'Only show what the text reads as; record nothing'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand train 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;feedback;train'= {
+            cand --data 'The labelled texts (see ../shared/data/feedback/README.md)'
+            cand --out 'Where to write the classifier [default: models/feedback/minilm-feedback.ot in the source tree]'
+            cand --tuned-layers 'Encoder layers fine-tuned from the top'
+            cand --epochs 'Passes over the training texts'
+            cand --learning-rate 'Peak learning rate'
+            cand --seed 'Seed'
+            cand --emotion-oversampling 'Times each GitHub six-emotion text is shown per epoch (the smallest source, and the only one labelling fear and surprise)'
+            cand --evaluate 'Only measure an existing classifier file on the held-out texts'
+            cand --export-held-out 'Only write the held-out texts with their labels as JSON lines (to score other tools on the same sample: benches/feedback.sh); never commit the file'
+            cand --models-dir 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]'
+            cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
+            cand --format 'Output format'
+            cand --color 'When to use colours'
+            cand -q 'Print only the result: no warnings, no progress'
+            cand --quiet 'Print only the result: no warnings, no progress'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'arch;feedback;help'= {
+            cand train 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'arch;feedback;help;train'= {
+        }
+        &'arch;feedback;help;help'= {
+        }
         &'arch;completions'= {
             cand --config 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]'
             cand --format 'Output format'
@@ -416,6 +480,7 @@ set edit:completion:arg-completer[arch] = {|@words|
             cand learn 'Store analyses in the knowledge base and generalise patterns across projects'
             cand db 'Knowledge-base schema: apply migrations, show the version'
             cand kb 'Browse the knowledge base'
+            cand feedback 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -460,6 +525,11 @@ set edit:completion:arg-completer[arch] = {|@words|
         &'arch;help;kb;search'= {
         }
         &'arch;help;kb;replay'= {
+        }
+        &'arch;help;feedback'= {
+            cand train 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'
+        }
+        &'arch;help;feedback;train'= {
         }
         &'arch;help;completions'= {
         }

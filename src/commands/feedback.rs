@@ -497,7 +497,7 @@ fn run_train(global: &GlobalArgs, args: FeedbackTrainArgs) -> anyhow::Result<Out
 }
 /// Texts sent to the classifier per `arch-embed` run: large enough to amortise loading the
 /// model, small enough that a long file shows progress and bounded memory.
-const CLASSIFY_CHUNK: usize = 512;
+const CLASSIFY_CHUNK: usize = 2048;
 
 /// One event as a JSON line of `--from` (and as the command line gives it).
 #[derive(Debug, Clone, Default, serde::Deserialize)]

@@ -85,12 +85,18 @@ fn classify(dir: &Path, classifier: &Path) -> Result<(), String> {
     let mut model = feedback::FeedbackModel::new(dir, feedback::tuned_layers(&named))?;
     model.load_encoder(dir)?;
     model.load_tuned(named)?;
-    let (mut sentiment, mut emotions) = (Vec::new(), Vec::new());
-    for batch in texts.chunks(BATCH) {
-        let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
+    // Batches of similar length pad little: sort, classify, put the answers back in order.
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| texts[i].len());
+    let mut sentiment = vec![[0f32; 3]; texts.len()];
+    let mut emotions = vec![[0f32; 6]; texts.len()];
+    for batch in order.chunks(BATCH) {
+        let refs: Vec<&str> = batch.iter().map(|&i| texts[i].as_str()).collect();
         let (s, e) = model.predict(&refs)?;
-        sentiment.extend(s);
-        emotions.extend(e);
+        for ((&i, s), e) in batch.iter().zip(s).zip(e) {
+            sentiment[i] = s;
+            emotions[i] = e;
+        }
     }
     let out = serde_json::json!({ "sentiment": sentiment, "emotions": emotions });
     let mut stdout = std::io::stdout().lock();
