@@ -306,20 +306,22 @@ pub fn detect(analysis: &Analysis) -> Detection {
 
 /// The order in which asserted styles are listed, so that the first is the repository's
 /// primary style: how the code is organised inside (clean, hexagonal, modular monolith)
-/// before how it is deployed (microservices), before the presentation pattern (MVC),
-/// before the generic layered, before
+/// before how it is deployed (microservices), before a separate read side (CQRS: an app
+/// that splits commands from read models says so before naming its web framework), before
+/// the presentation pattern (MVC), before the generic layered, before
 /// what kind of program it is (cli, library, plugin host, pipeline), before the catch-all
-/// monolith; CQRS and event-driven describe how parts talk and come last. Other kinds
+/// monolith; event-driven describes how parts talk and comes last. Other kinds
 /// are ordered by confidence alone.
 pub fn style_rank(id: &str) -> u8 {
     match id {
         "clean" | "hexagonal" | "modular-monolith" => 0,
         "microservices" => 1,
-        "mvc" => 2,
-        "layered" => 3,
-        "cli" | "library" | "plugin" | "pipeline" => 4,
-        "monolith" => 5,
-        _ => 6,
+        "cqrs" => 2,
+        "mvc" => 3,
+        "layered" => 4,
+        "cli" | "library" | "plugin" | "pipeline" => 5,
+        "monolith" => 6,
+        _ => 7,
     }
 }
 

@@ -264,6 +264,21 @@ impl<'a> Context<'a> {
                         .or_default()
                         .insert(prefix.clone());
                 }
+                // Console commands of a framework (Laravel app/Console/Commands, Django
+                // management/commands) are entry points, not command objects of a command
+                // bus: they are indexed apart so `commands` rules do not see them.
+                let parent = prefix
+                    .rsplit('/')
+                    .nth(1)
+                    .map(str::to_ascii_lowercase)
+                    .unwrap_or_default();
+                let lower = if matches!(lower.as_str(), "commands" | "command")
+                    && matches!(parent.as_str(), "console" | "management" | "cli")
+                {
+                    format!("console {lower}")
+                } else {
+                    lower
+                };
                 dirs.entry(lower).or_default().insert(prefix.clone());
             }
         }

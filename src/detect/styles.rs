@@ -312,20 +312,26 @@ fn offline_entry_points(ctx: &Context) -> Vec<Evidence> {
     if serves {
         return Vec::new();
     }
-    ctx.app_files
-        .iter()
-        .filter(|f| {
-            let name = f.path.rsplit('/').next().unwrap_or(&f.path);
-            let main = f.functions.iter().any(|func| func.name == "main");
-            match f.language.as_str() {
-                "rust" => (name == "main.rs" || f.path.contains("src/bin/")) && main,
-                "go" => f.module.as_deref() == Some("main") && main,
-                "python" => name == "__main__.py",
-                _ => false,
-            }
-        })
-        .take(3)
-        .map(|f| Evidence::at(&f.path, None, "a program entry point that serves no HTTP"))
+    let declared = root_ships(ctx, "cli")
+        .take(1)
+        .map(|m| Evidence::at(&m.path, None, "declares command-line scripts"));
+    declared
+        .chain(
+            ctx.app_files
+                .iter()
+                .filter(|f| {
+                    let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+                    let main = f.functions.iter().any(|func| func.name == "main");
+                    match f.language.as_str() {
+                        "rust" => (name == "main.rs" || f.path.contains("src/bin/")) && main,
+                        "go" => f.module.as_deref() == Some("main") && main,
+                        "python" => name == "__main__.py",
+                        _ => false,
+                    }
+                })
+                .take(3)
+                .map(|f| Evidence::at(&f.path, None, "a program entry point that serves no HTTP")),
+        )
         .collect()
 }
 
@@ -1069,6 +1075,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         })
         .take(3)
         .map(|f| Evidence::at(&f.path, None, "a library entry point"))
+        .chain(declared_library(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1079,8 +1086,16 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .map(|m| Evidence::at(&m.path, None, "a named, publishable package"))
         .collect();
     let no_app = app.is_empty();
-    let root_lib = root_library(ctx);
+    let mut root_lib = root_library(ctx);
+    root_lib.extend(declared_library(ctx));
+    let cli_first = cli_first(ctx);
     vec![
+        when(
+            true,
+            "the package ships a command-line program and its root module exposes no API",
+            -0.6,
+            cli_first,
+        ),
         when(
             no_app,
             "library entry points and no application entry point, web framework or deployment",
@@ -1106,6 +1121,60 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// Root manifests that declare what they ship, with the declaration's name.
+fn root_ships<'a>(
+    ctx: &'a Context,
+    what: &'a str,
+) -> impl Iterator<Item = &'a crate::facts::Manifest> + 'a {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter(move |m| !m.path.contains('/') && m.ships.iter().any(|s| s == what))
+}
+
+/// A root package.json that declares a library entry (main / exports / module / types) and
+/// is not private.
+fn declared_library(ctx: &Context) -> Vec<Evidence> {
+    root_ships(ctx, "library")
+        .filter(|m| !m.ships.iter().any(|s| s == "private"))
+        .take(1)
+        .map(|m| Evidence::at(&m.path, None, "declares a library entry (main / exports)"))
+        .collect()
+}
+
+/// A package that declares command-line scripts while its root module exports nothing: a
+/// program packaged for installation (pipx), not a library with a helper command (flask).
+fn cli_first(ctx: &Context) -> Vec<Evidence> {
+    let Some(manifest) = root_ships(ctx, "cli").next() else {
+        return Vec::new();
+    };
+    if manifest.ships.iter().any(|s| s == "library") {
+        return Vec::new();
+    }
+    let names: Vec<String> = manifest
+        .name
+        .iter()
+        .map(|n| n.to_ascii_lowercase().replace('-', "_"))
+        .collect();
+    let root_module = ctx.app_files.iter().find(|f| {
+        names.iter().any(|n| {
+            f.path == format!("src/{n}/__init__.py") || f.path == format!("{n}/__init__.py")
+        })
+    });
+    match root_module {
+        Some(init)
+            if init.imports.len() <= 2 && init.types.is_empty() && init.functions.is_empty() =>
+        {
+            vec![
+                Evidence::at(&manifest.path, None, "declares command-line scripts"),
+                Evidence::at(&init.path, None, "the root module exports no API"),
+            ]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The root package's library entry: `src/lib.rs` of the root crate, the Python package named
@@ -1233,6 +1302,16 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let clean = asserted(assessments, FindingKind::Style, "clean");
     let hexagonal = asserted(assessments, FindingKind::Style, "hexagonal");
     let mvc = asserted(assessments, FindingKind::Style, "mvc");
+    // A tool whose HTTP server is one of its commands (`mdbook serve`): the serving files sit
+    // in the module that holds the command-line parsing.
+    let cli_modules: BTreeSet<String> = fired_evidence(&cli, 64)
+        .iter()
+        .filter(|e| e.line.is_some())
+        .map(|e| crate::graph::module_of(&e.path).to_string())
+        .collect();
+    let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) = fired_evidence(&rest, 64)
+        .into_iter()
+        .partition(|e| cli_modules.contains(crate::graph::module_of(&e.path)));
 
     for a in assessments
         .iter_mut()
@@ -1315,7 +1394,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     true,
                     "it also serves HTTP",
                     -0.5,
-                    fired_evidence(&rest, 2),
+                    served_app.iter().take(2).cloned().collect(),
                 ));
                 let lib_first = if library.is_some() {
                     root_library(ctx)
@@ -1344,6 +1423,19 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                         .iter()
                         .any(|i| !is_test_path(&i.path) && !is_example_path(&i.path));
                 let single = served && micro.is_none() && modular.is_none() && library.is_none();
+                signals.push(when(
+                    served_app.is_empty()
+                        && !serve_command.is_empty()
+                        && !ctx
+                            .analysis
+                            .project
+                            .infrastructure
+                            .iter()
+                            .any(|i| !is_test_path(&i.path) && !is_example_path(&i.path)),
+                    "its HTTP server is one command of a command-line tool, and nothing deploys it",
+                    -0.6,
+                    serve_command.iter().take(2).cloned().collect(),
+                ));
                 // Generic: it yields to any more specific style (see the style order in `detect`).
                 signals.push(when(
                     single,

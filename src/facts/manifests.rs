@@ -109,6 +109,7 @@ pub(super) fn parse(kind: ManifestKind, path: &str, text: &str) -> Result<Manife
     Ok(Manifest {
         path: path.to_string(),
         ecosystem: kind.ecosystem().to_string(),
+        ships: ships(kind, text),
         name,
         dependencies: deps.finish(),
     })
@@ -545,6 +546,50 @@ fn parse_pipfile(text: &str, deps: &mut Deps) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What a manifest declares it ships (see [`Manifest::ships`]); empty where the format has
+/// no such declaration or cannot be read (its parser reports that).
+fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match kind {
+        ManifestKind::Npm => {
+            let Ok(root) = serde_json::from_str::<serde_json::Value>(text) else {
+                return out;
+            };
+            let has = |key: &str| root.get(key).is_some_and(|v| !v.is_null());
+            if ["main", "exports", "module", "types", "typings"]
+                .iter()
+                .any(|k| has(k))
+            {
+                out.push("library".to_string());
+            }
+            if has("bin") {
+                out.push("cli".to_string());
+            }
+            if root.get("private").and_then(serde_json::Value::as_bool) == Some(true) {
+                out.push("private".to_string());
+            }
+        }
+        ManifestKind::Pyproject => {
+            let Ok(root) = text.parse::<toml::Table>() else {
+                return out;
+            };
+            let non_empty = |v: Option<&toml::Value>| {
+                v.and_then(toml::Value::as_table)
+                    .is_some_and(|t| !t.is_empty())
+            };
+            let project = root.get("project");
+            let poetry = root.get("tool").and_then(|t| t.get("poetry"));
+            if non_empty(project.and_then(|p| p.get("scripts")))
+                || non_empty(poetry.and_then(|p| p.get("scripts")))
+            {
+                out.push("cli".to_string());
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -42,6 +42,11 @@ pub struct Manifest {
     pub name: Option<String>,
     /// Direct dependencies, sorted by scope then name.
     pub dependencies: Vec<Dependency>,
+    /// What the package declares it ships: `library` (package.json main / exports / module /
+    /// types), `cli` (package.json bin, pyproject scripts), `private` (package.json
+    /// `"private": true`, never published).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ships: Vec<String>,
 }
 
 /// A dependency declared directly in a manifest.
