@@ -61,6 +61,11 @@ pub struct FileFacts {
     pub annotations: Vec<Annotation>,
     /// String literals that matter for architecture: routes, SQL, topics and queues.
     pub literals: Vec<Literal>,
+    /// Instances created once for the whole program: module-level variables (Python,
+    /// JavaScript/TypeScript, Go) and static fields (Java, C#) initialised with a constructor
+    /// call, and Rust statics. The raw material of the singleton pattern. (Always written:
+    /// the fact cache stores these fields by position.)
+    pub shared: Vec<SharedInstance>,
     /// Number of syntax-error regions tree-sitter recovered from.
     pub syntax_errors: u32,
 }
@@ -216,6 +221,18 @@ pub enum LiteralKind {
     Topic,
 }
 
+/// A variable holding one instance for the whole program.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct SharedInstance {
+    /// The variable or field.
+    pub name: String,
+    /// What it holds, as written: the class constructed or called (`_PathContext`,
+    /// `create_engine`, `LazyLock<Regex>`).
+    pub class: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
 /// A string literal that matters for architecture.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Literal {
@@ -264,6 +281,8 @@ enum Role {
     AnnotationArg,
     CallName,
     CallArg,
+    SharedName,
+    SharedClass,
     Str,
     Ignored,
 }
@@ -299,6 +318,8 @@ fn role_for(capture: &str) -> Role {
         "annotation.arg" => Role::AnnotationArg,
         "call.name" => Role::CallName,
         "call.arg" => Role::CallArg,
+        "shared.name" => Role::SharedName,
+        "shared.class" => Role::SharedClass,
         "string" => Role::Str,
         _ => Role::Ignored,
     }
@@ -438,6 +459,8 @@ impl<'a> Extractor<'a> {
             let mut annotation_arg = None;
             let mut call_name = None;
             let mut call_arg = None;
+            let mut shared_name = None;
+            let mut shared_class = None;
             let mut string = None;
 
             for capture in m.captures {
@@ -469,11 +492,28 @@ impl<'a> Extractor<'a> {
                     Role::AnnotationArg => annotation_arg = Some(node),
                     Role::CallName => call_name = Some(node),
                     Role::CallArg => call_arg = Some(node),
+                    Role::SharedName => shared_name = Some(node),
+                    Role::SharedClass => shared_class = Some(node),
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }
             }
 
+            if let (Some(name), Some(class)) = (shared_name, shared_class) {
+                let line = line_of(name);
+                let shared = compact(self.text(name));
+                if !facts
+                    .shared
+                    .iter()
+                    .any(|s| s.line == line && s.name == shared)
+                {
+                    facts.shared.push(SharedInstance {
+                        name: shared,
+                        class: bounded(&compact(self.text(class))),
+                        line,
+                    });
+                }
+            }
             if let Some(node) = module {
                 if facts.module.is_none() {
                     facts.module = Some(compact(self.text(node)));
@@ -1103,4 +1143,60 @@ pub fn count_lines(spec: &LanguageSpec, source: &[u8]) -> LineCounts {
 
 fn is_line_comment(spec: &LanguageSpec, trimmed: &str) -> bool {
     spec.line_comments.iter().any(|m| trimmed.starts_with(m))
+}
+
+#[cfg(test)]
+mod shared_instance_tests {
+    use super::*;
+
+    fn shared(language: &str, path: &str, source: &str) -> Vec<(String, String)> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
+            .expect("parses")
+            .shared
+            .into_iter()
+            .map(|s| (s.name, s.class))
+            .collect()
+    }
+
+    #[test]
+    fn module_level_and_static_instances_are_found_and_locals_are_not() {
+        let pair = |n: &str, c: &str| (n.to_string(), c.to_string());
+        assert_eq!(
+            shared(
+                "python",
+                "a.py",
+                "ctx = _PathContext()\nengine = create_engine('x')\ndef f():\n    y = Foo()\n"
+            ),
+            vec![pair("ctx", "_PathContext"), pair("engine", "create_engine")]
+        );
+        assert_eq!(
+            shared(
+                "typescript",
+                "a.ts",
+                "export const repo = new UserRepo(db);\nconst prisma = global.prisma || new PrismaClient();\nfunction f() { const z = new Z(); }\n"
+            ),
+            vec![pair("repo", "UserRepo"), pair("prisma", "PrismaClient")]
+        );
+        assert_eq!(
+            shared(
+                "go",
+                "a.go",
+                "package main\nvar once sync.Once\nvar client = &http.Client{}\nfunc main() { x := New() }\n"
+            ),
+            vec![pair("once", "sync.Once"), pair("client", "http.Client")]
+        );
+        assert_eq!(
+            shared(
+                "java",
+                "V.java",
+                "class V { private static Foo foo = new Foo(); private Bar bar = new Bar(); }\n"
+            ),
+            vec![pair("foo", "Foo")]
+        );
+        assert_eq!(
+            shared("rust", "a.rs", "static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(\"x\").unwrap());\nfn f() { let x = 1; }\n"),
+            vec![pair("RE", "LazyLock<Regex>")]
+        );
+    }
 }

@@ -297,8 +297,121 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             composition_roots(ctx),
         )],
+        "singleton" => {
+            let (own, clients) = shared_instances(ctx);
+            vec![
+                when(
+                    true,
+                    "one instance of the application's own class kept for the whole program (module-level or static)",
+                    0.6,
+                    own,
+                ),
+                when(
+                    true,
+                    "a client, engine or lazily built value created once at module level or in a static",
+                    0.55,
+                    clients,
+                ),
+            ]
+        }
         _ => Vec::new(),
     }
+}
+
+/// Module-level and static instances ([`crate::parse::SharedInstance`]): those of a class the
+/// application declares itself, and those of clients, engines, pools and lazy cells (the
+/// shared resources a singleton usually guards). Configuration objects, loggers, framework
+/// app objects and routers are left out: they are single by convention, not a pattern.
+fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
+    let declared: BTreeSet<&str> = ctx
+        .app_files
+        .iter()
+        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
+        .collect();
+    let last = |class: &str| -> String {
+        let head = class.split('<').next().unwrap_or(class);
+        head.rsplit(['.', ':', '\\'])
+            .next()
+            .unwrap_or(head)
+            .trim_start_matches('&')
+            .to_string()
+    };
+    let ignored = |name: &str, class: &str| {
+        let c = class.to_ascii_lowercase();
+        let n = name.to_ascii_lowercase();
+        [
+            "settings",
+            "config",
+            "options",
+            "logger",
+            "log",
+            "error",
+            "exception",
+            "router",
+            "blueprint",
+            "app",
+            "application",
+        ]
+        .iter()
+        .any(|w| c.ends_with(w) || n == *w)
+            || c.contains("getlogger")
+    };
+    let client = |class: &str| {
+        let c = class.to_ascii_lowercase();
+        [
+            "client",
+            "engine",
+            "pool",
+            "redis",
+            "sessionmaker",
+            "create_engine",
+            "createclient",
+            "createpool",
+            "lazylock",
+            "lazy",
+            "oncelock",
+            "oncecell",
+            "once",
+            "connection",
+        ]
+        .iter()
+        .any(|w| c == *w || c.ends_with(w))
+    };
+    // The front end of a back-end repository (API clients in React components) is not
+    // where its architecture lives: only languages holding a quarter of the code count,
+    // with JavaScript, TypeScript and TSX as one.
+    let family = |l: &str| match l {
+        "typescript" | "tsx" => "javascript".to_string(),
+        other => other.to_string(),
+    };
+    let mut code: BTreeMap<String, u64> = BTreeMap::new();
+    for l in &ctx.analysis.languages {
+        *code.entry(family(&l.name)).or_default() += l.code;
+    }
+    let total: u64 = code.values().sum::<u64>().max(1);
+    let main_language = |l: &str| code.get(&family(l)).copied().unwrap_or(0) * 4 >= total;
+    let (mut own, mut clients) = (Vec::new(), Vec::new());
+    for file in ctx.app_files.iter().filter(|f| main_language(&f.language)) {
+        for shared in &file.shared {
+            let class = last(&shared.class);
+            if class.is_empty() || ignored(&shared.name, &class) {
+                continue;
+            }
+            let evidence = Evidence::at(
+                &file.path,
+                Some(shared.line),
+                format!("{} = one {}", shared.name, shared.class),
+            );
+            if declared.contains(class.as_str()) {
+                own.push(evidence);
+            } else if client(&class) {
+                clients.push(evidence);
+            }
+        }
+    }
+    own.truncate(4);
+    clients.truncate(4);
+    (own, clients)
 }
 
 /// Entry points (a Rust `main.rs`, a Go `main` package, a Python `__main__.py`) of a

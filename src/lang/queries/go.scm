@@ -19,3 +19,13 @@
   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @call.arg))
 
 [(interpreted_string_literal) (raw_string_literal)] @string
+
+; Package-level instances: `var client = &http.Client{}`, `var db = NewStore()`, `var once sync.Once`.
+(source_file (var_declaration (var_spec
+  name: (identifier) @shared.name
+  value: (expression_list [(unary_expression operand: (composite_literal type: (_) @shared.class))
+                           (composite_literal type: (_) @shared.class)
+                           (call_expression function: (_) @shared.class)]))))
+(source_file (var_declaration (var_spec
+  name: (identifier) @shared.name
+  type: (qualified_type) @shared.class)))

@@ -26,3 +26,11 @@
 (method_invocation name: (identifier) @call.name arguments: (argument_list . (string_literal) @call.arg))
 
 (string_literal) @string
+
+; Static fields holding one instance: `private static final Validator validator = ...`.
+(field_declaration
+  (modifiers "static")
+  declarator: (variable_declarator
+    name: (identifier) @shared.name
+    value: [(object_creation_expression type: (_) @shared.class)
+            (method_invocation name: (identifier) @shared.class)]))

@@ -21,3 +21,16 @@
   arguments: (arguments . [(string) (template_string)] @call.arg))
 
 [(string) (template_string)] @string
+
+; Module-level instances: `const repo = new UserRepo()`, `export const redis = createClient()`,
+; `const prisma = global.prisma || new PrismaClient()`.
+(program (lexical_declaration (variable_declarator
+  name: (identifier) @shared.name
+  value: [(new_expression constructor: (_) @shared.class)
+          (call_expression function: [(identifier) (member_expression)] @shared.class)
+          (binary_expression right: (new_expression constructor: (_) @shared.class))])))
+(program (export_statement declaration: (lexical_declaration (variable_declarator
+  name: (identifier) @shared.name
+  value: [(new_expression constructor: (_) @shared.class)
+          (call_expression function: [(identifier) (member_expression)] @shared.class)
+          (binary_expression right: (new_expression constructor: (_) @shared.class))]))))

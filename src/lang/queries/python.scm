@@ -22,3 +22,8 @@
   arguments: (argument_list . (string) @call.arg))
 
 (string) @string
+
+; Module-level instances: `ctx = _PathContext()`, `engine = create_engine(...)`.
+(module (expression_statement (assignment
+  left: (identifier) @shared.name
+  right: (call function: [(identifier) (attribute)] @shared.class))))

@@ -30,3 +30,6 @@
   (token_tree . [(string_literal) (raw_string_literal)] @call.arg))
 
 [(string_literal) (raw_string_literal)] @string
+
+; Statics: `static RE: LazyLock<Regex> = ...`.
+(static_item name: (identifier) @shared.name type: (_) @shared.class)
