@@ -60,7 +60,7 @@ pub fn run(global: &GlobalArgs, args: FeedbackArgs) -> anyhow::Result<Outcome> {
             .map_err(|e| crate::Error::from(e).into())
     };
     if args.analyze {
-        return analyze(global, &args, &*open_classifier(global)?);
+        return analyze(global, &args, open_classifier);
     }
     record(global, args, open_classifier)
 }
@@ -70,7 +70,7 @@ pub fn run(global: &GlobalArgs, args: FeedbackArgs) -> anyhow::Result<Outcome> {
 fn analyze(
     global: &GlobalArgs,
     args: &FeedbackArgs,
-    classifier: &dyn Classifier,
+    open_classifier: impl Fn(&GlobalArgs) -> anyhow::Result<Box<dyn Classifier>>,
 ) -> anyhow::Result<Outcome> {
     let format = format(global)?;
     let mut stdout = std::io::stdout().lock();
@@ -82,7 +82,8 @@ fn analyze(
         }
         let (good, bad) = read_lines::<TextLine>(path)?;
         let texts: Vec<&str> = good.iter().map(|(_, l)| l.text.as_str()).collect();
-        let readings = read_texts(Some(classifier), &texts, global.quiet)?;
+        let classifier = open_classifier(global)?;
+        let readings = read_texts(Some(&*classifier), &texts, global.quiet)?;
         let mut out: Vec<(usize, serde_json::Value)> = good
             .iter()
             .zip(&readings)
@@ -105,7 +106,8 @@ fn analyze(
     let text = positional_text(args.text.clone())?
         .filter(|t| !t.trim().is_empty())
         .ok_or_else(|| invalid("empty text: give the words to analyse (or --from FILE)".into()))?;
-    let reading = read_texts(Some(classifier), &[text.as_str()], global.quiet)?
+    let classifier = open_classifier(global)?;
+    let reading = read_texts(Some(&*classifier), &[text.as_str()], global.quiet)?
         .pop()
         .ok_or_else(|| anyhow::anyhow!("the classifier returned nothing"))?;
     if format == Format::Json {
