@@ -66,6 +66,10 @@ pub struct FileFacts {
     /// call, and Rust statics. The raw material of the singleton pattern. (Always written:
     /// the fact cache stores these fields by position.)
     pub shared: Vec<SharedInstance>,
+    /// Names of the functions and methods this file calls, each once with its first line
+    /// (`use`, `UseExceptionHandler`, `before_action`, `subscribe`): how middleware and
+    /// listeners are wired. At most [`MAX_CALLS`] per file.
+    pub calls: Vec<Call>,
     /// Number of syntax-error regions tree-sitter recovered from.
     pub syntax_errors: u32,
 }
@@ -221,6 +225,18 @@ pub enum LiteralKind {
     Topic,
 }
 
+/// Distinct call names kept per file.
+pub const MAX_CALLS: usize = 300;
+
+/// A function or method name called in a file.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct Call {
+    /// The name called (the last segment: `app.use(…)` is `use`).
+    pub name: String,
+    /// 1-based line of its first call.
+    pub line: u32,
+}
+
 /// A variable holding one instance for the whole program.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct SharedInstance {
@@ -283,6 +299,7 @@ enum Role {
     CallArg,
     SharedName,
     SharedClass,
+    CallAny,
     Str,
     Ignored,
 }
@@ -319,6 +336,7 @@ fn role_for(capture: &str) -> Role {
         "call.name" => Role::CallName,
         "call.arg" => Role::CallArg,
         "shared.name" => Role::SharedName,
+        "call.any" => Role::CallAny,
         "shared.class" => Role::SharedClass,
         "string" => Role::Str,
         _ => Role::Ignored,
@@ -494,6 +512,19 @@ impl<'a> Extractor<'a> {
                     Role::CallArg => call_arg = Some(node),
                     Role::SharedName => shared_name = Some(node),
                     Role::SharedClass => shared_class = Some(node),
+                    Role::CallAny => {
+                        let name = self.text(node);
+                        if facts.calls.len() < MAX_CALLS
+                            && !name.is_empty()
+                            && name.len() <= 64
+                            && !facts.calls.iter().any(|c| c.name == name)
+                        {
+                            facts.calls.push(Call {
+                                name: name.to_string(),
+                                line: line_of(node),
+                            });
+                        }
+                    }
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }

@@ -72,6 +72,8 @@ pub enum Matcher {
     TypeName(String),
     /// Function names (regex).
     FunctionName(String),
+    /// Names of functions or methods called (exact).
+    Call(Vec<String>),
     /// Directory names holding application code.
     Directory(Vec<String>),
     /// Globs over application files and artifacts.
@@ -632,6 +634,19 @@ fn run(
                             &file.path,
                             Some(f.line),
                             format!("function {}", f.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::Call(names) => {
+            for file in files {
+                for c in &file.calls {
+                    if names.contains(&c.name) {
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(c.line),
+                            format!("calls {}", c.name),
                         ));
                     }
                 }

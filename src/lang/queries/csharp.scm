@@ -31,3 +31,8 @@
   arguments: (argument_list . (argument [(string_literal) (verbatim_string_literal) (raw_string_literal)] @call.arg)))
 
 [(string_literal) (verbatim_string_literal) (raw_string_literal)] @string
+
+; Every call's name, for wiring (`app.UseExceptionHandler()`, `services.Decorate<…>()`).
+(invocation_expression function: [(identifier) @call.any
+                                  (generic_name (identifier) @call.any)
+                                  (member_access_expression name: [(identifier) @call.any (generic_name (identifier) @call.any)])])

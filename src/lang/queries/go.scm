@@ -29,3 +29,6 @@
 (source_file (var_declaration (var_spec
   name: (identifier) @shared.name
   type: (qualified_type) @shared.class)))
+
+; Every call's name, for wiring (`r.Use(middleware)`, `bus.Subscribe(...)`).
+(call_expression function: [(identifier) @call.any (selector_expression field: (field_identifier) @call.any)])

@@ -34,3 +34,6 @@
     name: (identifier) @shared.name
     value: [(object_creation_expression type: (_) @shared.class)
             (method_invocation name: (identifier) @shared.class)]))
+
+; Every call's name, for wiring (`http.addFilterBefore(...)`, `registry.addInterceptor(...)`).
+(method_invocation name: (identifier) @call.any)

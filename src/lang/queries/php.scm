@@ -24,3 +24,7 @@
 (scoped_call_expression name: (name) @call.name arguments: (arguments . (argument [(string) (encapsed_string)] @call.arg)))
 
 [(string) (encapsed_string) (heredoc) (nowdoc)] @string
+
+; Every call's name, for wiring (`$this->middleware('auth')`, `Event::listen(...)`).
+(member_call_expression name: (name) @call.any)
+(scoped_call_expression name: (name) @call.any)

@@ -27,3 +27,6 @@
 (module (expression_statement (assignment
   left: (identifier) @shared.name
   right: (call function: [(identifier) (attribute)] @shared.class))))
+
+; Every call's name, for wiring (`post_save.connect(...)`, `app.add_middleware(...)`).
+(call function: [(identifier) @call.any (attribute attribute: (identifier) @call.any)])

@@ -17,3 +17,6 @@
   (#any-of? @annotation "before_action" "around_action" "after_action" "before_filter" "around_filter" "after_filter"))
 
 (string) @string
+
+; Every call's name, for wiring (`before_action :authenticate`, `config.middleware.use`).
+(call method: (identifier) @call.any)

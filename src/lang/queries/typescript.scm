@@ -49,3 +49,6 @@
   value: [(new_expression constructor: (_) @shared.class)
           (call_expression function: [(identifier) (member_expression)] @shared.class)
           (binary_expression right: (new_expression constructor: (_) @shared.class))]))))
+
+; Every call's name, for wiring (`app.use(cors())`, `emitter.on(...)`).
+(call_expression function: [(identifier) @call.any (member_expression property: (property_identifier) @call.any)])
