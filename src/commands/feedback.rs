@@ -347,7 +347,13 @@ fn explain(global: &GlobalArgs, db: Option<String>, id: i64) -> anyhow::Result<O
         return Ok(Outcome::Success);
     }
     let r = &event.record;
-    let mut out = format!("event {} on {}:{}\n", event.id, r.target_kind, r.target_id);
+    let mut out = format!(
+        "event {} on {}:{}, recorded {}\n",
+        event.id,
+        r.target_kind,
+        r.target_id,
+        kb::utc(event.recorded_at)
+    );
     if let Some(text) = &r.text {
         let shown: String = text.chars().take(200).collect();
         let more = if text.chars().count() > 200 {

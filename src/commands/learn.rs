@@ -247,8 +247,11 @@ pub fn kb(global: &GlobalArgs, command: KbCommand) -> anyhow::Result<Outcome> {
                 for c in history {
                     writeln!(
                         out,
-                        "    event {:<5} {:+.3} → {:+.3}   at {}",
-                        c.event_id, c.before, c.after, c.changed_at
+                        "    event {:<5} {:+.3} → {:+.3}   {}",
+                        c.event_id,
+                        c.before,
+                        c.after,
+                        kb::utc(c.changed_at)
                     )?;
                 }
             }
