@@ -62,11 +62,14 @@ pub fn classify(dir: &Path, texts: &[String]) -> Result<serde_json::Value, Strin
     vs.load(&weights)
         .map_err(|e| format!("cannot load {}: {e}", weights.display()))?;
     let pad = tokenizer.get_pad_id().unwrap_or(1);
-    let mut logits: Vec<Vec<f32>> = Vec::with_capacity(texts.len());
-    for batch in texts.chunks(BATCH) {
+    // Batches of similar length pad little: sort, classify, put the answers back in order.
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| texts[i].len());
+    let mut logits: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+    for batch in order.chunks(BATCH) {
         let cut: Vec<String> = batch
             .iter()
-            .map(|t| t.chars().take(MAX_CHARS).collect())
+            .map(|&i| texts[i].chars().take(MAX_CHARS).collect())
             .collect();
         let max_len = (config.max_position_embeddings as usize)
             .saturating_sub(2)
@@ -88,7 +91,9 @@ pub fn classify(dir: &Path, texts: &[String]) -> Result<serde_json::Value, Strin
             tch::no_grad(|| model.forward_t(Some(&ids), Some(&mask), None, None, None, false));
         let columns = out.logits.size()[1] as usize;
         let flat: Vec<f32> = Vec::<f32>::from(out.logits.flatten(0, -1));
-        logits.extend(flat.chunks(columns).map(<[f32]>::to_vec));
+        for (&i, row) in batch.iter().zip(flat.chunks(columns)) {
+            logits[i] = row.to_vec();
+        }
     }
     let problem_type = std::fs::read_to_string(&config_path)
         .ok()
