@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{FeedbackAction, FeedbackArgs, FeedbackCommand, FeedbackTrainArgs, GlobalArgs};
+use crate::commands::learn::location;
 use crate::commands::{resolve_settings, Outcome};
 use crate::feedback::classifier::{self, Classifier, MiniLmClassifier, Reading};
 use crate::feedback::reward::{self, ACTION_CONFIDENCE, ACTION_WEIGHT, LEARNING_RATE};
@@ -32,11 +33,6 @@ fn format(global: &GlobalArgs) -> anyhow::Result<Format> {
     Ok(resolve_settings(global, None, Layer::default())?
         .format
         .value)
-}
-
-fn location(db: Option<String>) -> anyhow::Result<String> {
-    db.or_else(|| kb::default_location().map(|p| p.display().to_string()))
-        .ok_or_else(|| anyhow::anyhow!("no knowledge base location: pass --db or set ARCH_DB"))
 }
 
 /// A usage error with `message` (exit code 2).

@@ -11,7 +11,8 @@ use crate::embed::{Embedder, ProcessEncoder};
 use crate::kb::{self, KbError};
 use crate::settings::{Format, Layer};
 
-fn location(db: Option<String>) -> anyhow::Result<String> {
+/// The knowledge base named by `--db` / `ARCH_DB`, else the default file.
+pub(crate) fn location(db: Option<String>) -> anyhow::Result<String> {
     db.or_else(|| kb::default_location().map(|p| p.display().to_string()))
         .ok_or_else(|| anyhow::anyhow!("no knowledge base location: pass --db or set ARCH_DB"))
 }

@@ -118,20 +118,8 @@ fn ensure_converted(dir: &Path) -> Result<(), String> {
 }
 
 fn encode(dir: &Path) -> Result<(), String> {
-    if !dir.join("model.safetensors").exists() || !dir.join("vocab.txt").exists() {
-        return Err(format!(
-            "the {MODEL} encoder is not installed in {}; run `arch models fetch {MODEL}`",
-            dir.display()
-        ));
-    }
-    if !dir.join("rust_model.ot").exists() {
-        convert(dir)?;
-    }
-    let mut input = String::new();
-    std::io::stdin()
-        .read_to_string(&mut input)
-        .map_err(|e| format!("cannot read stdin: {e}"))?;
-    let texts: Vec<String> = serde_json::from_str(&input)
+    ensure_converted(dir)?;
+    let texts: Vec<String> = serde_json::from_str(&read_stdin()?)
         .map_err(|e| format!("stdin is not a JSON array of strings: {e}"))?;
     let model = SentenceEmbeddingsBuilder::local(dir)
         .with_device(tch::Device::Cpu)
