@@ -185,7 +185,7 @@ fn record(
             let (good, unreadable) = read_lines::<EventLine>(path)?;
             bad.extend(unreadable);
             for (n, line) in good {
-                match validate(line, &learned, Some(n)) {
+                match validate(line, &learned) {
                     Ok(p) => pending.push(p),
                     Err(e) => bad.push((n, e.to_string())),
                 }
@@ -210,7 +210,7 @@ fn record(
                 action: args.action,
                 edit_distance: args.edit_distance,
             };
-            pending.push(validate(event, &learned, None).map_err(crate::Error::from)?);
+            pending.push(validate(event, &learned).map_err(crate::Error::from)?);
         }
     }
     let texts: Vec<&str> = pending.iter().filter_map(|p| p.text.as_deref()).collect();
@@ -231,7 +231,6 @@ fn record(
         let Some(reward) = reward::reward(reading.as_ref(), p.action, p.edit_distance) else {
             continue;
         };
-        let _ = p.line;
         records.push(FeedbackRecord {
             target_kind: p.target.kind.clone(),
             target_id: p.target.id.clone(),
@@ -515,7 +514,6 @@ struct EventLine {
 
 /// A validated event waiting for its reading.
 struct Pending {
-    line: Option<usize>,
     text: Option<String>,
     target: Target,
     action: Option<FeedbackAction>,
@@ -523,11 +521,7 @@ struct Pending {
 }
 
 /// Checks one event; the message says what to fix.
-fn validate(
-    event: EventLine,
-    learned: &[kb::Pattern],
-    line: Option<usize>,
-) -> Result<Pending, FeedbackError> {
+fn validate(event: EventLine, learned: &[kb::Pattern]) -> Result<Pending, FeedbackError> {
     let text = event.text.filter(|t| !t.trim().is_empty());
     if text.is_none() && event.action.is_none() {
         return Err(FeedbackError::Invalid(
@@ -546,7 +540,6 @@ fn validate(
         )
     })?;
     Ok(Pending {
-        line,
         text,
         target: feedback::resolve_target(&on, learned)?,
         action: event.action,

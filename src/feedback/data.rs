@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Sentiment, EMOTIONS};
+use super::Sentiment;
 
 /// One labelled text. Labels a source does not give are `None` (masked in training).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -19,7 +19,7 @@ pub struct Example {
     pub source: String,
     /// Polarity, when the source labels it.
     pub sentiment: Option<Sentiment>,
-    /// Per emotion in [`EMOTIONS`] order: present, absent or not labelled.
+    /// Per emotion in [`super::EMOTIONS`] order: present, absent or not labelled.
     pub emotions: [Option<bool>; 6],
 }
 
@@ -335,9 +335,4 @@ pub fn split_of(e: &Example) -> Split {
         }
     }
     Split::Train
-}
-
-/// The emotion names, for messages.
-pub fn emotion_names() -> [&'static str; 6] {
-    EMOTIONS
 }
