@@ -305,7 +305,8 @@ fn deploy(analysis: &Analysis, out: &mut Vec<Decision>) {
         .project
         .infrastructure
         .iter()
-        .filter(|i| own(&i.path))
+        // Compose files that only start published images are development services.
+        .filter(|i| own(&i.path) && !super::rules::dev_services_only(&analysis.project, i))
         .map(|i| {
             let choice = match i.kind.as_str() {
                 "dockerfile" => "Docker",

@@ -309,6 +309,32 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Whether `infra` only starts development services: a compose file that runs published
+/// images in a repository that builds no image of its own (a library's test servers). A
+/// compose file of published images beside the project's own Dockerfiles runs the images
+/// those build (go-kratos/beer-shop), so it still deploys the project.
+pub(crate) fn dev_services_only(
+    project: &crate::facts::ProjectFacts,
+    infra: &crate::facts::InfraFile,
+) -> bool {
+    infra.images_only
+        && !project
+            .infrastructure
+            .iter()
+            .any(|i| i.kind == "dockerfile" && !is_test_path(&i.path) && !is_example_path(&i.path))
+}
+
+/// Whether `infra` deploys the application: not a test or example descriptor, not only
+/// development services.
+pub(crate) fn deploys(
+    project: &crate::facts::ProjectFacts,
+    infra: &crate::facts::InfraFile,
+) -> bool {
+    !is_test_path(&infra.path)
+        && !is_example_path(&infra.path)
+        && !dev_services_only(project, infra)
+}
+
 /// Files whose path says they are tests.
 pub fn is_test_path(path: &str) -> bool {
     #[rustfmt::skip]
@@ -325,10 +351,26 @@ pub fn is_test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     let mut segments: Vec<&str> = lower.split('/').collect();
     let name = segments.pop().unwrap_or("");
-    if segments
-        .iter()
-        .any(|s| DIRS.contains(s) || s.ends_with(".tests") || s.ends_with(".test"))
-    {
+    // Helper packages for tests named as such (League's AdapterTestUtilities, Go's
+    // internal/dbtestutil, Java's …TestSupport).
+    const HELPER_SUFFIXES: &[&str] = &[
+        "testutilities",
+        "testutils",
+        "testutil",
+        "testhelpers",
+        "testhelper",
+        "testsupport",
+        "testkit",
+        "test_utils",
+        "test_helpers",
+        "test_support",
+    ];
+    if segments.iter().any(|s| {
+        DIRS.contains(s)
+            || s.ends_with(".tests")
+            || s.ends_with(".test")
+            || HELPER_SUFFIXES.iter().any(|h| s.ends_with(h))
+    }) {
         return true;
     }
     // Seeders and model factories generate test data (Laravel, Rails).

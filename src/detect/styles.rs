@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::rules::{is_example_path, is_test_path, Context};
+use super::rules::{deploys, dev_services_only, is_example_path, is_test_path, Context};
 use super::{assess, Assessment, Evidence, FindingKind, Signal};
 use crate::parse::TypeKind;
 
@@ -285,12 +285,27 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
 /// Design patterns that show in how modules are wired.
 fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
     match id {
-        "adapter" => vec![when(
-            true,
-            "implementations at the edge of interfaces declared inside (other than repositories)",
-            0.6,
-            port_adapters(ctx),
-        )],
+        "adapter" => {
+            let wrapped = wrapped_dependencies(ctx);
+            let distinct: BTreeSet<&str> = wrapped
+                .iter()
+                .filter_map(|e| e.detail.split(" implements ").next())
+                .collect();
+            vec![
+                when(
+                    true,
+                    "implementations at the edge of interfaces declared inside (other than repositories)",
+                    0.6,
+                    port_adapters(ctx),
+                ),
+                when(
+                    distinct.len() >= 2,
+                    "implementations of the app's own interfaces that confine a third-party package no other code imports",
+                    0.55,
+                    wrapped,
+                ),
+            ]
+        }
         "dependency-injection" => vec![when(
             true,
             "a composition root that builds the outer implementations and hands them to the inner code",
@@ -464,6 +479,159 @@ fn port_adapters(ctx: &Context) -> Vec<Evidence> {
         })
         .take(4)
         .collect()
+}
+
+/// Adapters found by what they hide: a type implementing an interface the application
+/// declares (outside repositories, handlers and other framework roles) in a file that
+/// imports an outside package which at most two other application files import and the
+/// interface's own file does not. Wrapping a library behind an app-owned interface keeps
+/// the library confined to its adapter; a package imported everywhere is a framework.
+fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
+    const ROLES: &[&str] = &[
+        "Repository",
+        "Repo",
+        "DbContext",
+        "Handler",
+        "Controller",
+        "Command",
+        "Query",
+        "Event",
+        "Specification",
+        "Spec",
+        "Validator",
+        "Entity",
+        "Model",
+        "Dto",
+        "Request",
+        "Response",
+        "Exception",
+        "Error",
+        "Test",
+        "Middleware",
+        "Listener",
+        "Subscriber",
+        "Component",
+        "Store",
+    ];
+    let interfaces = declared_interfaces(ctx);
+    if interfaces.is_empty() {
+        return Vec::new();
+    }
+    // Imports that resolve to the repository somewhere are the app's own.
+    let internal: BTreeSet<&str> = ctx
+        .analysis
+        .edges
+        .iter()
+        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
+        .collect();
+    let external_packages = |file: &crate::parse::FileFacts| -> BTreeSet<String> {
+        file.imports
+            .iter()
+            .filter(|i| i.kind == crate::parse::ImportKind::Module)
+            .filter(|i| !internal.contains(i.path.as_str()))
+            .filter_map(|i| package_key(&file.language, &i.path))
+            .collect()
+    };
+    let mut importers: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_file: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for file in &ctx.app_files {
+        let packages = external_packages(file);
+        for p in &packages {
+            *importers.entry(p.clone()).or_default() += 1;
+        }
+        per_file.insert(file.path.as_str(), packages);
+    }
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &ctx.app_files {
+        let implemented = file
+            .types
+            .iter()
+            .flat_map(|t| {
+                t.bases
+                    .iter()
+                    .map(move |b| (t.name.as_str(), b.as_str(), t.line))
+            })
+            .chain(
+                file.implementations
+                    .iter()
+                    .map(|i| (i.type_name.as_str(), i.trait_name.as_str(), i.line)),
+            );
+        for (ty, base, line) in implemented {
+            let base = base.split('<').next().unwrap_or(base);
+            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            let Some(port_file) = interfaces.get(base) else {
+                continue;
+            };
+            if *port_file == file.path || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
+            {
+                continue;
+            }
+            let port_packages = per_file.get(port_file).cloned().unwrap_or_default();
+            let confined = per_file[file.path.as_str()]
+                .iter()
+                .find(|p| importers[*p] <= 3 && !port_packages.contains(*p));
+            if let Some(package) = confined {
+                if seen.insert(ty.to_string()) {
+                    out.push(Evidence::at(
+                        &file.path,
+                        Some(line),
+                        format!("{ty} implements {base} ({port_file}) over {package}"),
+                    ));
+                }
+            }
+        }
+    }
+    out.truncate(4);
+    out
+}
+
+/// Interfaces, traits and abstract base classes the application declares, by name.
+fn declared_interfaces<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, &'a str> {
+    let mut out = BTreeMap::new();
+    for file in &ctx.app_files {
+        for t in &file.types {
+            let abstract_class = t.kind == TypeKind::Class
+                && t.bases.iter().any(|b| {
+                    matches!(
+                        b.as_str(),
+                        "ABC" | "abc.ABC" | "Protocol" | "typing.Protocol"
+                    )
+                });
+            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait) || abstract_class {
+                out.insert(t.name.as_str(), file.path.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// The package an outside import belongs to: the first two segments of a dotted namespace
+/// (Java, C#, PHP), the npm package name, otherwise the first path segment.
+fn package_key(language: &str, import: &str) -> Option<String> {
+    let import = import.trim_start_matches(['\\', ':']);
+    let key = match language {
+        "java" | "kotlin" | "csharp" | "php" => {
+            let segments: Vec<&str> = import.split(['.', '\\']).take(2).collect();
+            segments.join(".")
+        }
+        "javascript" | "typescript" => {
+            if import.starts_with('.') || import.starts_with("@/") || import.starts_with("~/") {
+                return None;
+            }
+            let n = if import.starts_with('@') { 2 } else { 1 };
+            import.split('/').take(n).collect::<Vec<_>>().join("/")
+        }
+        "rust" => {
+            let first = import.split("::").next()?;
+            if matches!(first, "crate" | "self" | "super" | "std" | "core" | "alloc") {
+                return None;
+            }
+            first.to_string()
+        }
+        _ => import.split(['.', '/']).next()?.to_string(),
+    };
+    (!key.is_empty()).then_some(key)
 }
 
 /// Composition roots: an entry or wiring file that imports three or more modules, among
@@ -909,7 +1077,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             "dockerfile" if dirs.insert(crate::graph::module_of(&infra.path).to_string()) => {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
             }
-            "compose" => {
+            "compose" if !dev_services_only(&ctx.analysis.project, infra) => {
                 for service in infra.items.iter().filter(|s| app_name(s)) {
                     compose.push(Evidence::at(
                         &infra.path,
@@ -1162,7 +1330,7 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         }
     }
     for infra in &ctx.analysis.project.infrastructure {
-        if !is_test_path(&infra.path) && !is_example_path(&infra.path) {
+        if deploys(&ctx.analysis.project, infra) {
             out.push(Evidence::at(
                 &infra.path,
                 None,
@@ -1248,13 +1416,13 @@ fn root_ships<'a>(
         .filter(move |m| !m.path.contains('/') && m.ships.iter().any(|s| s == what))
 }
 
-/// A root package.json that declares a library entry (main / exports / module / types) and
-/// is not private.
+/// A root manifest that declares a library (package.json main / exports / module / types,
+/// composer.json `"type": "library"`) and is not private.
 fn declared_library(ctx: &Context) -> Vec<Evidence> {
     root_ships(ctx, "library")
         .filter(|m| !m.ships.iter().any(|s| s == "private"))
         .take(1)
-        .map(|m| Evidence::at(&m.path, None, "declares a library entry (main / exports)"))
+        .map(|m| Evidence::at(&m.path, None, "declares a library (package entry or type)"))
         .collect()
 }
 
@@ -1534,7 +1702,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                         .project
                         .infrastructure
                         .iter()
-                        .any(|i| !is_test_path(&i.path) && !is_example_path(&i.path));
+                        .any(|i| deploys(&ctx.analysis.project, i));
                 let single = served && micro.is_none() && modular.is_none() && library.is_none();
                 signals.push(when(
                     served_app.is_empty()
@@ -1544,7 +1712,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                             .project
                             .infrastructure
                             .iter()
-                            .any(|i| !is_test_path(&i.path) && !is_example_path(&i.path)),
+                            .any(|i| deploys(&ctx.analysis.project, i)),
                     "its HTTP server is one command of a command-line tool, and nothing deploys it",
                     -0.6,
                     serve_command.iter().take(2).cloned().collect(),

@@ -96,6 +96,7 @@ fn worth_trying_as_kubernetes(path: &str) -> bool {
 
 /// Reads a descriptor. `Ok(None)` means a candidate turned out to be something else.
 pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<InfraFile>, String> {
+    let mut images_only = false;
     let found = match kind {
         InfraKind::Dockerfile => Some(("dockerfile", dockerfile_images(text))),
         InfraKind::Terraform => Some(("terraform", terraform_items(text))),
@@ -106,6 +107,7 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
             let skip = [
                 "version", "name", "networks", "volumes", "secrets", "configs",
             ];
+            images_only = compose_images_only(services, &skip);
             Some(("compose", mapping_keys(services, &skip)))
         }
         InfraKind::Helm => {
@@ -125,7 +127,30 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
         path: path.to_string(),
         kind: kind.to_string(),
         items: sorted_unique(items),
+        images_only,
     }))
+}
+
+/// Whether every service of a compose file runs an `image:` and none has a `build:` (or
+/// `extends` another file, which may build): then the file starts published software beside
+/// this code rather than deploying it.
+fn compose_images_only(services: &serde_yaml::Value, skip: &[&str]) -> bool {
+    let Some(map) = services.as_mapping() else {
+        return false;
+    };
+    let mut any = false;
+    for (name, service) in map {
+        let Some(name) = name.as_str() else { continue };
+        if skip.contains(&name) || name.starts_with("x-") {
+            continue;
+        }
+        any = true;
+        let has = |key: &str| service.get(key).is_some();
+        if has("build") || has("extends") || !has("image") {
+            return false;
+        }
+    }
+    any
 }
 
 fn parse_yaml(text: &str) -> Result<serde_yaml::Value, String> {
@@ -331,6 +356,32 @@ mod tests {
             vec![
                 row("compose.yaml", "compose", &["api"]),
                 row("docker-compose.yml", "compose", &["db", "web"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn compose_files_that_only_run_published_images_are_marked() {
+        let images = "services:\n  sftp:\n    image: atmoz/sftp\n  ftp:\n    image: delfer/alpine-ftp-server\nx-shared: {}\n";
+        let builds = "services:\n  api:\n    build: .\n  db:\n    image: postgres\n";
+        let extends = "services:\n  api:\n    extends: { file: base.yml, service: api }\n";
+        let (facts, warnings) = collect_from(&[
+            ("docker-compose.yml", images),
+            ("deploy/compose.yaml", builds),
+            ("compose.yaml", extends),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let marked: Vec<(&str, bool)> = facts
+            .infrastructure
+            .iter()
+            .map(|f| (f.path.as_str(), f.images_only))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("compose.yaml", false),
+                ("deploy/compose.yaml", false),
+                ("docker-compose.yml", true)
             ]
         );
     }

@@ -571,6 +571,19 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 out.push("private".to_string());
             }
         }
+        ManifestKind::Composer => {
+            let Ok(root) = serde_json::from_str::<serde_json::Value>(text) else {
+                return out;
+            };
+            // Only an explicit type: Composer defaults to "library", and applications
+            // (Laravel, Symfony skeletons) say "project".
+            if root.get("type").and_then(serde_json::Value::as_str) == Some("library") {
+                out.push("library".to_string());
+            }
+            if root.get("bin").is_some_and(|v| !v.is_null()) {
+                out.push("cli".to_string());
+            }
+        }
         ManifestKind::Pyproject => {
             let Ok(root) = text.parse::<toml::Table>() else {
                 return out;

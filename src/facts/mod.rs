@@ -43,7 +43,8 @@ pub struct Manifest {
     /// Direct dependencies, sorted by scope then name.
     pub dependencies: Vec<Dependency>,
     /// What the package declares it ships: `library` (package.json main / exports / module /
-    /// types), `cli` (package.json bin, pyproject scripts), `private` (package.json
+    /// types, composer.json `"type": "library"`), `cli` (package.json or composer.json bin,
+    /// pyproject scripts), `private` (package.json
     /// `"private": true`, never published).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<String>,
@@ -99,6 +100,10 @@ pub struct InfraFile {
     pub kind: String,
     /// What it names: base images, compose services, Kubernetes kinds/names, Terraform providers, functions.
     pub items: Vec<String>,
+    /// A compose file whose services all run published images (none is built from this
+    /// repository): backing services for development and tests, not a deployment of this code.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub images_only: bool,
 }
 
 /// A CI pipeline definition.
