@@ -309,6 +309,19 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Test-data factories (factory_boy, polyfactory, Laravel model factories) are named as
+/// factories but build fixtures for tests, wherever they live.
+fn is_test_data_factory(t: &crate::parse::TypeDecl) -> bool {
+    const BASES: &[&str] = &[
+        "DjangoModelFactory", "SQLAlchemyModelFactory", "MongoEngineFactory", "ModelFactory",
+        "factory.Factory", "factory.DictFactory", "Factory\\Factory", "Factories\\Factory",
+    ];
+    t.bases.iter().any(|b| {
+        let b = b.trim_start_matches('\\');
+        BASES.iter().any(|x| b == *x || b.ends_with(&format!(".{x}")))
+    })
+}
+
 /// Whether `infra` only starts development services: a compose file that runs published
 /// images in a repository that builds no image of its own (a library's test servers). A
 /// compose file of published images beside the project's own Dockerfiles runs the images
@@ -654,9 +667,12 @@ fn run(
         Matcher::TypeName(_) => {
             let Some(re) = regex else { return };
             for file in files {
+                // A file of test-data factories: its other factories subclass them.
+                let fixtures = file.types.iter().any(is_test_data_factory);
                 for t in &file.types {
                     if (type_kinds.is_empty() || type_kinds.contains(&t.kind))
                         && re.is_match(&t.name)
+                        && !(fixtures && t.name.ends_with("Factory"))
                     {
                         hits.add(Evidence::at(
                             &file.path,
