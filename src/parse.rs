@@ -156,6 +156,10 @@ pub struct TypeDecl {
     pub bases: Vec<String>,
     /// 1-based line of the declaration.
     pub line: u32,
+    /// Method names, kept for Go only, where a type satisfies an interface by its method set
+    /// rather than by declaring it: an interface's methods, and the methods a file declares on
+    /// its own types.
+    pub methods: Vec<String>,
 }
 
 /// An implementation declared apart from its type.
@@ -293,6 +297,7 @@ enum Role {
     ImplTrait,
     ImplType,
     ImplMethod,
+    TypeMethod,
     Annotation,
     AnnotationArg,
     CallName,
@@ -331,6 +336,7 @@ fn role_for(capture: &str) -> Role {
         "impl.trait" => Role::ImplTrait,
         "impl.type" => Role::ImplType,
         "impl.method" => Role::ImplMethod,
+        "type.method" => Role::TypeMethod,
         "annotation" => Role::Annotation,
         "annotation.arg" => Role::AnnotationArg,
         "call.name" => Role::CallName,
@@ -434,6 +440,7 @@ struct PendingDef {
     name: String,
     line: u32,
     bases: Vec<String>,
+    methods: Vec<String>,
 }
 
 impl<'a> Extractor<'a> {
@@ -461,6 +468,8 @@ impl<'a> Extractor<'a> {
         let mut def_index: HashMap<usize, usize> = HashMap::new();
         let mut annotations: Vec<Annotation> = Vec::new();
         let mut literal_keys = std::collections::HashSet::new();
+        // Go: receiver type → methods declared on it in this file.
+        let mut receiver_methods: HashMap<String, Vec<String>> = HashMap::new();
 
         while let Some(m) = matches.next() {
             let mut module = None;
@@ -473,6 +482,8 @@ impl<'a> Extractor<'a> {
             let mut bases = Vec::new();
             let mut impl_trait = None;
             let mut impl_type = None;
+            let mut impl_method = None;
+            let mut type_method = None;
             let mut annotation = None;
             let mut annotation_arg = None;
             let mut call_name = None;
@@ -505,7 +516,8 @@ impl<'a> Extractor<'a> {
                     Role::Base => bases.push(compact(self.text(node))),
                     Role::ImplTrait => impl_trait = Some(node),
                     Role::ImplType => impl_type = Some(node),
-                    Role::ImplMethod => {}
+                    Role::ImplMethod => impl_method = Some(node),
+                    Role::TypeMethod => type_method = Some(node),
                     Role::Annotation => annotation = Some(node),
                     Role::AnnotationArg => annotation_arg = Some(node),
                     Role::CallName => call_name = Some(node),
@@ -590,6 +602,7 @@ impl<'a> Extractor<'a> {
                             name: name.map(|n| compact(self.text(n))).unwrap_or_default(),
                             line: line_of(node),
                             bases: Vec::new(),
+                            methods: Vec::new(),
                         },
                     ));
                     defs.len() - 1
@@ -607,6 +620,18 @@ impl<'a> Extractor<'a> {
                         pending.bases.push(base);
                     }
                 }
+                if let Some(method) = type_method {
+                    let method = self.text(method).to_string();
+                    if !pending.methods.contains(&method) {
+                        pending.methods.push(method);
+                    }
+                }
+            }
+            if let (None, Some(type_node), Some(method)) = (impl_trait, impl_type, impl_method) {
+                receiver_methods
+                    .entry(self.text(type_node).to_string())
+                    .or_default()
+                    .push(self.text(method).to_string());
             }
             if let (Some(trait_node), Some(type_node)) = (impl_trait, impl_type) {
                 let type_name = if type_node.kind() == "call" {
@@ -675,12 +700,21 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             match def.kind {
-                DefKind::Type(kind) => facts.types.push(TypeDecl {
-                    name: def.name,
-                    kind,
-                    bases: def.bases,
-                    line: def.line,
-                }),
+                DefKind::Type(kind) => {
+                    let mut methods = def.methods;
+                    if let Some(declared) = receiver_methods.get(&def.name) {
+                        methods.extend(declared.iter().cloned());
+                    }
+                    methods.sort();
+                    methods.dedup();
+                    facts.types.push(TypeDecl {
+                        name: def.name,
+                        kind,
+                        bases: def.bases,
+                        line: def.line,
+                        methods,
+                    })
+                }
                 DefKind::Function(kind) => facts.functions.push(Function {
                     name: def.name,
                     kind,

@@ -212,6 +212,9 @@ pub struct Context<'a> {
     pub deps: Vec<(String, String, String, Option<u32>)>,
     /// Lower-case directory name → module paths holding application code below it.
     pub dirs: BTreeMap<String, BTreeSet<String>>,
+    /// Go types that satisfy an application interface by their method set: file path →
+    /// (type, interface, line). Go never declares what it implements.
+    pub go_implementations: BTreeMap<&'a str, Vec<(&'a str, &'a str, u32)>>,
 }
 
 impl<'a> Context<'a> {
@@ -284,12 +287,38 @@ impl<'a> Context<'a> {
                 dirs.entry(lower).or_default().insert(prefix.clone());
             }
         }
+        let go_implementations = go_implementations(&app_files);
         Self {
             analysis,
             app_files,
             deps,
             dirs,
+            go_implementations,
         }
+    }
+
+    /// What the types of `file` implement or extend, as (type, base as written, line):
+    /// declared bases, implementations declared apart (Rust `impl T for S`, Ruby `include`),
+    /// and Go method-set matches.
+    pub fn implemented_in(&self, file: &'a FileFacts) -> Vec<(&'a str, &'a str, u32)> {
+        let mut out: Vec<(&str, &str, u32)> = file
+            .types
+            .iter()
+            .flat_map(|t| {
+                t.bases
+                    .iter()
+                    .map(move |b| (t.name.as_str(), b.as_str(), t.line))
+            })
+            .chain(
+                file.implementations
+                    .iter()
+                    .map(|i| (i.type_name.as_str(), i.trait_name.as_str(), i.line)),
+            )
+            .collect();
+        if let Some(go) = self.go_implementations.get(file.path.as_str()) {
+            out.extend(go.iter().copied());
+        }
+        out
     }
 
     /// Frameworks declared by the application's own manifests (not examples' or tests').
@@ -309,16 +338,78 @@ impl<'a> Context<'a> {
     }
 }
 
+#[rustfmt::skip]
+const GENERIC_METHODS: &[&str] = &[
+    "String", "Error", "Close", "Read", "Write", "Run", "Start", "Stop", "Handle", "ServeHTTP",
+    "Len", "Less", "Swap", "Do", "Execute", "Get", "Set", "Validate", "Name", "ID", "Key",
+    "Value", "Equal", "Reset", "Init", "Next", "Unwrap", "Is", "Serve", "Wait", "Done",
+    "MarshalJSON", "UnmarshalJSON", "Scan", "Type", "Kind", "Open", "Call", "Apply",
+];
+
+/// Go structs whose methods cover an application interface's, declared in another file
+/// than the interface. A one-method interface counts only when its method is not one that
+/// half the types of a program have (`String()`, `Close()`, `ServeHTTP()`).
+fn go_implementations<'a>(
+    files: &[&'a FileFacts],
+) -> BTreeMap<&'a str, Vec<(&'a str, &'a str, u32)>> {
+    let mut out: BTreeMap<&str, Vec<(&str, &str, u32)>> = BTreeMap::new();
+    let go = || files.iter().filter(|f| f.language == "go");
+    let interfaces: Vec<(&str, &crate::parse::TypeDecl)> = go()
+        .flat_map(|f| f.types.iter().map(move |t| (f.path.as_str(), t)))
+        .filter(|(_, t)| {
+            t.kind == TypeKind::Interface
+                && match t.methods.as_slice() {
+                    [] => false,
+                    [only] => !GENERIC_METHODS.contains(&only.as_str()),
+                    _ => true,
+                }
+        })
+        .collect();
+    if interfaces.is_empty() {
+        return out;
+    }
+    for file in go() {
+        for t in file.types.iter().filter(|t| t.kind == TypeKind::Struct) {
+            if t.methods.is_empty() {
+                continue;
+            }
+            for (path, interface) in &interfaces {
+                if *path != file.path
+                    && interface
+                        .methods
+                        .iter()
+                        .all(|m| t.methods.binary_search(m).is_ok())
+                {
+                    out.entry(file.path.as_str()).or_default().push((
+                        t.name.as_str(),
+                        interface.name.as_str(),
+                        t.line,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Test-data factories (factory_boy, polyfactory, Laravel model factories) are named as
 /// factories but build fixtures for tests, wherever they live.
 fn is_test_data_factory(t: &crate::parse::TypeDecl) -> bool {
     const BASES: &[&str] = &[
-        "DjangoModelFactory", "SQLAlchemyModelFactory", "MongoEngineFactory", "ModelFactory",
-        "factory.Factory", "factory.DictFactory", "Factory\\Factory", "Factories\\Factory",
+        "DjangoModelFactory",
+        "SQLAlchemyModelFactory",
+        "MongoEngineFactory",
+        "ModelFactory",
+        "factory.Factory",
+        "factory.DictFactory",
+        "Factory\\Factory",
+        "Factories\\Factory",
     ];
     t.bases.iter().any(|b| {
         let b = b.trim_start_matches('\\');
-        BASES.iter().any(|x| b == *x || b.ends_with(&format!(".{x}")))
+        BASES
+            .iter()
+            .any(|x| b == *x || b.ends_with(&format!(".{x}")))
     })
 }
 

@@ -260,20 +260,7 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
         if !in_vocabulary(crate::graph::module_of(&file.path), OUTER) {
             continue;
         }
-        let implemented = file
-            .types
-            .iter()
-            .flat_map(|t| {
-                t.bases
-                    .iter()
-                    .map(move |b| (t.name.as_str(), b.as_str(), t.line))
-            })
-            .chain(
-                file.implementations
-                    .iter()
-                    .map(|i| (i.type_name.as_str(), i.trait_name.as_str(), i.line)),
-            );
-        for (ty, base, line) in implemented {
+        for (ty, base, line) in ctx.implemented_in(file) {
             let base = base.split('<').next().unwrap_or(base);
             let base = base.rsplit(['.', ':']).next().unwrap_or(base);
             if let Some(port_file) = interfaces.get(base) {
@@ -307,7 +294,7 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                     port_adapters(ctx),
                 ),
                 when(
-                    distinct.len() >= 2,
+                    !distinct.is_empty(),
                     "implementations of the app's own interfaces that confine a third-party package no other code imports",
                     0.55,
                     wrapped,
@@ -495,31 +482,12 @@ fn port_adapters(ctx: &Context) -> Vec<Evidence> {
 /// interface's own file does not. Wrapping a library behind an app-owned interface keeps
 /// the library confined to its adapter; a package imported everywhere is a framework.
 fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
     const ROLES: &[&str] = &[
-        "Repository",
-        "Repo",
-        "DbContext",
-        "Handler",
-        "Controller",
-        "Command",
-        "Query",
-        "Event",
-        "Specification",
-        "Spec",
-        "Validator",
-        "Entity",
-        "Model",
-        "Dto",
-        "Request",
-        "Response",
-        "Exception",
-        "Error",
-        "Test",
-        "Middleware",
-        "Listener",
-        "Subscriber",
-        "Component",
-        "Store",
+        "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
+        "Specification", "Spec", "Validator", "Entity", "Model", "Dto", "Request", "Response",
+        "Exception", "Error", "Test", "Middleware", "Listener", "Subscriber", "Component", "Store",
+        "UseCase", "Usecase", "Interactor",
     ];
     let interfaces = declared_interfaces(ctx);
     if interfaces.is_empty() {
@@ -552,26 +520,16 @@ fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
-        let implemented = file
-            .types
-            .iter()
-            .flat_map(|t| {
-                t.bases
-                    .iter()
-                    .map(move |b| (t.name.as_str(), b.as_str(), t.line))
-            })
-            .chain(
-                file.implementations
-                    .iter()
-                    .map(|i| (i.type_name.as_str(), i.trait_name.as_str(), i.line)),
-            );
-        for (ty, base, line) in implemented {
+        for (ty, base, line) in ctx.implemented_in(file) {
             let base = base.split('<').next().unwrap_or(base);
             let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
             let Some(port_file) = interfaces.get(base) else {
                 continue;
             };
-            if *port_file == file.path || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
+            if *port_file == file.path
+                || ty == "Service"
+                || base.contains("Repository")
+                || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
             {
                 continue;
             }
@@ -615,7 +573,8 @@ fn declared_interfaces<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, &'a str> {
 }
 
 /// The package an outside import belongs to: the first two segments of a dotted namespace
-/// (Java, C#, PHP), the npm package name, otherwise the first path segment.
+/// (Java, C#, PHP), the npm package name, the Go module or standard package, otherwise the
+/// first path segment.
 fn package_key(language: &str, import: &str) -> Option<String> {
     let import = import.trim_start_matches(['\\', ':']);
     let key = match language {
@@ -636,6 +595,20 @@ fn package_key(language: &str, import: &str) -> Option<String> {
                 return None;
             }
             first.to_string()
+        }
+        // Go: a module path (github.com/owner/repo, golang.org/x/sync) or a standard package.
+        "go" => {
+            let segments: Vec<&str> = import.split('/').collect();
+            if segments[0].contains('.') {
+                segments
+                    .iter()
+                    .take(3)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("/")
+            } else {
+                import.to_string()
+            }
         }
         _ => import.split(['.', '/']).next()?.to_string(),
     };

@@ -8,6 +8,8 @@
   type: (struct_type (field_declaration_list (field_declaration !name type: [(type_identifier) (qualified_type) (pointer_type)] @base)))) @definition.struct
 (type_spec name: (type_identifier) @name
   type: (interface_type (type_elem [(type_identifier) (qualified_type)] @base))) @definition.interface
+(type_spec name: (type_identifier) @name
+  type: (interface_type (method_elem name: (field_identifier) @type.method))) @definition.interface
 (function_declaration name: (identifier) @name) @definition.function
 (method_declaration name: (field_identifier) @name) @definition.method
 (method_declaration
