@@ -409,7 +409,7 @@ fn is_test_data_factory(t: &crate::parse::TypeDecl) -> bool {
         let b = b.trim_start_matches('\\');
         BASES
             .iter()
-            .any(|x| b == *x || b.ends_with(&format!(".{x}")))
+            .any(|x| b == *x || b.ends_with(&format!(".{x}")) || b.ends_with(&format!("\\{x}")))
     })
 }
 
@@ -1014,6 +1014,9 @@ mod tests {
             "spec/models/order_spec.rb",
             "Shop.Tests/A.cs",
             "app/__tests__/x.js",
+            "src/AdapterTestUtilities/ToxiproxyManagement.php",
+            "internal/dbtestutil/db.go",
+            "src/main/java/a/OrderTestSupport/Fixtures.java",
         ] {
             assert!(is_test_path(p), "{p}");
         }
@@ -1030,5 +1033,83 @@ mod tests {
             "src/main/java/org/acme/samples/petclinic/Owner.java"
         ));
         assert!(!is_example_path("src/examples.rs"));
+    }
+
+    fn go_file(path: &str, types: &[(&str, TypeKind, &[&str])]) -> FileFacts {
+        FileFacts {
+            path: path.to_string(),
+            language: "go".to_string(),
+            types: types
+                .iter()
+                .enumerate()
+                .map(|(i, (name, kind, methods))| crate::parse::TypeDecl {
+                    name: name.to_string(),
+                    kind: *kind,
+                    bases: Vec::new(),
+                    line: i as u32 + 1,
+                    methods: methods.iter().map(|m| m.to_string()).collect(),
+                })
+                .collect(),
+            ..FileFacts::default()
+        }
+    }
+
+    #[test]
+    fn go_types_implement_interfaces_by_method_set() {
+        let ports = go_file(
+            "internal/repo/contracts.go",
+            &[
+                ("TranslationWebAPI", TypeKind::Interface, &["Translate"]),
+                ("UserRepo", TypeKind::Interface, &["GetByID", "Store"]),
+                ("Closer", TypeKind::Interface, &["Close"]),
+            ],
+        );
+        let google = go_file(
+            "internal/repo/webapi/google.go",
+            &[("GoogleAPI", TypeKind::Struct, &["Close", "Translate"])],
+        );
+        let postgres = go_file(
+            "internal/repo/persistent/user.go",
+            &[
+                ("Repo", TypeKind::Struct, &["GetByID", "Store", "getUser"]),
+                ("Partial", TypeKind::Struct, &["Store"]),
+            ],
+        );
+        let files = [&ports, &google, &postgres];
+        let found = go_implementations(&files);
+        // A lone `Close()` says nothing; a type missing one method implements nothing.
+        assert_eq!(
+            found.get("internal/repo/webapi/google.go"),
+            Some(&vec![("GoogleAPI", "TranslationWebAPI", 1)])
+        );
+        assert_eq!(
+            found.get("internal/repo/persistent/user.go"),
+            Some(&vec![("Repo", "UserRepo", 1)])
+        );
+        assert!(!found.contains_key("internal/repo/contracts.go"));
+    }
+
+    #[test]
+    fn test_data_factories_are_recognised_by_their_base() {
+        let t = |name: &str, base: &str| crate::parse::TypeDecl {
+            name: name.to_string(),
+            kind: TypeKind::Class,
+            bases: vec![base.to_string()],
+            line: 1,
+            methods: Vec::new(),
+        };
+        assert!(is_test_data_factory(&t(
+            "UserFactory",
+            "factory.django.DjangoModelFactory"
+        )));
+        assert!(is_test_data_factory(&t(
+            "PostFactory",
+            "\\Illuminate\\Database\\Eloquent\\Factories\\Factory"
+        )));
+        assert!(!is_test_data_factory(&t("ConnectionFactory", "Factory")));
+        assert!(!is_test_data_factory(&t(
+            "WidgetFactory",
+            "AbstractFactory"
+        )));
     }
 }

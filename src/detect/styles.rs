@@ -179,6 +179,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         })
         .collect();
     let (mut down, mut up) = (Vec::new(), Vec::new());
+    let mut adjacent_downs = 0;
     for edge in &ctx.analysis.edges {
         if let (Some(from), Some(to)) = (layer_of(&edge.from), layer_of(&edge.to)) {
             let e = first_site(
@@ -186,7 +187,10 @@ fn layered(ctx: &Context) -> Vec<Signal> {
                 format!("{} ({from:?}) depends on {} ({to:?})", edge.from, edge.to),
             );
             match from.cmp(&to) {
-                std::cmp::Ordering::Less => down.push(e),
+                std::cmp::Ordering::Less => {
+                    adjacent_downs += usize::from(to as u8 == from as u8 + 1);
+                    down.push(e)
+                }
                 std::cmp::Ordering::Greater => up.push(e),
                 std::cmp::Ordering::Equal => {}
             }
@@ -212,10 +216,10 @@ fn layered(ctx: &Context) -> Vec<Signal> {
             0.45,
             down.clone(),
         ),
-        // A small codebase has few edges: one downward dependency with all three layers in
-        // place (wired through a container rather than imports below it) still says layers.
+        // A small codebase has few edges: one dependency one layer down with all three
+        // layers in place (the rest wired through a container) still says layers.
         when(
-            downs == 1 && ups == 0 && by_layer.len() == 3,
+            downs == 1 && adjacent_downs == 1 && ups == 0 && by_layer.len() == 3,
             "the one dependency between layers points down, and all three layers hold code",
             0.3,
             down.clone(),
@@ -500,12 +504,23 @@ fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
         .iter()
         .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
         .collect();
+    // Containers, annotations and the language's own plumbing decorate a class; they are
+    // not what it wraps.
+    #[rustfmt::skip]
+    const PLUMBING: &[&str] = &[
+        "inversify", "tsyringe", "typedi", "injection-js", "@nestjs/common", "@nestjs/core",
+        "reflect-metadata", "javax.inject", "jakarta.inject", "dagger", "lombok", "System", "typing", "typing_extensions", "abc", "dataclasses",
+        "enum", "functools", "__future__", "collections", "attr", "attrs", "injector",
+        "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
+        "context", "errors", "fmt", "sync", "time",
+    ];
     let external_packages = |file: &crate::parse::FileFacts| -> BTreeSet<String> {
         file.imports
             .iter()
             .filter(|i| i.kind == crate::parse::ImportKind::Module)
             .filter(|i| !internal.contains(i.path.as_str()))
             .filter_map(|i| package_key(&file.language, &i.path))
+            .filter(|p| !PLUMBING.contains(&p.as_str()))
             .collect()
     };
     let mut importers: BTreeMap<String, usize> = BTreeMap::new();
@@ -1729,5 +1744,52 @@ mod tests {
         assert_eq!(layer_of("Shop.Application/Orders"), Some(Layer::Business));
         assert_eq!(layer_of("Shop.Infrastructure"), Some(Layer::Data));
         assert_eq!(layer_of("src/utils"), None);
+    }
+
+    #[test]
+    fn outside_imports_are_keyed_by_their_package() {
+        let cases = [
+            (
+                "java",
+                "org.springframework.mail.javamail.JavaMailSender",
+                Some("org.springframework"),
+            ),
+            ("csharp", "MailKit.Net.Smtp", Some("MailKit.Net")),
+            (
+                "php",
+                "League\\CommonMark\\CommonMarkConverter",
+                Some("League.CommonMark"),
+            ),
+            (
+                "typescript",
+                "@aws-sdk/client-s3/dist",
+                Some("@aws-sdk/client-s3"),
+            ),
+            ("javascript", "redis", Some("redis")),
+            ("typescript", "./user.repo", None),
+            ("typescript", "@/services/auth", None),
+            ("rust", "reqwest::Client", Some("reqwest")),
+            ("rust", "crate::domain::Order", None),
+            (
+                "go",
+                "github.com/Conight/go-googletrans/v2",
+                Some("github.com/Conight/go-googletrans"),
+            ),
+            (
+                "go",
+                "golang.org/x/sync/errgroup",
+                Some("golang.org/x/sync"),
+            ),
+            ("go", "os/exec", Some("os/exec")),
+            ("python", "smtplib", Some("smtplib")),
+            ("python", "google.cloud.storage", Some("google")),
+        ];
+        for (language, import, key) in cases {
+            assert_eq!(
+                package_key(language, import).as_deref(),
+                key,
+                "{language} {import}"
+            );
+        }
     }
 }

@@ -1755,6 +1755,23 @@ gem "puma"
     }
 
     #[test]
+    fn composer_declares_libraries_and_binaries_only_explicitly() {
+        let ships_of = |text: &str| ships(ManifestKind::Composer, text);
+        assert_eq!(
+            ships_of(r#"{"name": "league/flysystem", "type": "library"}"#),
+            ["library"]
+        );
+        assert_eq!(
+            ships_of(r#"{"type": "library", "bin": ["bin/composer"]}"#),
+            ["library", "cli"]
+        );
+        // Composer's default type is "library", but applications rarely say anything.
+        assert!(ships_of(r#"{"name": "acme/shop"}"#).is_empty());
+        assert!(ships_of(r#"{"type": "project"}"#).is_empty());
+        assert!(ships_of("{ not json").is_empty());
+    }
+
+    #[test]
     fn composer_skips_platform_packages() {
         let text = r#"{
     "name": "acme/shop",
