@@ -668,17 +668,21 @@ impl<'a> Extractor<'a> {
                     }),
                 }
             }
-            if let (Some(callee), Some(arg)) = (call_name, call_arg) {
-                let callee = self.text(callee).to_string();
+            if let (Some(callee_node), Some(arg)) = (call_name, call_arg) {
+                let callee = self.text(callee_node).to_string();
                 let value = unquote(self.text(arg));
-                self.classify_literal(
-                    facts,
-                    &mut literal_keys,
-                    &callee,
-                    &value,
-                    line_of(arg),
-                    false,
-                );
+                // `client.post('/reset')`, `this.http.get('/api/x')`: a request this code
+                // sends, not a route it serves.
+                if !(is_route_callee(&callee) && self.called_on_http_client(callee_node)) {
+                    self.classify_literal(
+                        facts,
+                        &mut literal_keys,
+                        &callee,
+                        &value,
+                        line_of(arg),
+                        false,
+                    );
+                }
             }
             if let Some(node) = string {
                 let value = unquote(self.text(node));
@@ -733,6 +737,42 @@ impl<'a> Extractor<'a> {
             .literals
             .sort_by(|a, b| (a.line, a.kind, &a.value).cmp(&(b.line, b.kind, &b.value)));
         facts.implementations.sort_by_key(|i| i.line);
+    }
+
+    /// Whether a call's receiver is an HTTP client (`client`, `axios`, `restTemplate`,
+    /// Guzzle, Faraday; `http` in JavaScript, where servers never route on it).
+    fn called_on_http_client(&self, name: Node) -> bool {
+        const CLIENTS: &[&str] = &[
+            "client",
+            "axios",
+            "guzzle",
+            "resttemplate",
+            "webclient",
+            "faraday",
+            "httparty",
+            "supertest",
+            "superagent",
+            "got",
+            "ky",
+            "fetcher",
+        ];
+        let Some(parent) = name.parent() else {
+            return false;
+        };
+        let whole = self.text(parent);
+        let Some(at) = whole.rfind(self.text(name)) else {
+            return false;
+        };
+        let receiver = whole[..at].to_ascii_lowercase();
+        let words: Vec<&str> = receiver
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        let javascript = matches!(self.spec.id, "javascript" | "typescript" | "tsx");
+        CLIENTS.iter().any(|c| last.ends_with(c)) || (javascript && last.contains("http"))
     }
 
     fn classify_literal(
@@ -954,6 +994,19 @@ fn looks_like_route(callee: &str, value: &str, annotation: bool) -> bool {
     }
     if annotation {
         return true;
+    }
+    // `Path("/opt/pipx")` is pathlib (JAX-RS's @Path is an annotation), and file-system
+    // locations are not URLs.
+    const FILESYSTEM: &[&str] = &[
+        "/usr/", "/opt/", "/etc/", "/var/", "/tmp/", "/home/", "/dev/", "/proc/", "/bin/",
+        "/sbin/", "/lib/", "/mnt/", "/root/", "/sys/",
+    ];
+    if callee == "Path"
+        || FILESYSTEM
+            .iter()
+            .any(|f| format!("{value}/").starts_with(f))
+    {
+        return false;
     }
     let django = matches!(
         callee.to_ascii_lowercase().as_str(),
@@ -1262,6 +1315,55 @@ mod shared_instance_tests {
         assert_eq!(
             shared("rust", "a.rs", "static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(\"x\").unwrap());\nfn f() { let x = 1; }\n"),
             vec![pair("RE", "LazyLock<Regex>")]
+        );
+    }
+
+    fn routes(language: &str, path: &str, source: &str) -> Vec<String> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
+            .expect("parses")
+            .literals
+            .into_iter()
+            .filter(|l| l.kind == LiteralKind::Route)
+            .map(|l| l.value)
+            .collect()
+    }
+
+    #[test]
+    fn requests_sent_and_file_paths_are_not_routes() {
+        assert_eq!(
+            routes(
+                "typescript",
+                "a.ts",
+                "router.get('/users', list);
+this.http.get('/api/users');
+await axios.post('/login', body);
+apiClient.delete('/users/1');
+"
+            ),
+            ["/users"]
+        );
+        assert_eq!(
+            routes(
+                "php",
+                "a.php",
+                "<?php
+Route::post('/orders', [OrderController::class, 'store']);
+$this->client->post('/reset');
+"
+            ),
+            ["/orders"]
+        );
+        assert_eq!(
+            routes(
+                "python",
+                "a.py",
+                "urlpatterns = [path('admin/', admin.site.urls)]
+HOME = Path('/opt/pipx')
+BIN = Path('/usr/local/bin')
+"
+            ),
+            ["admin/"]
         );
     }
 }
