@@ -649,6 +649,24 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
             entry.0.insert(edge.to.as_str());
         }
     }
+    // (module of an implementation, module declaring the app interface it implements).
+    let interfaces = declared_interfaces(ctx);
+    let mut wired_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for file in &ctx.app_files {
+        for (_, base, _) in ctx.implemented_in(file) {
+            let base = base.split('<').next().unwrap_or(base);
+            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            if let Some(port_file) = interfaces.get(base) {
+                let (from, to) = (
+                    crate::graph::module_of(&file.path),
+                    crate::graph::module_of(port_file),
+                );
+                if from != to {
+                    wired_pairs.insert((from, to));
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     for (file, (modules, line)) in targets {
         if is_test_path(file) || is_example_path(file) {
@@ -656,7 +674,7 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
         }
         let name = file.rsplit('/').next().unwrap_or(file);
         let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-        if !ROOT_NAMES.contains(&stem.as_str()) || modules.len() < 3 {
+        if !ROOT_NAMES.contains(&stem.as_str()) || modules.len() < 2 {
             continue;
         }
         let outer = modules
@@ -665,7 +683,12 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
         let inner = modules
             .iter()
             .any(|m| layer_of(m) == Some(Layer::Business) || in_vocabulary(m, STRICT_CORE));
-        if outer && inner {
+        // Whatever the folders are called: it imports an implementation and the module
+        // whose interface that implementation satisfies, so it hands one to the other.
+        let wires_an_implementation = wired_pairs.iter().any(|(implementation, port)| {
+            modules.contains(implementation) && modules.contains(port)
+        });
+        if (outer && inner && modules.len() >= 3) || wires_an_implementation {
             out.push(Evidence::at(
                 file,
                 Some(line),
