@@ -311,6 +311,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             composition_roots(ctx),
         )],
+        "strategy" => vec![when(
+            true,
+            "code that picks between implementations of one app interface (it names two or more of them)",
+            0.55,
+            chosen_implementations(ctx),
+        )],
         "singleton" => {
             let (own, clients) = shared_instances(ctx);
             vec![
@@ -628,6 +634,88 @@ fn package_key(language: &str, import: &str) -> Option<String> {
         _ => import.split(['.', '/']).next()?.to_string(),
     };
     (!key.is_empty()).then_some(key)
+}
+
+/// Strategies chosen in code: a file that names two or more implementations of the same
+/// application interface (importing, calling or constructing them) without declaring them,
+/// such as a `get_backend(name)` returning `PipBackend` or `UvBackend`, or a start-up that
+/// picks the in-memory or the database repository from a flag. Interfaces of framework roles
+/// (handlers, commands, events, controllers) are left out: registering every handler is
+/// wiring, not choosing.
+fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "Handler", "Command", "Query", "Event", "Controller", "Listener", "Subscriber",
+        "Middleware", "Test", "Exception", "Error", "Entity", "Model", "Dto", "Request",
+        "Response", "Specification", "Validator", "Component", "Module", "Migration", "Seeder",
+        "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
+        // Markers and capabilities of data, not interchangeable behaviour.
+        "able", "ible", "Aware", "Failed", "Exception", "Throwable", "Node", "ValueObject",
+        "UseCase", "Aggregate", "AggregateRoot", "DomainEvent",
+    ];
+    // Entities sharing a capability interface (a Thread and a Reply that can be spam).
+    const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
+    let interfaces = declared_interfaces(ctx);
+    // Interface → implementing types (and the files that declare them).
+    let mut implementations: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
+    for file in &ctx.app_files {
+        for (ty, base, _) in ctx.implemented_in(file) {
+            let base = base.split('<').next().unwrap_or(base);
+            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            if interfaces.contains_key(base)
+                && ty != base
+                && !ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
+                && !in_vocabulary(crate::graph::module_of(&file.path), DATA_FOLDERS)
+            {
+                implementations
+                    .entry(base)
+                    .or_default()
+                    .insert(ty, file.path.as_str());
+            }
+        }
+    }
+    implementations.retain(|_, types| types.len() >= 2);
+    if implementations.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &ctx.app_files {
+        let mut named: BTreeSet<&str> = BTreeSet::new();
+        for import in &file.imports {
+            named.insert(simple_name(&import.path));
+            named.extend(import.names.iter().map(String::as_str));
+        }
+        named.extend(file.calls.iter().map(|c| c.name.as_str()));
+        named.extend(file.shared.iter().map(|s| simple_name(&s.class)));
+        for (interface, types) in &implementations {
+            let chosen: Vec<&str> = types
+                .iter()
+                .filter(|(ty, declared_in)| **declared_in != file.path && named.contains(**ty))
+                .map(|(ty, _)| *ty)
+                .collect();
+            let declares_one = types.values().any(|p| *p == file.path)
+                || interfaces.get(interface) == Some(&file.path.as_str());
+            if chosen.len() >= 2 && !declares_one && seen.insert(*interface) {
+                out.push(Evidence::at(
+                    &file.path,
+                    None,
+                    format!(
+                        "names {} implementations of {interface}",
+                        chosen.join(" and ")
+                    ),
+                ));
+            }
+        }
+    }
+    out.truncate(3);
+    out
+}
+
+/// The last segment of a qualified name: `a.b.C`, `a::b::C`, `A\B\C` → `C`.
+fn simple_name(name: &str) -> &str {
+    let base = name.split(['<', '(', '[']).next().unwrap_or(name);
+    base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
 }
 
 /// Composition roots: an entry or wiring file that imports three or more modules, among
