@@ -305,23 +305,26 @@ pub fn detect(analysis: &Analysis) -> Detection {
 }
 
 /// The order in which asserted styles are listed, so that the first is the repository's
-/// primary style: how the code is organised inside (clean, hexagonal, modular monolith)
+/// primary style: what it ships when it is not an application (a library, a command-line
+/// tool), then how the code is organised inside (clean, hexagonal, modular monolith)
 /// before how it is deployed (microservices), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
-/// the presentation pattern (MVC), before the generic layered, before
-/// what kind of program it is (cli, library, plugin host, pipeline), before the catch-all
-/// monolith; event-driven describes how parts talk and comes last. Other kinds
-/// are ordered by confidence alone.
+/// the presentation pattern (MVC), before the generic layered, before plugin hosts and
+/// pipelines, before the catch-all monolith; event-driven describes how parts talk and comes
+/// last. Other kinds are ordered by confidence alone.
 pub fn style_rank(id: &str) -> u8 {
     match id {
-        "clean" | "hexagonal" | "modular-monolith" => 0,
-        "microservices" => 1,
-        "cqrs" => 2,
-        "mvc" => 3,
-        "layered" => 4,
-        "cli" | "library" | "plugin" | "pipeline" => 5,
-        "monolith" => 6,
-        _ => 7,
+        // A repository that ships a library or a command-line tool is that first, whatever
+        // shape its insides have (MediatR's handlers are its product, not a CQRS system).
+        "cli" | "library" => 0,
+        "clean" | "hexagonal" | "modular-monolith" => 1,
+        "microservices" => 2,
+        "cqrs" => 3,
+        "mvc" => 4,
+        "layered" => 5,
+        "plugin" | "pipeline" => 6,
+        "monolith" => 7,
+        _ => 8,
     }
 }
 

@@ -505,7 +505,8 @@ pub fn is_example_path(path: &str) -> bool {
     #[rustfmt::skip]
     const DIRS: &[&str] = &[
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
-        "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib",
+        "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
+        "playground",
     ];
     const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
     let lower = path.to_ascii_lowercase();

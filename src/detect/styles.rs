@@ -1414,7 +1414,11 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             }
             "go" => file.module.as_deref() == Some("main") && has_main() && serves(),
             "python" => {
-                matches!(name, "manage.py" | "wsgi.py" | "asgi.py")
+                name == "manage.py"
+                    // A project's wsgi.py / asgi.py sits beside its settings or at the top;
+                    // httpx's _transports/wsgi.py is a transport, not an entry point.
+                    || (matches!(name, "wsgi.py" | "asgi.py")
+                        && (depth <= 1 || beside_settings(ctx, &file.path)))
                     || (matches!(name, "main.py" | "app.py") && depth <= 1)
             }
             "java" | "kotlin" | "csharp" => has_main() || name == "Program.cs",
@@ -1447,6 +1451,17 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(6);
     out
+}
+
+/// Whether a Python file sits beside the project's `settings.py` or `urls.py` (Django).
+fn beside_settings(ctx: &Context, path: &str) -> bool {
+    let module = crate::graph::module_of(path);
+    let package = format!("{module}/settings/");
+    ctx.app_files.iter().any(|f| {
+        (crate::graph::module_of(&f.path) == module
+            && (f.path.ends_with("/settings.py") || f.path.ends_with("/urls.py")))
+            || f.path.starts_with(&package)
+    })
 }
 
 fn library(ctx: &Context) -> Vec<Signal> {
@@ -1524,9 +1539,17 @@ fn root_ships<'a>(
 }
 
 /// A root manifest that declares a library (package.json main / exports / module / types,
-/// composer.json `"type": "library"`) and is not private.
+/// composer.json `"type": "library"`), or a .csproj packed for NuGet, and is not private.
 fn declared_library(ctx: &Context) -> Vec<Evidence> {
+    // .NET projects live in folders of their own (src/MediatR/MediatR.csproj).
+    let nuget = ctx.analysis.project.manifests.iter().filter(|m| {
+        m.ecosystem == "nuget"
+            && m.ships.iter().any(|s| s == "library")
+            && !is_test_path(&m.path)
+            && !is_example_path(&m.path)
+    });
     root_ships(ctx, "library")
+        .chain(nuget)
         .filter(|m| !m.ships.iter().any(|s| s == "private"))
         .take(1)
         .map(|m| Evidence::at(&m.path, None, "declares a library (package entry or type)"))

@@ -571,6 +571,32 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 out.push("private".to_string());
             }
         }
+        ManifestKind::Csproj => {
+            // A project packed for NuGet (package metadata, no web or worker SDK, not an
+            // executable) is a library; `PackAsTool` makes it a dotnet tool.
+            let compact: String = text.split_whitespace().collect();
+            let lower = compact.to_ascii_lowercase();
+            let packed = [
+                "<packageid>",
+                "<packagetags>",
+                "<packagelicenseexpression>",
+                "<packagelicensefile>",
+                "<packagereadmefile>",
+                "<generatepackageonbuild>true",
+                "<ispackable>true",
+            ]
+            .iter()
+            .any(|m| lower.contains(m));
+            let application = lower.contains("sdk=\"microsoft.net.sdk.web\"")
+                || lower.contains("sdk=\"microsoft.net.sdk.worker\"")
+                || lower.contains("<outputtype>exe</outputtype>")
+                || lower.contains("<outputtype>winexe</outputtype>");
+            if lower.contains("<packastool>true") {
+                out.push("cli".to_string());
+            } else if packed && !application {
+                out.push("library".to_string());
+            }
+        }
         ManifestKind::Composer => {
             let Ok(root) = serde_json::from_str::<serde_json::Value>(text) else {
                 return out;
@@ -1752,6 +1778,21 @@ gem "puma"
             row("test", "Microsoft.NET.Test.Sdk", Some("17.8.0"), Some(3))
         );
         assert_eq!(deps[2], row("test", "xunit", Some("2.6.2"), Some(4)));
+    }
+
+    #[test]
+    fn csproj_packed_for_nuget_is_a_library_unless_it_is_an_app() {
+        let ships_of = |text: &str| ships(ManifestKind::Csproj, text);
+        let library = r#"<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageTags>mediator</PackageTags></PropertyGroup></Project>"#;
+        assert_eq!(ships_of(library), ["library"]);
+        let web = r#"<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>"#;
+        assert!(ships_of(web).is_empty());
+        let exe = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><PackageId>x</PackageId></PropertyGroup></Project>";
+        assert!(ships_of(exe).is_empty());
+        let tool = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><PackAsTool>true</PackAsTool></PropertyGroup></Project>";
+        assert_eq!(ships_of(tool), ["cli"]);
+        // A class library of a solution, not packed: nothing declared.
+        assert!(ships_of(r#"<Project Sdk="Microsoft.NET.Sdk"></Project>"#).is_empty());
     }
 
     #[test]

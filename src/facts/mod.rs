@@ -43,8 +43,8 @@ pub struct Manifest {
     /// Direct dependencies, sorted by scope then name.
     pub dependencies: Vec<Dependency>,
     /// What the package declares it ships: `library` (package.json main / exports / module /
-    /// types, composer.json `"type": "library"`), `cli` (package.json or composer.json bin,
-    /// pyproject scripts), `private` (package.json
+    /// types, composer.json `"type": "library"`, a .csproj packed for NuGet), `cli` (package.json
+    /// or composer.json bin, pyproject scripts, a .csproj `PackAsTool`), `private` (package.json
     /// `"private": true`, never published).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<String>,
