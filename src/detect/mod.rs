@@ -309,9 +309,10 @@ pub fn detect(analysis: &Analysis) -> Detection {
 /// tool), then how the code is organised inside (clean, hexagonal, modular monolith)
 /// before how it is deployed (microservices), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
-/// the presentation pattern (MVC), before the generic layered, before plugin hosts and
-/// pipelines, before the catch-all monolith; event-driven describes how parts talk and comes
-/// last. Other kinds are ordered by confidence alone.
+/// the presentation pattern (MVC), before the generic layered, before the catch-all monolith
+/// (an application that loads plugins is first an application), before plugin hosts and
+/// pipelines; event-driven describes how parts talk and comes last. Other kinds are ordered
+/// by confidence alone.
 pub fn style_rank(id: &str) -> u8 {
     match id {
         // A repository that ships a library or a command-line tool is that first, whatever
@@ -322,8 +323,8 @@ pub fn style_rank(id: &str) -> u8 {
         "cqrs" => 3,
         "mvc" => 4,
         "layered" => 5,
-        "plugin" | "pipeline" => 6,
-        "monolith" => 7,
+        "monolith" => 6,
+        "plugin" | "pipeline" => 7,
         _ => 8,
     }
 }

@@ -446,6 +446,7 @@ pub fn is_test_path(path: &str) -> bool {
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data",
         "fixtures", "e2e", "integration-tests", "integration-test", "integrationtests",
         "e2e-tests", "it", "__mocks__", "mocks", "testutil", "testutils", "test-utils",
+        "playwright", "cypress",
     ];
     #[rustfmt::skip]
     const SUFFIXES: &[&str] = &[

@@ -1274,21 +1274,31 @@ fn self_contained_siblings(ctx: &Context) -> Vec<String> {
     const ROOTS: &[&str] = &[
         "src", "lib", "app", "internal", "main", "java", "kotlin", "pkg",
     ];
-    let mut by_parent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Candidate context → the layer words found directly inside it. A context needs two
+    // layers of its own: Laravel's app/Console holding only Commands is a framework folder.
+    let mut layers_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in &ctx.app_files {
         let segments: Vec<&str> = file.path.split('/').collect();
         for i in 1..segments.len().saturating_sub(1) {
-            if !LAYERS.contains(&last_word(segments[i]).as_str()) {
+            let word = last_word(segments[i]);
+            if !LAYERS.contains(&word.as_str()) {
                 continue;
             }
             let owner = last_word(segments[i - 1]);
             if !LAYERS.contains(&owner.as_str()) && !ROOTS.contains(&owner.as_str()) {
-                by_parent
-                    .entry(segments[..i - 1].join("/"))
+                layers_of
+                    .entry(segments[..i].join("/"))
                     .or_default()
-                    .insert(segments[..i].join("/"));
+                    .insert(word);
             }
             break;
+        }
+    }
+    let mut by_parent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (context, layers) in layers_of {
+        if layers.len() >= 2 {
+            let parent = crate::graph::module_of(&context).to_string();
+            by_parent.entry(parent).or_default().insert(context);
         }
     }
     by_parent
