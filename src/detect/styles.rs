@@ -1212,6 +1212,35 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
     (dockerfiles, compose, workloads)
 }
 
+/// Top-level folders named as services (`writer_service`, `user-service`, `OrderService`)
+/// that each hold a program entry point of their own.
+fn service_programs(ctx: &Context) -> Vec<Evidence> {
+    let mut found: BTreeMap<&str, &str> = BTreeMap::new();
+    for file in &ctx.app_files {
+        let Some((top, _)) = file.path.split_once('/') else {
+            continue;
+        };
+        let lower = top.to_ascii_lowercase();
+        let named = lower.len() > "service".len()
+            && (lower.ends_with("service") || lower.ends_with("svc"))
+            && !matches!(lower.as_str(), "webservice" | "microservice");
+        let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+        let program = file
+            .functions
+            .iter()
+            .any(|f| f.name == "main" || f.name == "Main")
+            && (file.language != "go" || file.module.as_deref() == Some("main"))
+            || name == "Program.cs";
+        if named && program {
+            found.entry(top).or_insert(file.path.as_str());
+        }
+    }
+    found
+        .values()
+        .map(|path| Evidence::at(path, None, "a service folder with its own program"))
+        .collect()
+}
+
 fn microservices(ctx: &Context) -> Vec<Signal> {
     let (dockerfiles, compose, workloads) = deployable_units(ctx);
     let service_dirs: Vec<Evidence> = ["services", "apps", "microservices", "svc"]
@@ -1227,6 +1256,7 @@ fn microservices(ctx: &Context) -> Vec<Signal> {
         })
         .map(|m| Evidence::at(&m.path, None, "a service with its own manifest"))
         .collect();
+    let service_programs = service_programs(ctx);
     // Two images are usually an application and its frontend or admin; services start at three.
     let (d, c, w, s) = (
         dockerfiles.len(),
@@ -1253,6 +1283,12 @@ fn microservices(ctx: &Context) -> Vec<Signal> {
             "three or more Kubernetes / serverless workloads",
             0.45,
             workloads,
+        ),
+        when(
+            service_programs.len() >= 3,
+            "three or more top-level service folders (orders_service, user-service) each with its own program",
+            0.5,
+            service_programs,
         ),
         when(
             s >= 3,
