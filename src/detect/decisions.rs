@@ -217,7 +217,8 @@ fn frameworks(ctx: &Context, out: &mut Vec<Decision>) {
         );
         match f.category.as_str() {
             "web" => web.push((f.name.clone(), e)),
-            "orm" => orm.push((f.name.clone(), e)),
+            // Object-document mappers answer the same question: how the app persists.
+            "orm" | "odm" => orm.push((f.name.clone(), e)),
             _ => {}
         }
     }

@@ -43,6 +43,10 @@ pub struct SignalRule {
     /// Does not fire when an artifact of this kind exists.
     #[serde(default)]
     pub unless_artifact: Option<String>,
+    /// Code matchers skip files importing any of these (prefixes, as for `import:`): a
+    /// `Command` subclass in a file importing Symfony Console is a console command.
+    #[serde(default)]
+    pub unless_import: Vec<String>,
     /// The matcher (exactly one of the fields).
     #[serde(flatten)]
     pub matcher: Matcher,
@@ -653,7 +657,16 @@ fn run(
     type_kinds: &[TypeKind],
     hits: &mut Hits,
 ) {
-    let files = ctx.app_files.iter().filter(|f| language_ok(compiled, f));
+    let files = ctx.app_files.iter().filter(|f| {
+        language_ok(compiled, f)
+            && !f.imports.iter().any(|i| {
+                compiled
+                    .rule
+                    .unless_import
+                    .iter()
+                    .any(|p| import_matches(&i.path, p))
+            })
+    });
     match matcher {
         Matcher::Dependency(patterns) => {
             for (eco, name, manifest, line) in &ctx.deps {

@@ -124,12 +124,97 @@ const RULES: &[(Family, &str, &str, &str)] = &[
         "Hibernate/JPA",
         "orm",
     ),
-    (Jvm, "org.springframework.data:*", "Spring Data", "orm"),
+    // Spring Data over a relational database is an ORM; over a document, key-value or graph
+    // store it is an object-document mapper (like Mongoose), not an ORM.
     (
         Jvm,
-        "org.springframework.boot:spring-boot-starter-data-*",
+        "org.springframework.data:spring-data-jpa",
         "Spring Data",
         "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.data:spring-data-jdbc",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.data:spring-data-r2dbc",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-jpa",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-jdbc",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-r2dbc",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-rest",
+        "Spring Data",
+        "orm",
+    ),
+    (
+        Jvm,
+        "org.springframework.data:spring-data-mongodb",
+        "Spring Data MongoDB",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-mongodb*",
+        "Spring Data MongoDB",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.data:spring-data-elasticsearch",
+        "Spring Data Elasticsearch",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-elasticsearch",
+        "Spring Data Elasticsearch",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.data:spring-data-cassandra",
+        "Spring Data Cassandra",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-cassandra*",
+        "Spring Data Cassandra",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-couchbase*",
+        "Spring Data Couchbase",
+        "odm",
+    ),
+    (
+        Jvm,
+        "org.springframework.boot:spring-boot-starter-data-neo4j",
+        "Spring Data Neo4j",
+        "odm",
     ),
     (Jvm, "org.jetbrains.exposed:*", "Exposed", "orm"),
     (Python, "django", "Django ORM", "orm"),
@@ -143,7 +228,7 @@ const RULES: &[(Family, &str, &str, &str)] = &[
     (Npm, "typeorm", "TypeORM", "orm"),
     (Npm, "@prisma/client", "Prisma", "orm"),
     (Npm, "prisma", "Prisma", "orm"),
-    (Npm, "mongoose", "Mongoose", "orm"),
+    (Npm, "mongoose", "Mongoose", "odm"),
     (Go, "gorm.io/gorm", "GORM", "orm"),
     (Go, "entgo.io/ent", "ent", "orm"),
     (Cargo, "diesel", "Diesel", "orm"),
@@ -456,6 +541,38 @@ mod tests {
                 triple("Rails", "web", "rails"),
             ]
         );
+    }
+
+    #[test]
+    fn spring_data_over_a_document_store_is_an_odm_not_an_orm() {
+        let pom = |artifact: &str| {
+            format!("<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>{artifact}</artifactId></dependency></dependencies></project>")
+        };
+        // Spring Boot itself is recognised from any starter; only persistence matters here.
+        let names = |files: &[(&str, &str)]| {
+            names(files)
+                .into_iter()
+                .filter(|(name, _, _)| name != "Spring Boot")
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(&[("pom.xml", &pom("spring-boot-starter-data-mongodb"))]),
+            vec![triple(
+                "Spring Data MongoDB",
+                "odm",
+                "org.springframework.boot:spring-boot-starter-data-mongodb"
+            )]
+        );
+        assert_eq!(
+            names(&[("pom.xml", &pom("spring-boot-starter-data-jpa"))]),
+            vec![triple(
+                "Spring Data",
+                "orm",
+                "org.springframework.boot:spring-boot-starter-data-jpa"
+            )]
+        );
+        // Redis through Spring Data is neither: a key-value client (cache or store).
+        assert!(names(&[("pom.xml", &pom("spring-boot-starter-data-redis"))]).is_empty());
     }
 
     #[test]
