@@ -563,13 +563,13 @@ mod tests {
                 "org.springframework.boot:spring-boot-starter-data-mongodb"
             )]
         );
+        let jpa = "org.springframework.boot:spring-boot-starter-data-jpa";
         assert_eq!(
             names(&[("pom.xml", &pom("spring-boot-starter-data-jpa"))]),
-            vec![triple(
-                "Spring Data",
-                "orm",
-                "org.springframework.boot:spring-boot-starter-data-jpa"
-            )]
+            vec![
+                triple("Hibernate/JPA", "orm", jpa),
+                triple("Spring Data", "orm", jpa)
+            ]
         );
         // Redis through Spring Data is neither: a key-value client (cache or store).
         assert!(names(&[("pom.xml", &pom("spring-boot-starter-data-redis"))]).is_empty());
