@@ -162,12 +162,22 @@ fn is_migration(path: &str, ext: &str) -> bool {
     if name == "__init__.py" {
         return false;
     }
-    MIGRATION_DIRS.iter().any(|m| {
-        dir == *m
+    let in_dir = |m: &str| {
+        dir == m
             || dir.ends_with(&format!("/{m}"))
             || dir.contains(&format!("/{m}/"))
             || dir.starts_with(&format!("{m}/"))
-    })
+    };
+    // `migrate` is also what code that migrates something else is called (gotify's
+    // config/migrate/migrate.go converts a config file): there, only versioned names
+    // (Rails' db/migrate/20240101_create_orders.rb) are schema migrations.
+    if ["migrate", "migration"]
+        .iter()
+        .any(|m| dir == *m || dir.ends_with(&format!("/{m}")))
+    {
+        return name.starts_with(|c: char| c.is_ascii_digit());
+    }
+    MIGRATION_DIRS.iter().any(|m| in_dir(m))
 }
 
 fn flyway_name() -> &'static Regex {
@@ -215,6 +225,8 @@ mod tests {
     #[test]
     fn migrations_are_recognised_by_directory_and_flyway_name() {
         assert!(is_migration("db/migrate/20240101_create_orders.rb", "rb"));
+        assert!(!is_migration("config/migrate/migrate.go", "go"));
+        assert!(!is_migration("src/migration/runner.ts", "ts"));
         assert!(is_migration("shop/migrations/0001_initial.py", "py"));
         assert!(!is_migration("shop/migrations/__init__.py", "py"));
         assert!(is_migration(
