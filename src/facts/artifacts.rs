@@ -78,10 +78,20 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
                 items: Vec::new(),
             });
         } else if ext == "sql" {
+            // Query files named for a loader (sqlc, aiosql, yesql, HugSQL: `-- name: get_user`)
+            // are SQL the application runs, unlike schema dumps and seed scripts.
+            let named = read(root, path).is_some_and(|t| {
+                t.lines()
+                    .any(|l| l.trim_start().to_ascii_lowercase().starts_with("-- name:"))
+            });
             out.push(Artifact {
                 path: path.to_string(),
                 kind: "sql".to_string(),
-                items: Vec::new(),
+                items: if named {
+                    vec!["named-queries".to_string()]
+                } else {
+                    Vec::new()
+                },
             });
         }
     }
@@ -175,7 +185,8 @@ fn is_migration(path: &str, ext: &str) -> bool {
         .iter()
         .any(|m| dir == *m || dir.ends_with(&format!("/{m}")))
     {
-        return name.starts_with(|c: char| c.is_ascii_digit());
+        let versioned = name.trim_start_matches(['V', 'R', 'U']);
+        return versioned.starts_with(|c: char| c.is_ascii_digit());
     }
     MIGRATION_DIRS.iter().any(|m| in_dir(m))
 }
@@ -227,6 +238,10 @@ mod tests {
         assert!(is_migration("db/migrate/20240101_create_orders.rb", "rb"));
         assert!(!is_migration("config/migrate/migrate.go", "go"));
         assert!(!is_migration("src/migration/runner.ts", "ts"));
+        assert!(is_migration(
+            "src/main/java/db/migration/V2__Backfill.java",
+            "java"
+        ));
         assert!(is_migration("shop/migrations/0001_initial.py", "py"));
         assert!(!is_migration("shop/migrations/__init__.py", "py"));
         assert!(is_migration(
@@ -240,6 +255,32 @@ mod tests {
         ));
         assert!(!is_migration("src/orders/service.py", "py"));
         assert!(!is_migration("docs/migrations.md", "md"));
+    }
+
+    #[test]
+    fn named_query_files_are_marked_and_schema_dumps_are_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let queries =
+            "-- name: get-user-by-email^\nSELECT id, email FROM users WHERE email = :email;\n";
+        std::fs::create_dir_all(dir.path().join("app/db/sql")).expect("mkdir");
+        std::fs::write(dir.path().join("app/db/sql/users.sql"), queries).expect("write");
+        std::fs::write(
+            dir.path().join("schema.sql"),
+            "CREATE TABLE users (id int);\n",
+        )
+        .expect("write");
+        let found = collect(dir.path(), &["app/db/sql/users.sql", "schema.sql"]);
+        let items: Vec<(&str, &[String])> = found
+            .iter()
+            .map(|a| (a.path.as_str(), a.items.as_slice()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("app/db/sql/users.sql", &["named-queries".to_string()][..]),
+                ("schema.sql", &[][..])
+            ]
+        );
     }
 
     #[test]
