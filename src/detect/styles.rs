@@ -1415,7 +1415,12 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
 /// Evidence that the repository is an application: entry points, web / frontend frameworks, deployments.
 fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
+    let packaged = packaged_library(ctx);
     for f in ctx.frameworks() {
+        // A gem's Gemfile is its development environment (Rails to test a Railtie).
+        if packaged && f.manifest == "Gemfile" {
+            continue;
+        }
         if matches!(f.category.as_str(), "web" | "frontend") {
             out.push(Evidence::at(
                 &f.manifest,
@@ -1486,17 +1491,39 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             out.push(Evidence::at(&file.path, None, "application entry point"));
         }
     }
-    for infra in &ctx.analysis.project.infrastructure {
-        if deploys(&ctx.analysis.project, infra) {
-            out.push(Evidence::at(
-                &infra.path,
-                None,
-                format!("{} deployment", infra.kind),
-            ));
+    // A package that says it is a library does not deploy itself: its Dockerfile and compose
+    // file are a development environment (league/commonmark's PHP tool image, flipper's).
+    if !packaged {
+        for infra in &ctx.analysis.project.infrastructure {
+            if deploys(&ctx.analysis.project, infra) {
+                out.push(Evidence::at(
+                    &infra.path,
+                    None,
+                    format!("{} deployment", infra.kind),
+                ));
+            }
         }
     }
     out.truncate(6);
     out
+}
+
+/// A package that declares itself a library in a way applications do not: composer.json
+/// `"type": "library"`, a gemspec at the root, a .csproj packed for NuGet. (package.json
+/// `main` is left out: Express applications set it too.)
+fn packaged_library(ctx: &Context) -> bool {
+    let manifests = &ctx.analysis.project.manifests;
+    let declared = manifests.iter().any(|m| {
+        m.ships.iter().any(|s| s == "library")
+            && !is_test_path(&m.path)
+            && !is_example_path(&m.path)
+            && ((m.ecosystem == "composer" && !m.path.contains('/')) || m.ecosystem == "nuget")
+    });
+    declared
+        || ctx
+            .app_files
+            .iter()
+            .any(|f| !f.path.contains('/') && f.path.ends_with(".gemspec"))
 }
 
 /// Whether a Python file sits beside the project's `settings.py` or `urls.py` (Django).
