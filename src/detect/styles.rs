@@ -1793,9 +1793,17 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
         .filter(|e| e.line.is_some())
         .map(|e| crate::graph::module_of(&e.path).to_string())
         .collect();
+    // Unless something deploys it: then the server is the product and its flags configure it
+    // (lldap's clap arguments sit beside its actix handlers).
+    let deployed = ctx
+        .analysis
+        .project
+        .infrastructure
+        .iter()
+        .any(|i| deploys(&ctx.analysis.project, i));
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) = fired_evidence(&rest, 64)
         .into_iter()
-        .partition(|e| cli_modules.contains(crate::graph::module_of(&e.path)));
+        .partition(|e| !deployed && cli_modules.contains(crate::graph::module_of(&e.path)));
 
     for a in assessments
         .iter_mut()
