@@ -306,8 +306,9 @@ pub fn detect(analysis: &Analysis) -> Detection {
 
 /// The order in which asserted styles are listed, so that the first is the repository's
 /// primary style: what it ships when it is not an application (a library, a command-line
-/// tool), then how the code is organised inside (clean, hexagonal, modular monolith)
-/// before how it is deployed (microservices), before a separate read side (CQRS: an app
+/// tool), then how it is deployed when that is as separate services (microservices: each
+/// may be clean inside), then how the code is organised inside (clean, hexagonal, modular
+/// monolith), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
 /// the presentation pattern (MVC), before the generic layered, before the catch-all monolith
 /// (an application that loads plugins is first an application), before plugin hosts and
@@ -318,8 +319,8 @@ pub fn style_rank(id: &str) -> u8 {
         // A repository that ships a library or a command-line tool is that first, whatever
         // shape its insides have (MediatR's handlers are its product, not a CQRS system).
         "cli" | "library" => 0,
-        "clean" | "hexagonal" | "modular-monolith" => 1,
-        "microservices" => 2,
+        "microservices" => 1,
+        "clean" | "hexagonal" | "modular-monolith" => 2,
         "cqrs" => 3,
         "mvc" => 4,
         "layered" => 5,

@@ -516,10 +516,13 @@ pub fn is_example_path(path: &str) -> bool {
     const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
     let lower = path.to_ascii_lowercase();
     let segments: Vec<&str> = lower.split('/').collect();
-    segments[..segments.len().saturating_sub(1)]
-        .iter()
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    dirs.iter()
         .take_while(|s| !SOURCE_ROOTS.contains(s))
         .any(|s| DIRS.contains(s))
+        // Below a source root only the plural is unambiguous: `org/jsoup/examples` holds
+        // example programs, while `com/example` and `samples/petclinic` name real packages.
+        || dirs.iter().skip(1).any(|s| *s == "examples")
 }
 
 /// Evaluates the table's signals for one id.
@@ -1048,6 +1051,12 @@ mod tests {
             "src/main/java/org/acme/samples/petclinic/Owner.java"
         ));
         assert!(!is_example_path("src/examples.rs"));
+        assert!(is_example_path(
+            "src/main/java/org/jsoup/examples/ListLinks.java"
+        ));
+        assert!(!is_example_path(
+            "src/main/java/com/example/demo/DemoApplication.java"
+        ));
     }
 
     fn go_file(path: &str, types: &[(&str, TypeKind, &[&str])]) -> FileFacts {

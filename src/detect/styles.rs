@@ -1183,7 +1183,16 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             continue;
         }
         match infra.kind.as_str() {
-            "dockerfile" if dirs.insert(crate::graph::module_of(&infra.path).to_string()) => {
+            // Images under packaging/ or a dev container are variants of one program (an
+            // Alpine and a distroless image, a .deb builder), not separate services.
+            "dockerfile"
+                if !infra.path.split('/').any(|s| {
+                    matches!(
+                        s,
+                        "packaging" | ".devcontainer" | "devcontainer" | "debian" | "rpm"
+                    )
+                }) && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
+            {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
             }
             "compose" if !dev_services_only(&ctx.analysis.project, infra) => {
@@ -1554,6 +1563,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .take(3)
         .map(|f| Evidence::at(&f.path, None, "a library entry point"))
         .chain(declared_library(ctx))
+        .chain(jvm_package(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1599,6 +1609,24 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A root Maven or Gradle build with Java or Kotlin sources: a jar. It says "library" only
+/// where nothing else makes the repository an application (the caller checks).
+fn jvm_package(ctx: &Context) -> Vec<Evidence> {
+    let has_jvm_code = ctx
+        .app_files
+        .iter()
+        .any(|f| matches!(f.language.as_str(), "java" | "kotlin"));
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| has_jvm_code && !m.path.contains('/'))
+        .filter(|m| matches!(m.ecosystem.as_str(), "maven" | "gradle"))
+        .take(1)
+        .map(|m| Evidence::at(&m.path, None, "a jar built from the root"))
+        .collect()
 }
 
 /// Root manifests that declare what they ship, with the declaration's name.
