@@ -111,6 +111,16 @@ fn is_di_config(path: &str, name: &str) -> bool {
 
 /// Server-side view templates: what the V of an MVC application renders.
 fn is_view_template(path: &str, name: &str) -> bool {
+    // E-mail bodies (and the message templates kept with configuration) are rendered for a
+    // mailer, not as the pages of a web application.
+    let lower = path.to_ascii_lowercase();
+    if ["email", "mail/", "mails/", "mailer", "config/templates/"]
+        .iter()
+        .any(|m| lower.contains(m))
+        || name.to_ascii_lowercase().starts_with("email")
+    {
+        return false;
+    }
     const ALWAYS: &[&str] = &[
         ".erb",
         ".haml",
@@ -255,6 +265,30 @@ mod tests {
         ));
         assert!(!is_migration("src/orders/service.py", "py"));
         assert!(!is_migration("docs/migrations.md", "md"));
+    }
+
+    #[test]
+    fn views_are_pages_not_mail_bodies() {
+        assert!(is_view_template(
+            "app/views/orders/show.html.erb",
+            "show.html.erb"
+        ));
+        assert!(is_view_template(
+            "src/main/resources/templates/owners/list.html",
+            "list.html"
+        ));
+        assert!(!is_view_template(
+            "app/views/user_mailer/welcome.html.erb",
+            "welcome.html.erb"
+        ));
+        assert!(!is_view_template(
+            "API/config/templates/EmailConfirm.html",
+            "EmailConfirm.html"
+        ));
+        assert!(!is_view_template(
+            "resources/views/emails/reset.blade.php",
+            "reset.blade.php"
+        ));
     }
 
     #[test]
