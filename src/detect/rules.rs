@@ -660,15 +660,14 @@ fn run(
     type_kinds: &[TypeKind],
     hits: &mut Hits,
 ) {
+    let unless = &compiled.rule.unless_import;
     let files = ctx.app_files.iter().filter(|f| {
         language_ok(compiled, f)
-            && !f.imports.iter().any(|i| {
-                compiled
-                    .rule
-                    .unless_import
+            && (unless.is_empty()
+                || !f
+                    .imports
                     .iter()
-                    .any(|p| import_matches(&i.path, p))
-            })
+                    .any(|i| unless.iter().any(|p| import_matches(&i.path, p))))
     });
     match matcher {
         Matcher::Dependency(patterns) => {

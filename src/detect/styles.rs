@@ -493,7 +493,7 @@ fn port_adapters(ctx: &Context) -> Vec<Evidence> {
 /// imports an outside package which at most two other application files import and the
 /// interface's own file does not. Wrapping a library behind an app-owned interface keeps
 /// the library confined to its adapter; a package imported everywhere is a framework.
-fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
+fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     #[rustfmt::skip]
     const ROLES: &[&str] = &[
         "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
@@ -506,7 +506,7 @@ fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
         return Vec::new();
     }
     // Imports that resolve to the repository somewhere are the app's own.
-    let internal: BTreeSet<&str> = ctx
+    let internal: std::collections::HashSet<&str> = ctx
         .analysis
         .edges
         .iter()
@@ -522,21 +522,21 @@ fn wrapped_dependencies(ctx: &Context) -> Vec<Evidence> {
         "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
         "context", "errors", "fmt", "sync", "time",
     ];
-    let external_packages = |file: &crate::parse::FileFacts| -> BTreeSet<String> {
+    let external_packages = |file: &'a crate::parse::FileFacts| -> BTreeSet<&'a str> {
         file.imports
             .iter()
             .filter(|i| i.kind == crate::parse::ImportKind::Module)
             .filter(|i| !internal.contains(i.path.as_str()))
             .filter_map(|i| package_key(&file.language, &i.path))
-            .filter(|p| !PLUMBING.contains(&p.as_str()))
+            .filter(|p| !PLUMBING.contains(p))
             .collect()
     };
-    let mut importers: BTreeMap<String, usize> = BTreeMap::new();
-    let mut per_file: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut importers: std::collections::HashMap<&str, usize> = Default::default();
+    let mut per_file: std::collections::HashMap<&str, BTreeSet<&str>> = Default::default();
     for file in &ctx.app_files {
         let packages = external_packages(file);
         for p in &packages {
-            *importers.entry(p.clone()).or_default() += 1;
+            *importers.entry(p).or_default() += 1;
         }
         per_file.insert(file.path.as_str(), packages);
     }
@@ -598,42 +598,34 @@ fn declared_interfaces<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, &'a str> {
 /// The package an outside import belongs to: the first two segments of a dotted namespace
 /// (Java, C#, PHP), the npm package name, the Go module or standard package, otherwise the
 /// first path segment.
-fn package_key(language: &str, import: &str) -> Option<String> {
+fn package_key<'a>(language: &str, import: &'a str) -> Option<&'a str> {
     let import = import.trim_start_matches(['\\', ':']);
+    // The prefix of `import` ending before its `n`-th separator (or all of it).
+    let prefix = |separators: &[char], n: usize| -> &'a str {
+        import
+            .match_indices(separators)
+            .nth(n - 1)
+            .map_or(import, |(at, _)| &import[..at])
+    };
     let key = match language {
-        "java" | "kotlin" | "csharp" | "php" => {
-            let segments: Vec<&str> = import.split(['.', '\\']).take(2).collect();
-            segments.join(".")
-        }
+        "java" | "kotlin" | "csharp" | "php" => prefix(&['.', '\\'], 2),
         "javascript" | "typescript" => {
             if import.starts_with('.') || import.starts_with("@/") || import.starts_with("~/") {
                 return None;
             }
-            let n = if import.starts_with('@') { 2 } else { 1 };
-            import.split('/').take(n).collect::<Vec<_>>().join("/")
+            prefix(&['/'], if import.starts_with('@') { 2 } else { 1 })
         }
         "rust" => {
             let first = import.split("::").next()?;
             if matches!(first, "crate" | "self" | "super" | "std" | "core" | "alloc") {
                 return None;
             }
-            first.to_string()
+            first
         }
         // Go: a module path (github.com/owner/repo, golang.org/x/sync) or a standard package.
-        "go" => {
-            let segments: Vec<&str> = import.split('/').collect();
-            if segments[0].contains('.') {
-                segments
-                    .iter()
-                    .take(3)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join("/")
-            } else {
-                import.to_string()
-            }
-        }
-        _ => import.split(['.', '/']).next()?.to_string(),
+        "go" if import.split('/').next()?.contains('.') => prefix(&['/'], 3),
+        "go" => import,
+        _ => prefix(&['.', '/'], 1),
     };
     (!key.is_empty()).then_some(key)
 }
@@ -680,25 +672,46 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     if implementations.is_empty() {
         return Vec::new();
     }
+    // Implementation name → the interfaces it implements, to look each name a file uses up
+    // once instead of building every file's vocabulary.
+    let mut by_type: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (interface, types) in &implementations {
+        for ty in types.keys() {
+            by_type.entry(ty).or_default().push(interface);
+        }
+    }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
-        let mut named: BTreeSet<&str> = BTreeSet::new();
-        for import in &file.imports {
-            named.insert(simple_name(&import.path));
-            named.extend(import.names.iter().map(String::as_str));
+        let names = file
+            .imports
+            .iter()
+            .flat_map(|i| {
+                std::iter::once(simple_name(&i.path)).chain(i.names.iter().map(String::as_str))
+            })
+            .chain(file.calls.iter().map(|c| c.name.as_str()))
+            .chain(file.shared.iter().map(|s| simple_name(&s.class)));
+        let mut named: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for name in names {
+            if let Some(interfaces) = by_type.get(name) {
+                for interface in interfaces {
+                    named.entry(interface).or_default().insert(name);
+                }
+            }
         }
-        named.extend(file.calls.iter().map(|c| c.name.as_str()));
-        named.extend(file.shared.iter().map(|s| simple_name(&s.class)));
-        for (interface, types) in &implementations {
-            let chosen: Vec<&str> = types
-                .iter()
-                .filter(|(ty, declared_in)| **declared_in != file.path && named.contains(**ty))
-                .map(|(ty, _)| *ty)
+        for (interface, used) in named {
+            let types = &implementations[interface];
+            let chosen: Vec<&str> = used
+                .into_iter()
+                .filter(|ty| {
+                    types
+                        .get(ty)
+                        .is_some_and(|declared_in| *declared_in != file.path)
+                })
                 .collect();
             let declares_one = types.values().any(|p| *p == file.path)
                 || interfaces.get(interface) == Some(&file.path.as_str());
-            if chosen.len() >= 2 && !declares_one && seen.insert(*interface) {
+            if chosen.len() >= 2 && !declares_one && seen.insert(interface) {
                 out.push(Evidence::at(
                     &file.path,
                     None,
@@ -2003,7 +2016,7 @@ mod tests {
             (
                 "php",
                 "League\\CommonMark\\CommonMarkConverter",
-                Some("League.CommonMark"),
+                Some("League\\CommonMark"),
             ),
             (
                 "typescript",
