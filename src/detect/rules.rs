@@ -511,7 +511,7 @@ pub fn is_example_path(path: &str) -> bool {
     const DIRS: &[&str] = &[
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
-        "playground",
+        "playground", "performance", "docs-src",
     ];
     const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
     let lower = path.to_ascii_lowercase();

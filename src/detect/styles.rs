@@ -135,12 +135,24 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
     }
     if kind == FindingKind::Communication {
         return match id {
-            "cli" => vec![when(
-                true,
-                "a program entry point in a repository that serves nothing over the network",
-                0.45,
-                offline_entry_points(ctx),
-            )],
+            "cli" => vec![
+                when(
+                    true,
+                    "a program entry point in a repository that serves nothing over the network",
+                    0.45,
+                    offline_entry_points(ctx),
+                ),
+                // A web application's scripts start its server; they are not its interface.
+                when(
+                    !ctx.frameworks().any(|f| f.category == "web"),
+                    "the package declares the command-line programs it installs (bin, scripts)",
+                    0.6,
+                    root_ships(ctx, "cli")
+                        .take(1)
+                        .map(|m| Evidence::at(&m.path, None, "declares command-line programs"))
+                        .collect(),
+                ),
+            ],
             _ => Vec::new(),
         };
     }
@@ -1511,7 +1523,23 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             "ruby" => file.path.starts_with("config/") && name == "application.rb",
             _ => false,
         };
-        if entry {
+        // A packaged library's documentation site, benchmarks and samples are its own
+        // projects (CsvHelper.Website), not the application the repository ships.
+        let auxiliary = packaged
+            && file.path.split('/').any(|segment| {
+                let lower = segment.to_ascii_lowercase();
+                [
+                    ".website",
+                    ".docs",
+                    ".benchmarks",
+                    ".samples",
+                    ".examples",
+                    ".demo",
+                ]
+                .iter()
+                .any(|suffix| lower.ends_with(suffix))
+            });
+        if entry && !auxiliary {
             out.push(Evidence::at(&file.path, None, "application entry point"));
         }
     }
@@ -1577,6 +1605,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .map(|f| Evidence::at(&f.path, None, "a library entry point"))
         .chain(declared_library(ctx))
         .chain(jvm_package(ctx))
+        .chain(composer_package(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1622,6 +1651,25 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A root composer.json that names no type: Composer's default type is "library" (projects
+/// say "project"). It says "library" only where nothing makes the repository an application.
+fn composer_package(ctx: &Context) -> Vec<Evidence> {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| m.ecosystem == "composer" && !m.path.contains('/') && m.ships.is_empty())
+        .take(1)
+        .map(|m| {
+            Evidence::at(
+                &m.path,
+                None,
+                "a Composer package (its default type is library)",
+            )
+        })
+        .collect()
 }
 
 /// A root Maven or Gradle build with Java or Kotlin sources: a jar. It says "library" only

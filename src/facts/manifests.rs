@@ -603,8 +603,10 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
             };
             // Only an explicit type: Composer defaults to "library", and applications
             // (Laravel, Symfony skeletons) say "project".
-            if root.get("type").and_then(serde_json::Value::as_str) == Some("library") {
-                out.push("library".to_string());
+            match root.get("type").and_then(serde_json::Value::as_str) {
+                Some("library") => out.push("library".to_string()),
+                Some("project") => out.push("application".to_string()),
+                _ => {}
             }
             if root.get("bin").is_some_and(|v| !v.is_null()) {
                 out.push("cli".to_string());
@@ -1808,7 +1810,7 @@ gem "puma"
         );
         // Composer's default type is "library", but applications rarely say anything.
         assert!(ships_of(r#"{"name": "acme/shop"}"#).is_empty());
-        assert!(ships_of(r#"{"type": "project"}"#).is_empty());
+        assert_eq!(ships_of(r#"{"type": "project"}"#), ["application"]);
         assert!(ships_of("{ not json").is_empty());
     }
 

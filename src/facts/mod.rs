@@ -44,8 +44,9 @@ pub struct Manifest {
     pub dependencies: Vec<Dependency>,
     /// What the package declares it ships: `library` (package.json main / exports / module /
     /// types, composer.json `"type": "library"`, a .csproj packed for NuGet), `cli` (package.json
-    /// or composer.json bin, pyproject scripts, a .csproj `PackAsTool`), `private` (package.json
-    /// `"private": true`, never published).
+    /// or composer.json bin, pyproject scripts, a .csproj `PackAsTool`), `application`
+    /// (composer.json `"type": "project"`), `private` (package.json `"private": true`, never
+    /// published).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<String>,
 }
