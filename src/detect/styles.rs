@@ -2091,11 +2091,7 @@ mod tests {
             ("python", "google.cloud.storage", Some("google")),
         ];
         for (language, import, key) in cases {
-            assert_eq!(
-                package_key(language, import).as_deref(),
-                key,
-                "{language} {import}"
-            );
+            assert_eq!(package_key(language, import), key, "{language} {import}");
         }
     }
 }
