@@ -517,9 +517,18 @@ pub fn is_example_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     let segments: Vec<&str> = lower.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];
+    // `xxl-job-executor-samples`, `spring-examples`: named as samples of something.
+    const SUFFIXES: &[&str] = &[
+        "-samples",
+        "_samples",
+        "-examples",
+        "_examples",
+        "-demo",
+        "-demos",
+    ];
     dirs.iter()
         .take_while(|s| !SOURCE_ROOTS.contains(s))
-        .any(|s| DIRS.contains(s))
+        .any(|s| DIRS.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
         // Below a source root only the plural is unambiguous: `org/jsoup/examples` holds
         // example programs, while `com/example` and `samples/petclinic` name real packages.
         || dirs.iter().skip(1).any(|s| *s == "examples")
@@ -1055,6 +1064,9 @@ mod tests {
         ));
         assert!(!is_example_path(
             "src/main/java/com/example/demo/DemoApplication.java"
+        ));
+        assert!(is_example_path(
+            "xxl-job-executor-samples/xxl-job-executor-sample-springboot/src/main/java/A.java"
         ));
     }
 

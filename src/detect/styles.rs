@@ -1561,8 +1561,9 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
 }
 
 /// A package that declares itself a library in a way applications do not: composer.json
-/// `"type": "library"`, a gemspec at the root, a .csproj packed for NuGet. (package.json
-/// `main` is left out: Express applications set it too.)
+/// `"type": "library"` (or no type and nothing of an application), a gemspec at the root, a
+/// .csproj packed for NuGet. (package.json `main` is left out: Express applications set it
+/// too.)
 fn packaged_library(ctx: &Context) -> bool {
     let manifests = &ctx.analysis.project.manifests;
     let declared = manifests.iter().any(|m| {
@@ -1571,7 +1572,18 @@ fn packaged_library(ctx: &Context) -> bool {
             && !is_example_path(&m.path)
             && ((m.ecosystem == "composer" && !m.path.contains('/')) || m.ecosystem == "nuget")
     });
+    // composer.json without a type is a library by Composer's default, unless the code has a
+    // front controller or a web framework (custom PHP apps often leave the type out).
+    let untyped_composer = manifests
+        .iter()
+        .any(|m| m.ecosystem == "composer" && !m.path.contains('/') && m.ships.is_empty())
+        && !ctx.app_files.iter().any(|f| {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+            matches!(name, "index.php" | "artisan" | "console")
+        })
+        && !ctx.frameworks().any(|f| f.category == "web");
     declared
+        || untyped_composer
         || ctx
             .app_files
             .iter()

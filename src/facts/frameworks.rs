@@ -446,9 +446,20 @@ pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
             }
         }
     }
+    // A Rails app on Mongoid has no ActiveRecord, though the `rails` gem implies it.
+    let on_mongoid: Vec<&str> = manifests
+        .iter()
+        .filter(|m| m.dependencies.iter().any(|d| d.name == "mongoid"))
+        .map(|m| m.path.as_str())
+        .collect();
     found
         .into_values()
         .map(|(_, framework)| framework)
+        .filter(|f| {
+            !(f.name == "ActiveRecord"
+                && f.dependency == "rails"
+                && on_mongoid.contains(&f.manifest.as_str()))
+        })
         .collect()
 }
 
@@ -573,6 +584,15 @@ mod tests {
         );
         // Redis through Spring Data is neither: a key-value client (cache or store).
         assert!(names(&[("pom.xml", &pom("spring-boot-starter-data-redis"))]).is_empty());
+    }
+
+    #[test]
+    fn rails_on_mongoid_has_no_active_record() {
+        let gemfile = "gem 'rails'\ngem 'mongoid'\n";
+        assert_eq!(
+            names(&[("Gemfile", gemfile)]),
+            vec![triple("Rails", "web", "rails")]
+        );
     }
 
     #[test]
