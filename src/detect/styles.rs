@@ -1775,6 +1775,15 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
         .filter(|m| !m.path.contains('/'))
         .filter_map(|m| m.name.as_ref())
         .map(|n| n.to_ascii_lowercase().replace('-', "_"))
+        // The distribution `python-dotenv` installs the package `dotenv`.
+        .flat_map(|n| {
+            let bare = n
+                .trim_start_matches("python_")
+                .trim_start_matches("py_")
+                .trim_end_matches("_python")
+                .to_string();
+            [n, bare]
+        })
         .collect();
     // A root crate with its own `src/main.rs` is a program whose library serves it.
     let root_binary = ctx.app_files.iter().any(|f| f.path == "src/main.rs");
