@@ -600,7 +600,7 @@ impl Hits {
 }
 
 /// The last segment of a qualified name, without generic arguments or call parentheses.
-fn simple_name(name: &str) -> &str {
+pub(crate) fn simple_name(name: &str) -> &str {
     let base = name.split(['<', '(', '[']).next().unwrap_or(name);
     base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
 }

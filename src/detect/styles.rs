@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::rules::{deploys, dev_services_only, is_example_path, is_test_path, Context};
+use super::rules::{
+    deploys, dev_services_only, is_example_path, is_test_path, simple_name, Context,
+};
 use super::{assess, Assessment, Evidence, FindingKind, Signal};
 use crate::parse::TypeKind;
 
@@ -279,8 +281,7 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
             continue;
         }
         for (ty, base, line) in ctx.implemented_in(file) {
-            let base = base.split('<').next().unwrap_or(base);
-            let base = base.rsplit(['.', ':']).next().unwrap_or(base);
+            let base = simple_name(base).trim();
             if let Some(port_file) = interfaces.get(base) {
                 if seen.insert((ty.to_string(), base.to_string())) {
                     out.push(Evidence::at(
@@ -556,8 +557,7 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
         for (ty, base, line) in ctx.implemented_in(file) {
-            let base = base.split('<').next().unwrap_or(base);
-            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            let base = simple_name(base).trim();
             let Some(port_file) = interfaces.get(base) else {
                 continue;
             };
@@ -666,8 +666,7 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     let mut implementations: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
     for file in &ctx.app_files {
         for (ty, base, _) in ctx.implemented_in(file) {
-            let base = base.split('<').next().unwrap_or(base);
-            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            let base = simple_name(base).trim();
             if interfaces.contains_key(base)
                 && ty != base
                 && !ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
@@ -739,12 +738,6 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     out
 }
 
-/// The last segment of a qualified name: `a.b.C`, `a::b::C`, `A\B\C` → `C`.
-fn simple_name(name: &str) -> &str {
-    let base = name.split(['<', '(', '[']).next().unwrap_or(name);
-    base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
-}
-
 /// Composition roots: an entry or wiring file that imports three or more modules, among
 /// them both the outer ring (persistence, delivery, adapters) and the inner code
 /// (services, use cases, domain), i.e. the place that constructs and injects.
@@ -769,8 +762,7 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
     let mut wired_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
     for file in &ctx.app_files {
         for (_, base, _) in ctx.implemented_in(file) {
-            let base = base.split('<').next().unwrap_or(base);
-            let base = base.rsplit(['.', ':', '\\']).next().unwrap_or(base).trim();
+            let base = simple_name(base).trim();
             if let Some(port_file) = interfaces.get(base) {
                 let (from, to) = (
                     crate::graph::module_of(&file.path),
