@@ -571,6 +571,25 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 out.push("private".to_string());
             }
         }
+        // A Gradle build with the application plugin (and the class it runs) ships a program.
+        // (Maven's `mainClass` is left out: libraries set it for their example or tool jars.)
+        ManifestKind::Gradle => {
+            let compact: String = text.split_whitespace().collect();
+            let lower = compact.to_ascii_lowercase();
+            if [
+                "mainclass.set(",
+                "mainclass=",
+                "mainclassname",
+                "id(\"application\")",
+                "id'application'",
+                "applyplugin:'application'",
+            ]
+            .iter()
+            .any(|m| lower.contains(m))
+            {
+                out.push("cli".to_string());
+            }
+        }
         ManifestKind::Csproj => {
             // A project packed for NuGet (package metadata, no web or worker SDK, not an
             // executable) is a library; `PackAsTool` makes it a dotnet tool.
@@ -1795,6 +1814,15 @@ gem "puma"
         assert_eq!(ships_of(tool), ["cli"]);
         // A class library of a solution, not packed: nothing declared.
         assert!(ships_of(r#"<Project Sdk="Microsoft.NET.Sdk"></Project>"#).is_empty());
+    }
+
+    #[test]
+    fn gradle_builds_with_the_application_plugin_ship_a_program() {
+        let gradle = "plugins {\n  application\n}\napplication {\n  mainClass.set(\"com.facebook.ktfmt.cli.Main\")\n}\n";
+        assert_eq!(ships(ManifestKind::Gradle, gradle), ["cli"]);
+        let pom = "<project><build><plugins><plugin><configuration><mainClass>a.Main</mainClass></configuration></plugin></plugins></build></project>";
+        assert!(ships(ManifestKind::Maven, pom).is_empty());
+        assert!(ships(ManifestKind::Gradle, "plugins { id(\"java-library\") }").is_empty());
     }
 
     #[test]
