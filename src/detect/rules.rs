@@ -219,6 +219,26 @@ pub struct Context<'a> {
     /// Go types that satisfy an application interface by their method set: file path →
     /// (type, interface, line). Go never declares what it implements.
     pub go_implementations: BTreeMap<&'a str, Vec<(&'a str, &'a str, u32)>>,
+    /// Interfaces, traits and abstract base classes the application declares: name → file.
+    pub interfaces: BTreeMap<&'a str, &'a str>,
+    /// Every application type implementing one of those interfaces, found once for the
+    /// detectors that read wiring (adapters, ports, composition roots, strategies).
+    pub app_implementations: Vec<AppImplementation<'a>>,
+}
+
+/// An application type implementing an interface the application declares.
+#[derive(Debug, Clone, Copy)]
+pub struct AppImplementation<'a> {
+    /// The file declaring the implementing type.
+    pub file: &'a FileFacts,
+    /// The implementing type.
+    pub ty: &'a str,
+    /// The interface's simple name.
+    pub interface: &'a str,
+    /// The file declaring the interface.
+    pub declared_in: &'a str,
+    /// Line of the implementation.
+    pub line: u32,
 }
 
 impl<'a> Context<'a> {
@@ -292,19 +312,39 @@ impl<'a> Context<'a> {
             }
         }
         let go_implementations = go_implementations(&app_files);
-        Self {
+        let interfaces = declared_interfaces(&app_files);
+        let mut context = Self {
             analysis,
             app_files,
             deps,
             dirs,
             go_implementations,
+            interfaces,
+            app_implementations: Vec::new(),
+        };
+        let mut found = Vec::new();
+        for &file in &context.app_files {
+            for (ty, base, line) in context.implemented_in(file) {
+                let interface = simple_name(base).trim();
+                if let Some(&declared_in) = context.interfaces.get(interface) {
+                    found.push(AppImplementation {
+                        file,
+                        ty,
+                        interface,
+                        declared_in,
+                        line,
+                    });
+                }
+            }
         }
+        context.app_implementations = found;
+        context
     }
 
     /// What the types of `file` implement or extend, as (type, base as written, line):
     /// declared bases, implementations declared apart (Rust `impl T for S`, Ruby `include`),
     /// and Go method-set matches.
-    pub fn implemented_in(&self, file: &'a FileFacts) -> Vec<(&'a str, &'a str, u32)> {
+    fn implemented_in(&self, file: &'a FileFacts) -> Vec<(&'a str, &'a str, u32)> {
         let mut out: Vec<(&str, &str, u32)> = file
             .types
             .iter()
@@ -340,6 +380,27 @@ impl<'a> Context<'a> {
             .iter()
             .find_map(|n| self.dirs.get(&n.to_ascii_lowercase()))
     }
+}
+
+/// Interfaces, traits and abstract base classes (Python `ABC` / `Protocol` subclasses) the
+/// application declares, by name.
+fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str> {
+    let mut out = BTreeMap::new();
+    for file in files {
+        for t in &file.types {
+            let abstract_class = t.kind == TypeKind::Class
+                && t.bases.iter().any(|b| {
+                    matches!(
+                        b.as_str(),
+                        "ABC" | "abc.ABC" | "Protocol" | "typing.Protocol"
+                    )
+                });
+            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait) || abstract_class {
+                out.insert(t.name.as_str(), file.path.as_str());
+            }
+        }
+    }
+    out
 }
 
 #[rustfmt::skip]

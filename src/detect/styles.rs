@@ -257,40 +257,23 @@ fn layered(ctx: &Context) -> Vec<Signal> {
 
 /// Interfaces declared in core (or port / use-case) modules and implemented in outer modules.
 fn owned_ports(ctx: &Context) -> Vec<Evidence> {
-    let mut interfaces: std::collections::HashMap<&str, &str> = Default::default();
-    for file in &ctx.app_files {
-        let module = crate::graph::module_of(&file.path);
-        if !in_vocabulary(module, CORE)
-            && !in_vocabulary(
-                module,
-                &["application", "ports", "port", "usecases", "usecase"],
-            )
-        {
-            continue;
-        }
-        for t in &file.types {
-            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait) {
-                interfaces.insert(t.name.as_str(), file.path.as_str());
-            }
-        }
-    }
+    const PORTS: &[&str] = &["application", "ports", "port", "usecases", "usecase"];
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for file in &ctx.app_files {
-        if !in_vocabulary(crate::graph::module_of(&file.path), OUTER) {
-            continue;
-        }
-        for (ty, base, line) in ctx.implemented_in(file) {
-            let base = simple_name(base).trim();
-            if let Some(port_file) = interfaces.get(base) {
-                if seen.insert((ty.to_string(), base.to_string())) {
-                    out.push(Evidence::at(
-                        &file.path,
-                        Some(line),
-                        format!("{ty} implements {base}, declared in {port_file}"),
-                    ));
-                }
-            }
+    for i in &ctx.app_implementations {
+        let port_module = crate::graph::module_of(i.declared_in);
+        if (in_vocabulary(port_module, CORE) || in_vocabulary(port_module, PORTS))
+            && in_vocabulary(crate::graph::module_of(&i.file.path), OUTER)
+            && seen.insert((i.ty, i.interface))
+        {
+            out.push(Evidence::at(
+                &i.file.path,
+                Some(i.line),
+                format!(
+                    "{} implements {}, declared in {}",
+                    i.ty, i.interface, i.declared_in
+                ),
+            ));
         }
     }
     out
@@ -514,8 +497,7 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         "Exception", "Error", "Test", "Middleware", "Listener", "Subscriber", "Component", "Store",
         "UseCase", "Usecase", "Interactor",
     ];
-    let interfaces = declared_interfaces(ctx);
-    if interfaces.is_empty() {
+    if ctx.app_implementations.is_empty() {
         return Vec::new();
     }
     // Imports that resolve to the repository somewhere are the app's own.
@@ -530,8 +512,9 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     #[rustfmt::skip]
     const PLUMBING: &[&str] = &[
         "inversify", "tsyringe", "typedi", "injection-js", "@nestjs/common", "@nestjs/core",
-        "reflect-metadata", "javax.inject", "jakarta.inject", "dagger", "lombok", "System", "typing", "typing_extensions", "abc", "dataclasses",
-        "enum", "functools", "__future__", "collections", "attr", "attrs", "injector",
+        "reflect-metadata", "javax.inject", "jakarta.inject", "dagger", "lombok", "System",
+        "typing", "typing_extensions", "abc", "dataclasses", "enum", "functools", "__future__",
+        "collections", "attr", "attrs", "injector",
         "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
         "context", "errors", "fmt", "sync", "time",
     ];
@@ -555,55 +538,30 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for file in &ctx.app_files {
-        for (ty, base, line) in ctx.implemented_in(file) {
-            let base = simple_name(base).trim();
-            let Some(port_file) = interfaces.get(base) else {
-                continue;
-            };
-            if *port_file == file.path
-                || ty == "Service"
-                || base.contains("Repository")
-                || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
-            {
-                continue;
-            }
-            let port_packages = per_file.get(port_file).cloned().unwrap_or_default();
-            let confined = per_file[file.path.as_str()]
-                .iter()
-                .find(|p| importers[*p] <= 3 && !port_packages.contains(*p));
-            if let Some(package) = confined {
-                if seen.insert(ty.to_string()) {
-                    out.push(Evidence::at(
-                        &file.path,
-                        Some(line),
-                        format!("{ty} implements {base} ({port_file}) over {package}"),
-                    ));
-                }
+    for i in &ctx.app_implementations {
+        let (file, ty, base, port_file) = (i.file, i.ty, i.interface, i.declared_in);
+        if port_file == file.path
+            || ty == "Service"
+            || base.contains("Repository")
+            || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
+        {
+            continue;
+        }
+        let port_packages = per_file.get(port_file);
+        let confined = per_file[file.path.as_str()]
+            .iter()
+            .find(|p| importers[*p] <= 3 && !port_packages.is_some_and(|ports| ports.contains(*p)));
+        if let Some(package) = confined {
+            if seen.insert(ty) {
+                out.push(Evidence::at(
+                    &file.path,
+                    Some(i.line),
+                    format!("{ty} implements {base} ({port_file}) over {package}"),
+                ));
             }
         }
     }
     out.truncate(4);
-    out
-}
-
-/// Interfaces, traits and abstract base classes the application declares, by name.
-fn declared_interfaces<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, &'a str> {
-    let mut out = BTreeMap::new();
-    for file in &ctx.app_files {
-        for t in &file.types {
-            let abstract_class = t.kind == TypeKind::Class
-                && t.bases.iter().any(|b| {
-                    matches!(
-                        b.as_str(),
-                        "ABC" | "abc.ABC" | "Protocol" | "typing.Protocol"
-                    )
-                });
-            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait) || abstract_class {
-                out.insert(t.name.as_str(), file.path.as_str());
-            }
-        }
-    }
     out
 }
 
@@ -661,22 +619,19 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     ];
     // Entities sharing a capability interface (a Thread and a Reply that can be spam).
     const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
-    let interfaces = declared_interfaces(ctx);
     // Interface → implementing types (and the files that declare them).
     let mut implementations: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
-    for file in &ctx.app_files {
-        for (ty, base, _) in ctx.implemented_in(file) {
-            let base = simple_name(base).trim();
-            if interfaces.contains_key(base)
-                && ty != base
-                && !ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
-                && !in_vocabulary(crate::graph::module_of(&file.path), DATA_FOLDERS)
-            {
-                implementations
-                    .entry(base)
-                    .or_default()
-                    .insert(ty, file.path.as_str());
-            }
+    for i in &ctx.app_implementations {
+        if i.ty != i.interface
+            && !ROLES
+                .iter()
+                .any(|r| i.interface.ends_with(r) || i.ty.ends_with(r))
+            && !in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
+        {
+            implementations
+                .entry(i.interface)
+                .or_default()
+                .insert(i.ty, i.file.path.as_str());
         }
     }
     implementations.retain(|_, types| types.len() >= 2);
@@ -721,7 +676,7 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
                 })
                 .collect();
             let declares_one = types.values().any(|p| *p == file.path)
-                || interfaces.get(interface) == Some(&file.path.as_str());
+                || ctx.interfaces.get(interface) == Some(&file.path.as_str());
             if chosen.len() >= 2 && !declares_one && seen.insert(interface) {
                 out.push(Evidence::at(
                     &file.path,
@@ -758,22 +713,17 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
         }
     }
     // (module of an implementation, module declaring the app interface it implements).
-    let interfaces = declared_interfaces(ctx);
-    let mut wired_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for file in &ctx.app_files {
-        for (_, base, _) in ctx.implemented_in(file) {
-            let base = simple_name(base).trim();
-            if let Some(port_file) = interfaces.get(base) {
-                let (from, to) = (
-                    crate::graph::module_of(&file.path),
-                    crate::graph::module_of(port_file),
-                );
-                if from != to {
-                    wired_pairs.insert((from, to));
-                }
-            }
-        }
-    }
+    let wired_pairs: BTreeSet<(&str, &str)> = ctx
+        .app_implementations
+        .iter()
+        .map(|i| {
+            (
+                crate::graph::module_of(&i.file.path),
+                crate::graph::module_of(i.declared_in),
+            )
+        })
+        .filter(|(from, to)| from != to)
+        .collect();
     let mut out = Vec::new();
     for (file, (modules, line)) in targets {
         if is_test_path(file) || is_example_path(file) {
