@@ -17,6 +17,7 @@
 //! | `@annotation` (+ `@annotation.arg`) | an annotation, decorator or attribute, with its first string argument |
 //! | `@call.name` + `@call.arg` | a call whose first argument is a string literal |
 //! | `@string` | any string literal (kept only when it is SQL) |
+//! | `@construct` | the class of an object constructed (`new X`, `X(...)`, `X.new`, `&X{}`, `pkg.NewX`); kept when the function chooses between classes |
 //!
 //! Syntax trees are dropped as soon as the facts are extracted so memory stays flat.
 
@@ -70,6 +71,10 @@ pub struct FileFacts {
     /// (`use`, `UseExceptionHandler`, `before_action`, `subscribe`): how middleware and
     /// listeners are wired. At most [`MAX_CALLS`] per file.
     pub calls: Vec<Call>,
+    /// Functions that construct one of several classes depending on a condition (a switch
+    /// on a setting returning `S3Store` or `FsStore`): the raw material of factories and
+    /// strategies. At most [`MAX_CHOICES`] per file.
+    pub choices: Vec<Choice>,
     /// Number of syntax-error regions tree-sitter recovered from.
     pub syntax_errors: u32,
 }
@@ -241,6 +246,22 @@ pub struct Call {
     pub line: u32,
 }
 
+/// Most choices kept per file, and most classes kept per choice.
+pub const MAX_CHOICES: usize = 20;
+
+/// A function that constructs different classes in different branches (or returns them),
+/// such as `get_backend(name)` returning `PipBackend()` or `UvBackend()`.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct Choice {
+    /// The function or method (empty for an anonymous function).
+    pub function: String,
+    /// 1-based line of the function.
+    pub line: u32,
+    /// The classes constructed, as written without type arguments (`S3Store`,
+    /// `storage.NewS3` in Go), sorted; at least two.
+    pub classes: Vec<String>,
+}
+
 /// A variable holding one instance for the whole program.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct SharedInstance {
@@ -305,6 +326,7 @@ enum Role {
     SharedName,
     SharedClass,
     CallAny,
+    Construct,
     Str,
     Ignored,
 }
@@ -344,6 +366,7 @@ fn role_for(capture: &str) -> Role {
         "shared.name" => Role::SharedName,
         "call.any" => Role::CallAny,
         "shared.class" => Role::SharedClass,
+        "construct" => Role::Construct,
         "string" => Role::Str,
         _ => Role::Ignored,
     }
@@ -470,6 +493,7 @@ impl<'a> Extractor<'a> {
         let mut literal_keys = std::collections::HashSet::new();
         // Go: receiver type → methods declared on it in this file.
         let mut receiver_methods: HashMap<String, Vec<String>> = HashMap::new();
+        let mut constructions = Constructions::default();
 
         while let Some(m) = matches.next() {
             let mut module = None;
@@ -537,6 +561,7 @@ impl<'a> Extractor<'a> {
                             });
                         }
                     }
+                    Role::Construct => self.note_construction(node, &mut constructions),
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }
@@ -726,6 +751,7 @@ impl<'a> Extractor<'a> {
                 }),
             }
         }
+        facts.choices = constructions.into_choices();
         facts.annotations = annotations;
         facts.imports.dedup();
         facts.types.sort_by_key(|t| t.line);
@@ -737,6 +763,147 @@ impl<'a> Extractor<'a> {
             .literals
             .sort_by(|a, b| (a.line, a.kind, &a.value).cmp(&(b.line, b.kind, &b.value)));
         facts.implementations.sort_by_key(|i| i.line);
+    }
+
+    /// Records a construction whose object is the outcome of a choice, under the function that
+    /// makes it: returned, assigned, or the value of a branch (a match arm, a ternary, a
+    /// `let x = if …`). An object built and used inside a branch (`client := slack.New();
+    /// client.Send()`) or passed along in a statement chooses nothing.
+    fn note_construction(&self, node: Node, constructions: &mut Constructions) {
+        const RETURNS: &[&str] = &["return_statement", "return_expression", "return"];
+        // An exception thrown is not an object chosen.
+        const THROWS: &[&str] = &["throw_statement", "throw_expression", "raise_statement"];
+        #[rustfmt::skip]
+        const ASSIGNMENTS: &[&str] = &[
+            "assignment_expression", "assignment", "assignment_statement", "operator_assignment",
+        ];
+        #[rustfmt::skip]
+        const DECLARATIONS: &[&str] = &[
+            "short_var_declaration", "var_declaration", "local_variable_declaration",
+            "variable_declarator", "lexical_declaration", "let_declaration",
+            "property_declaration", "local_declaration_statement", "variable_declaration",
+        ];
+        let mut branched = false;
+        let mut valued = false;
+        let mut returned = false;
+        // A local declared in a branch (`up, err := s3.New(o)`): chosen only when the branch
+        // hands it back.
+        let mut declared: Option<Node> = None;
+        let mut scope = None;
+        let mut parent = node.parent();
+        while let Some(p) = parent {
+            let kind = p.kind();
+            if self.spec.scopes.contains(&kind) {
+                scope = Some(p);
+                break;
+            }
+            if THROWS.contains(&kind) {
+                return;
+            }
+            let branch = self.spec.branches.contains(&kind);
+            if let (Some(declaration), true) = (declared, branch) {
+                if !self.hands_back(declaration, p) {
+                    return;
+                }
+                declared = None;
+                valued = true;
+            }
+            returned |= RETURNS.contains(&kind);
+            if !valued && declared.is_none() {
+                if RETURNS.contains(&kind) || ASSIGNMENTS.contains(&kind) || branch {
+                    valued = true;
+                } else if DECLARATIONS.contains(&kind) {
+                    // `let x = if c { A::new() } else { B::new() }` chose before declaring.
+                    if branched {
+                        valued = true;
+                    } else {
+                        declared = Some(p);
+                    }
+                } else if kind == "expression_statement"
+                    // Java `case "a" -> new A();` is an arm of a switch expression.
+                    && p.parent().is_none_or(|g| g.kind() != "switch_rule")
+                {
+                    return;
+                }
+            }
+            branched |= branch;
+            parent = p.parent();
+        }
+        // Outside a branch only what the function returns takes part in its choice: a default
+        // assigned before the `if` is often just another collaborator.
+        if !(valued && (branched || returned)) {
+            return;
+        }
+        let class = self.text(node);
+        // Type arguments and Go generics do not make another class.
+        let class = class.split(['<', '[', '(']).next().unwrap_or(class);
+        let class = compact(class);
+        if class.is_empty() || class.len() > 80 {
+            return;
+        }
+        let (key, function, line) = match scope {
+            Some(s) => (
+                s.id(),
+                s.child_by_field_name("name")
+                    .map(|n| compact(self.text(n)))
+                    .unwrap_or_default(),
+                line_of(s),
+            ),
+            None => (0, String::new(), 1),
+        };
+        let group = constructions.by_scope.entry(key).or_insert_with(|| {
+            constructions.order.push(key);
+            ConstructionGroup {
+                function,
+                line,
+                branched: false,
+                classes: Vec::new(),
+            }
+        });
+        group.branched |= branched;
+        if !group.classes.contains(&class) && group.classes.len() < MAX_CHOICES {
+            group.classes.push(class);
+        }
+    }
+
+    /// Whether `branch` hands back a local that `declaration` introduced: it returns it
+    /// (`return up`) or ends with it (Rust `Box::new(s)`, Ruby's last line).
+    fn hands_back(&self, declaration: Node, branch: Node) -> bool {
+        const KEYWORDS: &[&str] = &["let", "mut", "var", "val", "const", "final", "auto"];
+        let text = self.text(declaration);
+        let target = text.split(['=', ':']).next().unwrap_or("");
+        let names: Vec<&str> = target
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty() && !KEYWORDS.contains(w))
+            .collect();
+        let after = &self.source[declaration.end_byte()..branch.end_byte()];
+        let after = std::str::from_utf8(after).unwrap_or("");
+        let last_line = after
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.chars().all(|c| "}]);,".contains(c)))
+            .unwrap_or("");
+        let mentions = |line: &str, name: &str| {
+            line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w == name)
+        };
+        // Only Rust, Ruby and Kotlin hand back their last expression; a call on the local
+        // (`client.send()`) hands back its result, not the local.
+        let ends_with = |name: &str| {
+            matches!(self.spec.id, "rust" | "ruby" | "kotlin")
+                && !last_line.ends_with(';')
+                && mentions(last_line, name)
+                && !last_line.contains(&format!("{name}."))
+        };
+        names.iter().any(|name| {
+            ends_with(name)
+                || after
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| l.starts_with("return "))
+                    .any(|l| mentions(l, name))
+        })
     }
 
     /// Whether a call's receiver is an HTTP client (`client`, `axios`, `restTemplate`,
@@ -829,6 +996,42 @@ impl<'a> Extractor<'a> {
                 line,
             });
         }
+    }
+}
+
+/// Constructions gathered per enclosing function while a file's matches are read.
+#[derive(Default)]
+struct Constructions {
+    by_scope: HashMap<usize, ConstructionGroup>,
+    order: Vec<usize>,
+}
+
+struct ConstructionGroup {
+    function: String,
+    line: u32,
+    /// Whether at least one construction sits in a branch (returns alone are not a choice).
+    branched: bool,
+    classes: Vec<String>,
+}
+
+impl Constructions {
+    fn into_choices(mut self) -> Vec<Choice> {
+        let mut choices = Vec::new();
+        for key in self.order {
+            let Some(mut group) = self.by_scope.remove(&key) else {
+                continue;
+            };
+            if group.branched && group.classes.len() >= 2 && choices.len() < MAX_CHOICES {
+                group.classes.sort();
+                choices.push(Choice {
+                    function: group.function,
+                    line: group.line,
+                    classes: group.classes,
+                });
+            }
+        }
+        choices.sort_by_key(|c| c.line);
+        choices
     }
 }
 
@@ -1365,5 +1568,103 @@ BIN = Path('/usr/local/bin')
             ),
             ["admin/"]
         );
+    }
+}
+
+#[cfg(test)]
+mod choice_tests {
+    use super::*;
+
+    fn choices(language: &str, path: &str, source: &str) -> Vec<(String, Vec<String>)> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
+            .expect("parses")
+            .choices
+            .into_iter()
+            .map(|c| (c.function, c.classes))
+            .collect()
+    }
+
+    fn one(function: &str, classes: &[&str]) -> Vec<(String, Vec<String>)> {
+        vec![(
+            function.to_string(),
+            classes.iter().map(|c| c.to_string()).collect(),
+        )]
+    }
+
+    #[test]
+    fn constructions_chosen_by_a_condition_are_choices() {
+        assert_eq!(
+            choices(
+                "python",
+                "b.py",
+                "def get_backend(name):\n    if name == 'uv':\n        return UvBackend()\n    return PipBackend()\n"
+            ),
+            one("get_backend", &["PipBackend", "UvBackend"])
+        );
+        assert_eq!(
+            choices(
+                "java",
+                "F.java",
+                "class F { Store make(String k) { return switch (k) { case \"a\" -> new AStore(); default -> new BStore<X>(); }; } }"
+            ),
+            one("make", &["AStore", "BStore"])
+        );
+        assert_eq!(
+            choices(
+                "rust",
+                "s.rs",
+                "fn run(k: Kind) { let e: Box<dyn Executor> = match k { Kind::Raw => Box::new(RawExecutor::new()), Kind::Shell => Box::new(ShellExecutor::new()) }; e.run(); }"
+            ),
+            one("run", &["Box", "RawExecutor", "ShellExecutor"])
+        );
+        // A local declared in a branch and returned from it.
+        assert_eq!(
+            choices(
+                "go",
+                "m.go",
+                "package main\nfunc initStore(p string) Store {\n\tswitch p {\n\tcase \"s3\":\n\t\tup, err := s3.NewStore()\n\t\tcheck(err)\n\t\treturn up\n\tdefault:\n\t\treturn &FsStore{}\n\t}\n}\n"
+            ),
+            one("initStore", &["FsStore", "s3.NewStore"])
+        );
+        assert_eq!(
+            choices(
+                "ruby",
+                "f.rb",
+                "class X\n  def build(f)\n    case f\n    when :a then AFormatter.new\n    when :b then Fmt::BFormatter.new\n    end\n  end\nend\n"
+            ),
+            one("build", &["AFormatter", "Fmt::BFormatter"])
+        );
+    }
+
+    #[test]
+    fn objects_built_and_used_or_thrown_in_branches_are_not_choices() {
+        // Each client is built and used inside its own `if`.
+        assert!(choices(
+            "go",
+            "n.go",
+            "package n\nfunc Broadcast(s S) {\n\tif s.A {\n\t\tc := slack.NewClient(s.U)\n\t\tc.Send()\n\t}\n\tif s.B {\n\t\tc := discord.NewClient(s.H)\n\t\tc.Send()\n\t}\n}\n"
+        )
+        .is_empty());
+        // Errors thrown are not objects chosen.
+        assert!(choices(
+            "typescript",
+            "c.ts",
+            "export function check(c: Card) { if (c.expired) { throw new ExpiredCard(); } if (!c.valid) { throw new InvalidCard(); } }"
+        )
+        .is_empty());
+        assert!(choices(
+            "python",
+            "c.py",
+            "def check(q):\n    if not q:\n        raise EmptyQuery()\n    if bad(q):\n        raise BadQuery()\n"
+        )
+        .is_empty());
+        // Passed along in a statement.
+        assert!(choices(
+            "java",
+            "L.java",
+            "class L { void f(boolean x) { if (x) { items.add(new Apple()); } else { items.add(new Pear()); } } }"
+        )
+        .is_empty());
     }
 }

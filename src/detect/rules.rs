@@ -344,7 +344,7 @@ impl<'a> Context<'a> {
     /// What the types of `file` implement or extend, as (type, base as written, line):
     /// declared bases, implementations declared apart (Rust `impl T for S`, Ruby `include`),
     /// and Go method-set matches.
-    fn implemented_in(&self, file: &'a FileFacts) -> Vec<(&'a str, &'a str, u32)> {
+    pub(crate) fn implemented_in(&self, file: &'a FileFacts) -> Vec<(&'a str, &'a str, u32)> {
         let mut out: Vec<(&str, &str, u32)> = file
             .types
             .iter()

@@ -309,11 +309,25 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             composition_roots(ctx),
         )],
-        "strategy" => vec![when(
+        "strategy" => vec![
+            when(
+                true,
+                "code that picks between implementations of one app interface (it names two or more of them)",
+                0.55,
+                chosen_implementations(ctx),
+            ),
+            when(
+                true,
+                "a function that constructs one of several implementations of an app type depending on a condition",
+                0.55,
+                chosen_classes(ctx).1,
+            ),
+        ],
+        "factory" => vec![when(
             true,
-            "code that picks between implementations of one app interface (it names two or more of them)",
+            "a creation function that chooses which related class to construct",
             0.55,
-            chosen_implementations(ctx),
+            chosen_classes(ctx).0,
         )],
         "singleton" => {
             let (own, clients) = shared_instances(ctx);
@@ -600,6 +614,37 @@ fn package_key<'a>(language: &str, import: &'a str) -> Option<&'a str> {
     (!key.is_empty()).then_some(key)
 }
 
+/// Interfaces and base classes of framework roles (handlers, commands, events, controllers)
+/// and of data: registering or building every one of them is wiring or modelling, not
+/// choosing between interchangeable behaviours.
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "Handler", "Command", "Query", "Event", "Controller", "Listener", "Subscriber",
+    "Middleware", "Test", "Exception", "Error", "Entity", "Model", "Dto", "Request",
+    "Response", "Specification", "Validator", "Component", "Module", "Migration", "Seeder",
+    "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
+    // Markers and capabilities of data, not interchangeable behaviour.
+    "able", "ible", "Aware", "Failed", "Throwable", "Node", "ValueObject",
+    "UseCase", "Aggregate", "AggregateRoot", "DomainEvent",
+    // Roots every class of a Rails or Django app derives from.
+    "Record", "ApplicationRecord", "ApplicationController", "ApplicationJob", "Base",
+];
+
+/// Words of syntax trees and messages: a parser building an `AndExpression` or an
+/// `OrExpression`, an update loop returning one message or another, is not choosing an
+/// implementation.
+#[rustfmt::skip]
+const SYNTAX: &[&str] = &[
+    "Expression", "Expr", "Statement", "Stmt", "Token", "Literal", "Inline", "Block",
+    "Element", "Operation", "Msg", "Message", "Result", "Value", "Access", "Form", "ViewModel",
+];
+
+/// Function-name prefixes of parsers, deserializers and tree walkers.
+#[rustfmt::skip]
+const PARSING: &[&str] = &[
+    "parse", "visit", "deserialize", "decode", "lex", "tokeni", "transform", "strip", "read_",
+];
+
 /// Strategies chosen in code: a file that names two or more implementations of the same
 /// application interface (importing, calling or constructing them) without declaring them,
 /// such as a `get_backend(name)` returning `PipBackend` or `UvBackend`, or a start-up that
@@ -607,16 +652,6 @@ fn package_key<'a>(language: &str, import: &'a str) -> Option<&'a str> {
 /// (handlers, commands, events, controllers) are left out: registering every handler is
 /// wiring, not choosing.
 fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const ROLES: &[&str] = &[
-        "Handler", "Command", "Query", "Event", "Controller", "Listener", "Subscriber",
-        "Middleware", "Test", "Exception", "Error", "Entity", "Model", "Dto", "Request",
-        "Response", "Specification", "Validator", "Component", "Module", "Migration", "Seeder",
-        "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
-        // Markers and capabilities of data, not interchangeable behaviour.
-        "able", "ible", "Aware", "Failed", "Exception", "Throwable", "Node", "ValueObject",
-        "UseCase", "Aggregate", "AggregateRoot", "DomainEvent",
-    ];
     // Entities sharing a capability interface (a Thread and a Reply that can be spam).
     const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
     // Interface → implementing types (and the files that declare them).
@@ -691,6 +726,166 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(3);
     out
+}
+
+/// Creation code that chooses a class ([`crate::parse::Choice`]): a function constructing
+/// two or more of the application's own classes in different branches of a condition, such
+/// as `get_backend(name)` returning `PipBackend()` or `UvBackend()`. The classes must be
+/// related, or the function merely builds unrelated things under separate `if`s: they
+/// implement or extend one application type (`related_by_type`, the evidence of a strategy),
+/// or their names end in the same word (`CsvFormatter`, `JsonFormatter`). Returns
+/// (creation functions, choices between implementations of one type).
+fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
+    // Application type (simple name) → the application types it implements or extends.
+    let mut supertypes: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut go_constructors: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for &file in &ctx.app_files {
+        for t in &file.types {
+            supertypes.entry(t.name.as_str()).or_default();
+        }
+        if file.language == "go" {
+            if let Some(package) = &file.module {
+                for f in &file.functions {
+                    if f.name.starts_with("New") || f.name.starts_with("new") {
+                        go_constructors.insert((package.as_str(), f.name.as_str()));
+                    }
+                }
+            }
+        }
+    }
+    for &file in &ctx.app_files {
+        for (ty, base, _) in ctx.implemented_in(file) {
+            let base = simple_name(base).trim();
+            // Only the application's own types: `impl Sealed for String` makes no choice.
+            if supertypes.contains_key(base) {
+                if let Some(types) = supertypes.get_mut(ty) {
+                    types.insert(base);
+                }
+            }
+        }
+    }
+    // Go package → the application interfaces its types implement.
+    let mut go_package_interfaces: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for i in &ctx.app_implementations {
+        if let (Some(package), "go") = (&i.file.module, i.file.language.as_str()) {
+            go_package_interfaces
+                .entry(package.as_str())
+                .or_default()
+                .insert(i.interface);
+        }
+    }
+    let is_role = |name: &str| {
+        ROLES.iter().any(|r| name.ends_with(r)) || SYNTAX.iter().any(|r| name.ends_with(r))
+    };
+    let mut creations = Vec::new();
+    let mut strategies = Vec::new();
+    for &file in &ctx.app_files {
+        for choice in &file.choices {
+            // A parser building syntax nodes or a deserializer its values chooses by input,
+            // not between interchangeable behaviours.
+            let function = choice.function.trim_start_matches('_').to_ascii_lowercase();
+            if PARSING.iter().any(|p| function.starts_with(p)) {
+                continue;
+            }
+            // (class, what relates it: its supertypes, and the last word of its name).
+            let mut built: Vec<(&str, Vec<&str>, String)> = Vec::new();
+            for class in &choice.classes {
+                let name = simple_name(class);
+                let (types, word_of) = if let Some(types) = supertypes.get(name) {
+                    (
+                        types.iter().copied().filter(|t| !is_role(t)).collect(),
+                        name,
+                    )
+                } else if file.language == "go" {
+                    // Go: `s3.NewStore(cfg)` or `newMemoryStore()`, constructors of the
+                    // application's own packages.
+                    let own = file.module.as_deref().unwrap_or_default();
+                    let (package, function) = class.split_once('.').unwrap_or((own, class));
+                    if !go_constructors.contains(&(package, function)) {
+                        continue;
+                    }
+                    // What the package's types implement stands for what its constructor
+                    // returns (Go functions are not typed in the facts).
+                    let types = go_package_interfaces
+                        .get(package)
+                        .map(|t| t.iter().copied().filter(|t| !is_role(t)).collect())
+                        .unwrap_or_default();
+                    (types, &function[3..])
+                } else {
+                    continue;
+                };
+                if is_role(name) {
+                    continue;
+                }
+                let word = last_camel_word(word_of);
+                built.push((class.as_str(), types, word));
+            }
+            // The first relation shared by two or more of `classes`: a supertype (the
+            // stronger), else a name word.
+            let mut by_type: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            let mut by_word: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            for (class, types, word) in &built {
+                for t in types {
+                    by_type.entry(t).or_default().insert(class);
+                }
+                if word.len() >= 3 && !is_role(word) {
+                    by_word.entry(word.as_str()).or_default().insert(class);
+                }
+            }
+            let related = first_shared(by_type)
+                .map(|(r, c)| (true, r, c))
+                .or_else(|| first_shared(by_word).map(|(r, c)| (false, r, c)));
+            let Some((typed, relation, classes)) = related else {
+                continue;
+            };
+            let function = if choice.function.is_empty() {
+                "a function".to_string()
+            } else {
+                format!("`{}`", choice.function)
+            };
+            let site = |relation: &str, classes: &[&str]| {
+                Evidence::at(
+                    &file.path,
+                    Some(choice.line),
+                    format!(
+                        "{function} constructs {} depending on a condition ({relation})",
+                        classes.join(" or ")
+                    ),
+                )
+            };
+            if typed && strategies.len() < 3 {
+                strategies.push(site(&relation, &classes));
+            }
+            if creations.len() < 3 {
+                creations.push(site(&relation, &classes));
+            }
+        }
+    }
+    (creations, strategies)
+}
+
+/// The first relation shared by two or more classes, with them.
+fn first_shared<'k>(map: BTreeMap<&str, BTreeSet<&'k str>>) -> Option<(String, Vec<&'k str>)> {
+    map.into_iter()
+        .find(|(_, classes)| classes.len() >= 2)
+        .map(|(relation, classes)| (relation.to_string(), classes.into_iter().collect()))
+}
+
+/// The last word of a CamelCase or snake_case name (`S3Store` → `Store`).
+fn last_camel_word(name: &str) -> String {
+    let name = name.rsplit('_').find(|w| !w.is_empty()).unwrap_or(name);
+    let start = name
+        .char_indices()
+        .rev()
+        .find(|(i, c)| c.is_ascii_uppercase() && *i > 0)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let word = &name[start..];
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// Composition roots: an entry or wiring file that imports three or more modules, among

@@ -46,6 +46,12 @@ pub struct LanguageSpec {
     pub block_comment: Option<(&'static str, &'static str)>,
     /// How imports resolve to repository files.
     pub imports: ImportStyle,
+    /// Syntax kinds whose parts are alternatives (if/else, switch cases, match arms,
+    /// ternaries): a construction inside one is a choice.
+    pub branches: &'static [&'static str],
+    /// Syntax kinds that bound a function body (functions, methods, lambdas), the scope in
+    /// which constructions are gathered into one choice.
+    pub scopes: &'static [&'static str],
 }
 
 impl std::fmt::Debug for LanguageSpec {
@@ -55,6 +61,21 @@ impl std::fmt::Debug for LanguageSpec {
             .finish_non_exhaustive()
     }
 }
+
+const JS_BRANCHES: &[&str] = &[
+    "if_statement",
+    "else_clause",
+    "switch_case",
+    "switch_default",
+    "ternary_expression",
+];
+const JS_SCOPES: &[&str] = &[
+    "function_declaration",
+    "function_expression",
+    "generator_function_declaration",
+    "arrow_function",
+    "method_definition",
+];
 
 const C_COMMENTS: (&[&str], Option<(&str, &str)>) = (&["//"], Some(("/*", "*/")));
 
@@ -69,6 +90,8 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::Rust,
+        branches: &["if_expression", "else_clause", "match_arm"],
+        scopes: &["function_item", "closure_expression"],
     },
     LanguageSpec {
         id: "python",
@@ -79,6 +102,14 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: &["#"],
         block_comment: None,
         imports: ImportStyle::Python,
+        branches: &[
+            "if_statement",
+            "elif_clause",
+            "else_clause",
+            "conditional_expression",
+            "case_clause",
+        ],
+        scopes: &["function_definition", "lambda"],
     },
     LanguageSpec {
         id: "javascript",
@@ -89,6 +120,8 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::JavaScript,
+        branches: JS_BRANCHES,
+        scopes: JS_SCOPES,
     },
     LanguageSpec {
         id: "typescript",
@@ -99,6 +132,8 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::JavaScript,
+        branches: JS_BRANCHES,
+        scopes: JS_SCOPES,
     },
     LanguageSpec {
         id: "tsx",
@@ -109,6 +144,8 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::JavaScript,
+        branches: JS_BRANCHES,
+        scopes: JS_SCOPES,
     },
     LanguageSpec {
         id: "go",
@@ -119,6 +156,13 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::Go,
+        branches: &[
+            "if_statement",
+            "expression_case",
+            "default_case",
+            "type_case",
+        ],
+        scopes: &["function_declaration", "method_declaration", "func_literal"],
     },
     LanguageSpec {
         id: "java",
@@ -129,6 +173,17 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::JvmPackage,
+        branches: &[
+            "if_statement",
+            "switch_block_statement_group",
+            "switch_rule",
+            "ternary_expression",
+        ],
+        scopes: &[
+            "method_declaration",
+            "constructor_declaration",
+            "lambda_expression",
+        ],
     },
     LanguageSpec {
         id: "kotlin",
@@ -139,6 +194,12 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::JvmPackage,
+        branches: &["if_expression", "when_entry"],
+        scopes: &[
+            "function_declaration",
+            "anonymous_function",
+            "lambda_literal",
+        ],
     },
     LanguageSpec {
         id: "csharp",
@@ -149,6 +210,18 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: C_COMMENTS.0,
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::CSharp,
+        branches: &[
+            "if_statement",
+            "switch_section",
+            "switch_expression_arm",
+            "conditional_expression",
+        ],
+        scopes: &[
+            "method_declaration",
+            "constructor_declaration",
+            "local_function_statement",
+            "lambda_expression",
+        ],
     },
     LanguageSpec {
         id: "ruby",
@@ -159,6 +232,17 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: &["#"],
         block_comment: Some(("=begin", "=end")),
         imports: ImportStyle::Ruby,
+        branches: &[
+            "if",
+            "elsif",
+            "else",
+            "unless",
+            "when",
+            "conditional",
+            "if_modifier",
+            "unless_modifier",
+        ],
+        scopes: &["method", "singleton_method", "lambda", "block", "do_block"],
     },
     LanguageSpec {
         id: "php",
@@ -169,6 +253,22 @@ pub static LANGUAGES: &[LanguageSpec] = &[
         line_comments: &["//", "#"],
         block_comment: C_COMMENTS.1,
         imports: ImportStyle::Php,
+        branches: &[
+            "if_statement",
+            "else_if_clause",
+            "else_clause",
+            "case_statement",
+            "default_statement",
+            "match_conditional_expression",
+            "match_default_expression",
+            "conditional_expression",
+        ],
+        scopes: &[
+            "method_declaration",
+            "function_definition",
+            "anonymous_function",
+            "arrow_function",
+        ],
     },
 ];
 

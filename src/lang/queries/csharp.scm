@@ -36,3 +36,6 @@
 (invocation_expression function: [(identifier) @call.any
                                   (generic_name (identifier) @call.any)
                                   (member_access_expression name: [(identifier) @call.any (generic_name (identifier) @call.any)])])
+
+; Objects constructed, for creation code that chooses a class (`"s3" => new S3Store()`).
+(object_creation_expression type: [(identifier) (qualified_name) (generic_name)] @construct)

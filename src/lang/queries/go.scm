@@ -34,3 +34,10 @@
 
 ; Every call's name, for wiring (`r.Use(middleware)`, `bus.Subscribe(...)`).
 (call_expression function: [(identifier) @call.any (selector_expression field: (field_identifier) @call.any)])
+
+; Values constructed, for creation code that chooses an implementation (`case "s3": return &S3Store{}`,
+; `return s3.NewStore(cfg)`).
+(composite_literal type: [(type_identifier) (qualified_type)] @construct)
+((call_expression function: [(identifier) @construct
+                             (selector_expression operand: (identifier) field: (field_identifier) @_new) @construct])
+  (#match? @construct "(^|\\.)[Nn]ew([A-Z]|$)"))

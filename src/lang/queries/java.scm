@@ -37,3 +37,6 @@
 
 ; Every call's name, for wiring (`http.addFilterBefore(...)`, `registry.addInterceptor(...)`).
 (method_invocation name: (identifier) @call.any)
+
+; Objects constructed, for creation code that chooses a class (`case "s3" -> new S3Store()`).
+(object_creation_expression type: [(type_identifier) (scoped_type_identifier) (generic_type)] @construct)

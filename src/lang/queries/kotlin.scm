@@ -26,3 +26,7 @@
   (value_arguments . (value_argument (string_literal) @call.arg)))
 
 (string_literal) @string
+
+; Classes called, for creation code that chooses a class (`"s3" -> S3Store(config)`).
+((call_expression [(identifier) @construct (navigation_expression (identifier) @construct .)] (value_arguments))
+  (#match? @construct "^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))

@@ -28,3 +28,6 @@
 ; Every call's name, for wiring (`$this->middleware('auth')`, `Event::listen(...)`).
 (member_call_expression name: (name) @call.any)
 (scoped_call_expression name: (name) @call.any)
+
+; Objects constructed, for creation code that chooses a class (`'s3' => new S3Store()`).
+(object_creation_expression [(name) (qualified_name)] @construct)

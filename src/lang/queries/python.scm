@@ -30,3 +30,7 @@
 
 ; Every call's name, for wiring (`post_save.connect(...)`, `app.add_middleware(...)`).
 (call function: [(identifier) @call.any (attribute attribute: (identifier) @call.any)])
+
+; Classes called, for creation code that chooses a class (`return S3Store()` under an `if`).
+((call function: [(identifier) @construct (attribute attribute: (identifier) @construct)])
+  (#match? @construct "^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))

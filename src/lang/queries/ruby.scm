@@ -20,3 +20,7 @@
 
 ; Every call's name, for wiring (`before_action :authenticate`, `config.middleware.use`).
 (call method: (identifier) @call.any)
+
+; Objects constructed, for creation code that chooses a class (`when "s3" then S3Store.new`).
+((call receiver: [(constant) (scope_resolution)] @construct method: (identifier) @_new)
+  (#eq? @_new "new"))

@@ -33,3 +33,9 @@
 
 ; Statics: `static RE: LazyLock<Regex> = ...`.
 (static_item name: (identifier) @shared.name type: (_) @shared.class)
+
+; Values constructed, for creation code that chooses an implementation
+; (`"s3" => Box::new(S3Store::new(cfg))`, `Kind::Fs => FsStore { root }`).
+((call_expression function: (scoped_identifier path: [(identifier) (scoped_identifier)] @construct name: (identifier) @_new))
+  (#match? @_new "^(new|with_|from_|open|connect)"))
+(struct_expression name: [(type_identifier) (scoped_type_identifier)] @construct)

@@ -52,3 +52,6 @@
 
 ; Every call's name, for wiring (`app.use(cors())`, `emitter.on(...)`).
 (call_expression function: [(identifier) @call.any (member_expression property: (property_identifier) @call.any)])
+
+; Objects constructed, for creation code that chooses a class (`case 's3': return new S3Store()`).
+(new_expression constructor: [(identifier) (member_expression)] @construct)
