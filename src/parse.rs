@@ -493,7 +493,7 @@ impl<'a> Extractor<'a> {
         let mut literal_keys = std::collections::HashSet::new();
         // Go: receiver type → methods declared on it in this file.
         let mut receiver_methods: HashMap<String, Vec<String>> = HashMap::new();
-        let mut constructions = Constructions::default();
+        let mut constructed: Vec<Node> = Vec::new();
 
         while let Some(m) = matches.next() {
             let mut module = None;
@@ -561,7 +561,7 @@ impl<'a> Extractor<'a> {
                             });
                         }
                     }
-                    Role::Construct => self.note_construction(node, &mut constructions),
+                    Role::Construct => constructed.push(node),
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }
@@ -751,7 +751,7 @@ impl<'a> Extractor<'a> {
                 }),
             }
         }
-        facts.choices = constructions.into_choices();
+        facts.choices = self.choices(root, constructed);
         facts.annotations = annotations;
         facts.imports.dedup();
         facts.types.sort_by_key(|t| t.line);
@@ -765,11 +765,45 @@ impl<'a> Extractor<'a> {
         facts.implementations.sort_by_key(|i| i.line);
     }
 
+    /// Gathers the constructions of a file into choices. The constructions are visited in
+    /// source order with one stack of ancestors: `Node::parent` descends from the root on
+    /// every call, which made a walk up from each construction quadratic in the depth.
+    fn choices(&self, root: Node, mut constructed: Vec<Node>) -> Vec<Choice> {
+        let mut constructions = Constructions::default();
+        if constructed.is_empty() {
+            return Vec::new();
+        }
+        constructed.sort_by_key(|n| (n.start_byte(), std::cmp::Reverse(n.end_byte())));
+        constructed.dedup();
+        let contains = |outer: Node, inner: Node| {
+            outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
+        };
+        let mut ancestors = vec![root];
+        for node in constructed {
+            while ancestors.len() > 1 && !contains(ancestors[ancestors.len() - 1], node) {
+                ancestors.pop();
+            }
+            let mut current = ancestors[ancestors.len() - 1];
+            while current != node {
+                match current.child_with_descendant(node) {
+                    Some(child) if child != node => {
+                        ancestors.push(child);
+                        current = child;
+                    }
+                    _ => break,
+                }
+            }
+            self.note_construction(&ancestors, node, &mut constructions);
+        }
+        constructions.into_choices()
+    }
+
     /// Records a construction whose object is the outcome of a choice, under the function that
     /// makes it: returned, assigned, or the value of a branch (a match arm, a ternary, a
     /// `let x = if …`). An object built and used inside a branch (`client := slack.New();
-    /// client.Send()`) or passed along in a statement chooses nothing.
-    fn note_construction(&self, node: Node, constructions: &mut Constructions) {
+    /// client.Send()`) or passed along in a statement chooses nothing. `ancestors` runs from
+    /// the root down to the construction's parent.
+    fn note_construction(&self, ancestors: &[Node], node: Node, constructions: &mut Constructions) {
         const RETURNS: &[&str] = &["return_statement", "return_expression", "return"];
         // An exception thrown is not an object chosen.
         const THROWS: &[&str] = &["throw_statement", "throw_expression", "raise_statement"];
@@ -790,8 +824,8 @@ impl<'a> Extractor<'a> {
         // hands it back.
         let mut declared: Option<Node> = None;
         let mut scope = None;
-        let mut parent = node.parent();
-        while let Some(p) = parent {
+        for (i, &p) in ancestors.iter().enumerate().rev() {
+            let grandparent = i.checked_sub(1).map(|g| ancestors[g]);
             let kind = p.kind();
             if self.spec.scopes.contains(&kind) {
                 scope = Some(p);
@@ -821,13 +855,12 @@ impl<'a> Extractor<'a> {
                     }
                 } else if kind == "expression_statement"
                     // Java `case "a" -> new A();` is an arm of a switch expression.
-                    && p.parent().is_none_or(|g| g.kind() != "switch_rule")
+                    && grandparent.is_none_or(|g| g.kind() != "switch_rule")
                 {
                     return;
                 }
             }
             branched |= branch;
-            parent = p.parent();
         }
         // Outside a branch only what the function returns takes part in its choice: a default
         // assigned before the `if` is often just another collaborator.
