@@ -329,6 +329,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             chosen_classes(ctx).0,
         )],
+        "observer" => vec![when(
+            true,
+            "a type of the application that both takes subscribers and publishes to them (an in-process event hub)",
+            0.55,
+            event_hubs(ctx),
+        )],
         "singleton" => {
             let (own, clients) = shared_instances(ctx);
             vec![
@@ -725,6 +731,44 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out.truncate(3);
+    out
+}
+
+/// In-process event hubs: a type whose own methods take subscribers (`Subscribe`) and
+/// publish to them (`Publish`, `Notify`, `Broadcast`, `Emit`). Files talking to a message
+/// broker are left out: their subscribe and publish are the broker's.
+fn event_hubs(ctx: &Context) -> Vec<Evidence> {
+    const BROKERS: &[&str] = &["kafka", "sarama", "amqp", "nats", "redis", "pubsub", "sqs"];
+    let mut out = Vec::new();
+    for file in &ctx.app_files {
+        if file.imports.iter().any(|i| {
+            BROKERS
+                .iter()
+                .any(|b| i.path.to_ascii_lowercase().contains(b))
+        }) {
+            continue;
+        }
+        for t in &file.types {
+            let has = |names: &[&str]| {
+                t.methods
+                    .iter()
+                    .any(|m| names.contains(&m.to_ascii_lowercase().as_str()))
+            };
+            if t.kind != TypeKind::Interface
+                && has(&["subscribe", "addsubscriber", "addlistener"])
+                && has(&["publish", "notify", "broadcast", "emit", "dispatch"])
+            {
+                out.push(Evidence::at(
+                    &file.path,
+                    Some(t.line),
+                    format!("{} takes subscribers and publishes to them", t.name),
+                ));
+            }
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
     out
 }
 

@@ -39,3 +39,7 @@
 
 ; Objects constructed, for creation code that chooses a class (`"s3" => new S3Store()`).
 (object_creation_expression type: [(identifier) (qualified_name) (generic_name)] @construct)
+
+; `public event Action<T> ItemAdded;`: the `event` keyword is kept like an attribute of the member.
+(event_field_declaration "event" @annotation)
+(event_declaration "event" @annotation)
