@@ -24,3 +24,14 @@
 ; Objects constructed, for creation code that chooses a class (`when "s3" then S3Store.new`).
 ((call receiver: [(constant) (scope_resolution)] @construct method: (identifier) @_new)
   (#eq? @_new "new"))
+
+; Class-level memoised instances: `def self.cache; @cache ||= Cache.new; end` (also inside
+; `class << self`), one object shared by every caller.
+((singleton_method body: (body_statement (operator_assignment
+    left: (instance_variable) @shared.name
+    right: (call receiver: [(constant) (scope_resolution)] @shared.class method: (identifier) @_new))))
+  (#eq? @_new "new"))
+((singleton_class (body_statement (method body: (body_statement (operator_assignment
+    left: (instance_variable) @shared.name
+    right: (call receiver: [(constant) (scope_resolution)] @shared.class method: (identifier) @_new))))))
+  (#eq? @_new "new"))
