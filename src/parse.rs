@@ -1671,6 +1671,26 @@ mod choice_tests {
     }
 
     #[test]
+    fn classes_listed_in_a_table_by_key_are_a_choice() {
+        assert_eq!(
+            choices(
+                "python",
+                "t.py",
+                "TRANSPORTS = {\"email\": Email, \"slack\": integrations.Slack, \"n\": 3}\n"
+            ),
+            one("", &["Email", "Slack"])
+        );
+        assert_eq!(
+            choices(
+                "ruby",
+                "t.rb",
+                "FORMATTERS = { json: Formatters::Json, csv: Formatters::Csv }\n"
+            ),
+            one("", &["Formatters::Csv", "Formatters::Json"])
+        );
+    }
+
+    #[test]
     fn objects_built_and_used_or_thrown_in_branches_are_not_choices() {
         // Each client is built and used inside its own `if`.
         assert!(choices(

@@ -883,7 +883,7 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                 continue;
             };
             let function = if choice.function.is_empty() {
-                "a function".to_string()
+                "a table or function".to_string()
             } else {
                 format!("`{}`", choice.function)
             };

@@ -34,3 +34,7 @@
 ; Classes called, for creation code that chooses a class (`return S3Store()` under an `if`).
 ((call function: [(identifier) @construct (attribute attribute: (identifier) @construct)])
   (#match? @construct "^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
+; Classes listed in a table by key (`TRANSPORTS = {"email": Email, "slack": Slack}`): a choice
+; made by lookup.
+((pair value: [(identifier) @construct (attribute attribute: (identifier) @construct)])
+  (#match? @construct "^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))

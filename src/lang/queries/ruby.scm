@@ -35,3 +35,7 @@
     left: (instance_variable) @shared.name
     right: (call receiver: [(constant) (scope_resolution)] @shared.class method: (identifier) @_new))))))
   (#eq? @_new "new"))
+
+; Classes listed in a table by key (`FORMATTERS = { json: Json, csv: Csv }`): a choice made by
+; lookup.
+(pair value: [(constant) (scope_resolution)] @construct)
