@@ -643,6 +643,10 @@ const ROLES: &[&str] = &[
 const SYNTAX: &[&str] = &[
     "Expression", "Expr", "Statement", "Stmt", "Token", "Literal", "Inline", "Block",
     "Element", "Operation", "Msg", "Message", "Result", "Value", "Access", "Form", "ViewModel",
+    // Screens of a user interface listed by route.
+    "Page", "Screen", "View", "Icon", "Layout",
+    // Framework parts configured in lists (NestJS interceptors, guards and pipes).
+    "Interceptor", "Guard", "Pipe",
 ];
 
 /// Function-name prefixes of parsers, deserializers and tree walkers.

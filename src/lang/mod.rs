@@ -63,6 +63,7 @@ impl std::fmt::Debug for LanguageSpec {
 }
 
 const JS_BRANCHES: &[&str] = &[
+    "pair",
     "if_statement",
     "else_clause",
     "switch_case",
@@ -264,6 +265,7 @@ pub static LANGUAGES: &[LanguageSpec] = &[
             "match_conditional_expression",
             "match_default_expression",
             "conditional_expression",
+            "array_element_initializer",
         ],
         scopes: &[
             "method_declaration",

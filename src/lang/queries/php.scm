@@ -31,3 +31,7 @@
 
 ; Objects constructed, for creation code that chooses a class (`'s3' => new S3Store()`).
 (object_creation_expression [(name) (qualified_name)] @construct)
+
+; Classes listed in a table by key (`'s3' => S3Store::class`).
+((array_element_initializer (string) (class_constant_access_expression . [(name) (qualified_name)] @construct (name) @_class))
+  (#eq? @_class "class"))

@@ -55,3 +55,7 @@
 
 ; Objects constructed, for creation code that chooses a class (`case 's3': return new S3Store()`).
 (new_expression constructor: [(identifier) (member_expression)] @construct)
+
+; Classes listed in a table by key (`const adapters = { http: HttpAdapter, xhr: XhrAdapter }`).
+((pair value: (identifier) @construct)
+  (#match? @construct "^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
