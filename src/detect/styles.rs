@@ -394,6 +394,20 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         .any(|w| c.ends_with(w) || n == *w)
             || c.contains("getlogger")
     };
+    // Constants and markers, not shared services: Go's `var _ Repo = (*repo)(nil)`
+    // interface checks, instances of private marker classes (`missing = _Missing()`) and
+    // ALL_CAPS constants of the application's value types (`EMPTY_ITINERARY`); a client kept
+    // in a constant (`static CLIENT: LazyLock<Client>`) is still one shared client.
+    let sentinel = |name: &str, class: &str| name == "_" || class.starts_with('_');
+    let constant = |name: &str| {
+        name.len() > 1
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && !["INSTANCE", "SHARED", "GLOBAL", "DEFAULT"]
+                .iter()
+                .any(|w| name.contains(w))
+    };
     let client = |class: &str| {
         let c = class.to_ascii_lowercase();
         [
@@ -440,8 +454,13 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                 Some(shared.line),
                 format!("{} = one {}", shared.name, shared.class),
             );
+            if sentinel(&shared.name, &class) {
+                continue;
+            }
             if declared.contains(class.as_str()) {
-                own.push(evidence);
+                if !constant(&shared.name) {
+                    own.push(evidence);
+                }
             } else if client(&class) {
                 clients.push(evidence);
             }

@@ -26,7 +26,6 @@
 (source_file (var_declaration (var_spec
   name: (identifier) @shared.name
   value: (expression_list [(unary_expression operand: (composite_literal type: (_) @shared.class))
-                           (composite_literal type: (_) @shared.class)
                            (call_expression function: (_) @shared.class)]))))
 (source_file (var_declaration (var_spec
   name: (identifier) @shared.name
