@@ -539,6 +539,10 @@ pub fn is_test_path(path: &str) -> bool {
         DIRS.contains(s)
             || s.ends_with(".tests")
             || s.ends_with(".test")
+            // Test modules of a multi-module build (`test-jpms`, `gson-tests`).
+            || s.starts_with("test-")
+            || s.ends_with("-test")
+            || s.ends_with("-tests")
             || HELPER_SUFFIXES.iter().any(|h| s.ends_with(h))
     }) {
         return true;
@@ -1104,6 +1108,8 @@ mod tests {
             "src/AdapterTestUtilities/ToxiproxyManagement.php",
             "internal/dbtestutil/db.go",
             "src/main/java/a/OrderTestSupport/Fixtures.java",
+            "test-jpms/src/main/java/module-info.java",
+            "gson-tests/src/A.java",
         ] {
             assert!(is_test_path(p), "{p}");
         }

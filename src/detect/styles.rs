@@ -1822,6 +1822,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .chain(declared_library(ctx))
         .chain(jvm_package(ctx))
         .chain(composer_package(ctx))
+        .chain(npm_default_entry(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1867,6 +1868,32 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A root package.json that names no entry: npm's default entry is `index.js`. A public,
+/// named package with that file at its root (express) exposes it to `require`.
+fn npm_default_entry(ctx: &Context) -> Vec<Evidence> {
+    let public = ctx.analysis.project.manifests.iter().any(|m| {
+        m.ecosystem == "npm"
+            && !m.path.contains('/')
+            && m.name.is_some()
+            && !m.ships.iter().any(|s| s == "private" || s == "library")
+    });
+    if !public {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        .filter(|f| matches!(f.path.as_str(), "index.js" | "index.cjs" | "index.mjs"))
+        .take(1)
+        .map(|f| {
+            Evidence::at(
+                &f.path,
+                None,
+                "the package's default entry (no `main` declared)",
+            )
+        })
+        .collect()
 }
 
 /// A root composer.json that names no type: Composer's default type is "library" (projects
