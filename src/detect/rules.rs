@@ -576,7 +576,7 @@ pub fn is_example_path(path: &str) -> bool {
     const DIRS: &[&str] = &[
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
-        "playground", "performance", "docs-src",
+        "playground", "performance", "docs-src", "snippets",
     ];
     const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
     let lower = path.to_ascii_lowercase();
@@ -595,8 +595,12 @@ pub fn is_example_path(path: &str) -> bool {
         .take_while(|s| !SOURCE_ROOTS.contains(s))
         .any(|s| DIRS.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
         // Below a source root only the plural is unambiguous: `org/jsoup/examples` holds
-        // example programs, while `com/example` and `samples/petclinic` name real packages.
-        || dirs.iter().skip(1).any(|s| *s == "examples")
+        // example programs (Polly's `src/Snippets` the documentation's code), while
+        // `com/example` and `samples/petclinic` name real packages.
+        || dirs
+            .iter()
+            .skip(1)
+            .any(|s| *s == "examples" || *s == "snippets")
 }
 
 /// Evaluates the table's signals for one id.
