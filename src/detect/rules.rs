@@ -395,7 +395,18 @@ fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str
                         "ABC" | "abc.ABC" | "Protocol" | "typing.Protocol"
                     )
                 });
-            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait) || abstract_class {
+            // `BaseAuth`, `AbstractProxy`: abstract by convention where the language has no
+            // interfaces (Python, Ruby, JavaScript) or they were not used.
+            let named_abstract = t.kind == TypeKind::Class
+                && ["Base", "Abstract"].iter().any(|p| {
+                    t.name
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+                });
+            if matches!(t.kind, TypeKind::Interface | TypeKind::Trait)
+                || abstract_class
+                || named_abstract
+            {
                 out.insert(t.name.as_str(), file.path.as_str());
             }
         }
