@@ -224,6 +224,13 @@ pub struct Context<'a> {
     /// Every application type implementing one of those interfaces, found once for the
     /// detectors that read wiring (adapters, ports, composition roots, strategies).
     pub app_implementations: Vec<AppImplementation<'a>>,
+    /// Creation code that chooses a class (factories, strategies), found once for the two
+    /// ids that read it.
+    pub chosen: std::sync::OnceLock<(Vec<super::Evidence>, Vec<super::Evidence>)>,
+    /// Every import of the application's files as (path, file index in `app_files`, import
+    /// index), sorted by path: import rules look their prefixes up instead of comparing
+    /// every import of every file with every prefix.
+    pub import_index: Vec<(&'a str, usize, usize)>,
 }
 
 /// An application type implementing an interface the application declares.
@@ -321,7 +328,22 @@ impl<'a> Context<'a> {
             go_implementations,
             interfaces,
             app_implementations: Vec::new(),
+            chosen: std::sync::OnceLock::new(),
+            import_index: Vec::new(),
         };
+        let mut index: Vec<(&str, usize, usize)> = context
+            .app_files
+            .iter()
+            .enumerate()
+            .flat_map(|(f, file)| {
+                file.imports
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, import)| (import.path.as_str(), f, i))
+            })
+            .collect();
+        index.sort_unstable();
+        context.import_index = index;
         let mut found = Vec::new();
         for &file in &context.app_files {
             for (ty, base, line) in context.implemented_in(file) {
@@ -395,9 +417,13 @@ fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str
                         "ABC" | "abc.ABC" | "Protocol" | "typing.Protocol"
                     )
                 });
-            // `BaseAuth`, `AbstractProxy`: abstract by convention where the language has no
-            // interfaces (Python, Ruby, JavaScript) or they were not used.
+            // `BaseAuth`, `AbstractProxy`: abstract by convention in dynamically typed code
+            // (Python, Ruby, JavaScript, PHP), where interfaces are optional or absent.
             let named_abstract = t.kind == TypeKind::Class
+                && matches!(
+                    file.language.as_str(),
+                    "python" | "ruby" | "javascript" | "typescript" | "tsx" | "php"
+                )
                 && ["Base", "Abstract"].iter().any(|p| {
                     t.name
                         .strip_prefix(p)
@@ -685,6 +711,40 @@ pub(crate) fn simple_name(name: &str) -> &str {
     base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
 }
 
+/// The imports (file index, import index; in file and source order) that match one of
+/// `prefixes` (see [`import_matches`]), looked up in the sorted import index. A Python
+/// `from django.db import models` also imports `django.db.models`.
+fn imports_matching(ctx: &Context, prefixes: &[String]) -> Vec<(usize, usize)> {
+    let index = &ctx.import_index;
+    let mut found = BTreeSet::new();
+    for prefix in prefixes {
+        let start = index.partition_point(|(path, _, _)| *path < prefix.as_str());
+        for &(path, f, i) in &index[start..] {
+            if !path.starts_with(prefix.as_str()) {
+                break;
+            }
+            if import_matches(path, prefix) {
+                found.insert((f, i));
+            }
+        }
+        // Imports of a parent module whose imported names complete the prefix.
+        for (cut, _) in prefix.match_indices('.') {
+            let parent = &prefix[..cut];
+            let start = index.partition_point(|(path, _, _)| *path < parent);
+            for &(path, f, i) in index[start..].iter().take_while(|(p, _, _)| *p == parent) {
+                let names = &ctx.app_files[f].imports[i].names;
+                if names
+                    .iter()
+                    .any(|n| import_matches(&format!("{path}.{n}"), prefix))
+                {
+                    found.insert((f, i));
+                }
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
 /// Whether `path` starts with `prefix` at a separator (`a.b` matches `a.b.c`, not `a.bc`).
 fn import_matches(path: &str, prefix: &str) -> bool {
     path == prefix
@@ -750,14 +810,15 @@ fn run(
     hits: &mut Hits,
 ) {
     let unless = &compiled.rule.unless_import;
-    let files = ctx.app_files.iter().filter(|f| {
+    let file_ok = |f: &FileFacts| {
         language_ok(compiled, f)
             && (unless.is_empty()
                 || !f
                     .imports
                     .iter()
                     .any(|i| unless.iter().any(|p| import_matches(&i.path, p))))
-    });
+    };
+    let files = ctx.app_files.iter().filter(|f| file_ok(f));
     match matcher {
         Matcher::Dependency(patterns) => {
             for (eco, name, manifest, line) in &ctx.deps {
@@ -785,24 +846,17 @@ fn run(
             }
         }
         Matcher::Import(prefixes) => {
-            for file in files {
-                for import in &file.imports {
-                    // `from django.db import models` imports `django.db.models` too.
-                    let hit = prefixes.iter().any(|p| {
-                        import_matches(&import.path, p)
-                            || import
-                                .names
-                                .iter()
-                                .any(|n| import_matches(&format!("{}.{n}", import.path), p))
-                    });
-                    if hit {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(import.line),
-                            format!("imports {}", import.path),
-                        ));
-                    }
+            for (f, i) in imports_matching(ctx, prefixes) {
+                let file = ctx.app_files[f];
+                if !file_ok(file) {
+                    continue;
                 }
+                let import = &file.imports[i];
+                hits.add(Evidence::at(
+                    &file.path,
+                    Some(import.line),
+                    format!("imports {}", import.path),
+                ));
             }
         }
         Matcher::ImportName(names) => {

@@ -320,14 +320,14 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 true,
                 "a function that constructs one of several implementations of an app type depending on a condition",
                 0.55,
-                chosen_classes(ctx).1,
+                ctx.chosen.get_or_init(|| chosen_classes(ctx)).1.clone(),
             ),
         ],
         "factory" => vec![when(
             true,
             "a creation function that chooses which related class to construct",
             0.55,
-            chosen_classes(ctx).0,
+            ctx.chosen.get_or_init(|| chosen_classes(ctx)).0.clone(),
         )],
         "observer" => vec![when(
             true,
@@ -775,7 +775,7 @@ fn event_hubs(ctx: &Context) -> Vec<Evidence> {
             let has = |names: &[&str]| {
                 t.methods
                     .iter()
-                    .any(|m| names.contains(&m.to_ascii_lowercase().as_str()))
+                    .any(|m| names.iter().any(|n| m.eq_ignore_ascii_case(n)))
             };
             if t.kind != TypeKind::Interface
                 && has(&["subscribe", "addsubscriber", "addlistener"])
