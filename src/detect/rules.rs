@@ -714,8 +714,11 @@ pub(crate) fn simple_name(name: &str) -> &str {
 /// The imports (file index, import index; in file and source order) that match one of
 /// `prefixes` (see [`import_matches`]), looked up in the sorted import index. A Python
 /// `from django.db import models` also imports `django.db.models`.
-fn imports_matching(ctx: &Context, prefixes: &[String]) -> Vec<(usize, usize)> {
-    let index = &ctx.import_index;
+fn imports_matching(
+    index: &[(&str, usize, usize)],
+    files: &[&FileFacts],
+    prefixes: &[String],
+) -> Vec<(usize, usize)> {
     let mut found = BTreeSet::new();
     for prefix in prefixes {
         let start = index.partition_point(|(path, _, _)| *path < prefix.as_str());
@@ -732,7 +735,7 @@ fn imports_matching(ctx: &Context, prefixes: &[String]) -> Vec<(usize, usize)> {
             let parent = &prefix[..cut];
             let start = index.partition_point(|(path, _, _)| *path < parent);
             for &(path, f, i) in index[start..].iter().take_while(|(p, _, _)| *p == parent) {
-                let names = &ctx.app_files[f].imports[i].names;
+                let names = &files[f].imports[i].names;
                 if names
                     .iter()
                     .any(|n| import_matches(&format!("{path}.{n}"), prefix))
@@ -846,7 +849,7 @@ fn run(
             }
         }
         Matcher::Import(prefixes) => {
-            for (f, i) in imports_matching(ctx, prefixes) {
+            for (f, i) in imports_matching(&ctx.import_index, &ctx.app_files, prefixes) {
                 let file = ctx.app_files[f];
                 if !file_ok(file) {
                     continue;
@@ -1132,6 +1135,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn import_rules_find_their_prefixes_in_the_sorted_index() {
+        let import = |path: &str, names: &[&str]| crate::parse::Import {
+            path: path.to_string(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            kind: crate::parse::ImportKind::Module,
+            line: 1,
+        };
+        let a = FileFacts {
+            path: "a.py".into(),
+            imports: vec![import("django.db", &["models"]), import("kafkaesque", &[])],
+            ..FileFacts::default()
+        };
+        let b = FileFacts {
+            path: "b.py".into(),
+            imports: vec![import("kafka.consumer", &[]), import("os", &[])],
+            ..FileFacts::default()
+        };
+        let files = vec![&a, &b];
+        let mut index: Vec<(&str, usize, usize)> = files
+            .iter()
+            .enumerate()
+            .flat_map(|(f, file)| {
+                file.imports
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, imp)| (imp.path.as_str(), f, i))
+            })
+            .collect();
+        index.sort_unstable();
+        let find = |prefixes: &[&str]| {
+            let prefixes: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();
+            imports_matching(&index, &files, &prefixes)
+        };
+        // At a separator only: `kafkaesque` is not `kafka`.
+        assert_eq!(find(&["kafka"]), vec![(1, 0)]);
+        // `from django.db import models` imports `django.db.models`.
+        assert_eq!(find(&["django.db.models"]), vec![(0, 0)]);
+        assert_eq!(find(&["django", "os"]), vec![(0, 0), (1, 1)]);
+        assert!(find(&["django.db.migrations"]).is_empty());
     }
 
     #[test]

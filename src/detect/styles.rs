@@ -910,21 +910,22 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             } else {
                 format!("`{}`", choice.function)
             };
-            let site = |relation: &str, classes: &[&str]| {
-                Evidence::at(
-                    &file.path,
-                    Some(choice.line),
-                    format!(
-                        "{function} constructs {} depending on a condition ({relation})",
-                        classes.join(" or ")
-                    ),
-                )
-            };
+            let site = Evidence::at(
+                &file.path,
+                Some(choice.line),
+                format!(
+                    "{function} constructs {} depending on a condition ({relation})",
+                    classes.join(" or ")
+                ),
+            );
             if typed && strategies.len() < 3 {
-                strategies.push(site(&relation, &classes));
+                strategies.push(site.clone());
             }
             if creations.len() < 3 {
-                creations.push(site(&relation, &classes));
+                creations.push(site);
+            }
+            if creations.len() >= 3 && strategies.len() >= 3 {
+                return (creations, strategies);
             }
         }
     }
