@@ -884,15 +884,15 @@ impl<'a> Extractor<'a> {
             ),
             None => (0, String::new(), 1),
         };
-        let group = constructions.by_scope.entry(key).or_insert_with(|| {
-            constructions.order.push(key);
-            ConstructionGroup {
+        let group = constructions
+            .by_scope
+            .entry(key)
+            .or_insert_with(|| ConstructionGroup {
                 function,
                 line,
                 branched: false,
                 classes: Vec::new(),
-            }
-        });
+            });
         group.branched |= branched;
         if !group.classes.contains(&class) && group.classes.len() < MAX_CHOICES {
             group.classes.push(class);
@@ -1036,7 +1036,6 @@ impl<'a> Extractor<'a> {
 #[derive(Default)]
 struct Constructions {
     by_scope: HashMap<usize, ConstructionGroup>,
-    order: Vec<usize>,
 }
 
 struct ConstructionGroup {
@@ -1048,22 +1047,25 @@ struct ConstructionGroup {
 }
 
 impl Constructions {
-    fn into_choices(mut self) -> Vec<Choice> {
-        let mut choices = Vec::new();
-        for key in self.order {
-            let Some(mut group) = self.by_scope.remove(&key) else {
-                continue;
-            };
-            if group.branched && group.classes.len() >= 2 && choices.len() < MAX_CHOICES {
-                group.classes.sort();
-                choices.push(Choice {
-                    function: group.function,
-                    line: group.line,
-                    classes: group.classes,
-                });
-            }
-        }
-        choices.sort_by_key(|c| c.line);
+    /// The functions that choose (a branch, two classes or more), in source order.
+    fn into_choices(self) -> Vec<Choice> {
+        let mut choices: Vec<Choice> = self
+            .by_scope
+            .into_values()
+            .filter(|g| g.branched && g.classes.len() >= 2)
+            .map(|mut g| {
+                g.classes.sort();
+                Choice {
+                    function: g.function,
+                    line: g.line,
+                    classes: g.classes,
+                }
+            })
+            .collect();
+        choices.sort_by(|a, b| {
+            (a.line, &a.function, &a.classes).cmp(&(b.line, &b.function, &b.classes))
+        });
+        choices.truncate(MAX_CHOICES);
         choices
     }
 }

@@ -331,19 +331,7 @@ impl<'a> Context<'a> {
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
         };
-        let mut index: Vec<(&str, usize, usize)> = context
-            .app_files
-            .iter()
-            .enumerate()
-            .flat_map(|(f, file)| {
-                file.imports
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, import)| (import.path.as_str(), f, i))
-            })
-            .collect();
-        index.sort_unstable();
-        context.import_index = index;
+        context.import_index = import_index(&context.app_files);
         let mut found = Vec::new();
         for &file in &context.app_files {
             for (ty, base, line) in context.implemented_in(file) {
@@ -709,6 +697,22 @@ impl Hits {
 pub(crate) fn simple_name(name: &str) -> &str {
     let base = name.split(['<', '(', '[']).next().unwrap_or(name);
     base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
+}
+
+/// Every import of `files` as (path, file index, import index), sorted by path.
+fn import_index<'a>(files: &[&'a FileFacts]) -> Vec<(&'a str, usize, usize)> {
+    let mut index: Vec<(&str, usize, usize)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(f, file)| {
+            file.imports
+                .iter()
+                .enumerate()
+                .map(move |(i, import)| (import.path.as_str(), f, i))
+        })
+        .collect();
+    index.sort_unstable();
+    index
 }
 
 /// The imports (file index, import index; in file and source order) that match one of
@@ -1156,17 +1160,7 @@ mod tests {
             ..FileFacts::default()
         };
         let files = vec![&a, &b];
-        let mut index: Vec<(&str, usize, usize)> = files
-            .iter()
-            .enumerate()
-            .flat_map(|(f, file)| {
-                file.imports
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, imp)| (imp.path.as_str(), f, i))
-            })
-            .collect();
-        index.sort_unstable();
+        let index = import_index(&files);
         let find = |prefixes: &[&str]| {
             let prefixes: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();
             imports_matching(&index, &files, &prefixes)
