@@ -234,10 +234,12 @@ pub fn analyze_timed(
     // (moved out, not copied); the rest is read, hashed and parsed in parallel.
     let mut results: Vec<(usize, Outcome, Option<Stamp>)> = Vec::with_capacity(sources.len());
     let mut to_parse = Vec::new();
+    let include_vendored = options.walk.include_vendored;
     for (i, file) in sources.iter().enumerate() {
         match cache
             .as_mut()
             .and_then(|c| c.take_unchanged(&file.rel, file.size, file.modified_ns))
+            .filter(|(_, cached)| cached.applies(include_vendored))
         {
             Some((stamp, cached)) => {
                 info.cache_hits += 1;
@@ -251,7 +253,8 @@ pub fn analyze_timed(
         to_parse
             .par_iter()
             .map(|&i| {
-                let (outcome, stamp, hit) = parse_cached(sources[i], cache.as_ref());
+                let (outcome, stamp, hit) =
+                    parse_cached(sources[i], cache.as_ref(), include_vendored);
                 progress.advance();
                 (i, outcome, stamp, hit)
             })
@@ -409,6 +412,7 @@ impl From<Cached> for Outcome {
 fn parse_cached(
     file: &walk::WalkedFile,
     cache: Option<&FactCache>,
+    include_vendored: bool,
 ) -> (Outcome, Option<Stamp>, bool) {
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
@@ -419,12 +423,24 @@ fn parse_cached(
         modified_ns: file.modified_ns,
         hash: crate::cache::hash(&bytes),
     };
-    if let Some(cached) = cache.and_then(|c| c.by_hash(&file.rel, stamp.hash)) {
+    if let Some(cached) = cache
+        .and_then(|c| c.by_hash(&file.rel, stamp.hash))
+        .filter(|cached| cached.applies(include_vendored))
+    {
         return (Outcome::from(cached.clone()), Some(stamp), true);
     }
-    let outcome = parse_one(file, bytes);
-    // An unreadable file may be readable next time: never remember it.
-    let keep = !matches!(&outcome, Outcome::Skipped(s) if s.reason == SkipReason::Unreadable);
+    let class = walk::classify_content(&bytes);
+    let copied_library = class == Some(SkipReason::Vendored);
+    let outcome = parse_one(
+        file,
+        &bytes,
+        class.filter(|_| !(include_vendored && copied_library)),
+    );
+    // An unreadable file may be readable next time, and a copied library parsed only because
+    // vendored code is included this time must stay skipped in the next plain run: never
+    // remember either.
+    let unreadable = matches!(&outcome, Outcome::Skipped(s) if s.reason == SkipReason::Unreadable);
+    let keep = !(unreadable || include_vendored && copied_library);
     (outcome, keep.then_some(stamp), false)
 }
 
@@ -437,7 +453,9 @@ fn unreadable(file: &walk::WalkedFile, e: std::io::Error) -> Outcome {
     })
 }
 
-fn parse_one(file: &walk::WalkedFile, bytes: Vec<u8>) -> Outcome {
+/// Parses one source file unless its content was classified as binary, generated, minified
+/// or a copied library (`walk::classify_content`).
+fn parse_one(file: &walk::WalkedFile, bytes: &[u8], class: Option<SkipReason>) -> Outcome {
     let skip = |reason, detail: Option<String>| {
         Outcome::Skipped(Skipped {
             path: file.rel.clone(),
@@ -452,10 +470,10 @@ fn parse_one(file: &walk::WalkedFile, bytes: Vec<u8>) -> Outcome {
             Some("no grammar for this file".into()),
         );
     };
-    if let Some(reason) = walk::classify_content(&bytes) {
+    if let Some(reason) = class {
         return skip(reason, None);
     }
-    match parse::parse_file(spec, &file.rel, &bytes) {
+    match parse::parse_file(spec, &file.rel, bytes) {
         Ok(facts) => Outcome::Parsed(Box::new(facts)),
         Err(e) => skip(SkipReason::ParseFailed, Some(e.to_string())),
     }

@@ -23,7 +23,7 @@ use crate::parse::FileFacts;
 use crate::walk::Skipped;
 
 /// The cache format and the code that fills it; a mismatch discards the shard.
-const FORMAT: &str = concat!("arch-facts-8/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("arch-facts-9/", env!("CARGO_PKG_VERSION"));
 /// Shards per root: enough that one edit rewrites a small file, few enough to open quickly.
 pub const SHARDS: usize = 64;
 
@@ -34,6 +34,15 @@ pub enum Cached {
     Facts(Box<FileFacts>),
     /// Why the file was skipped after reading it.
     Skipped(Skipped),
+}
+
+impl Cached {
+    /// Whether a remembered outcome holds for this run: a file skipped as a copied library
+    /// must be parsed after all when vendored code is included.
+    pub fn applies(&self, include_vendored: bool) -> bool {
+        !(include_vendored
+            && matches!(self, Cached::Skipped(s) if s.reason == crate::walk::SkipReason::Vendored))
+    }
 }
 
 /// [`Cached`] by reference, serialised identically, so saving never copies facts.

@@ -88,6 +88,10 @@ const GENERATED_SUFFIXES: &[&str] = &[
     ".gen.go",
     "_generated.go",
     ".d.ts",
+    // laravel-ide-helper's generated stubs of the framework's facades.
+    "_ide_helper.php",
+    "_ide_helper_models.php",
+    ".phpstorm.meta.php",
 ];
 const MINIFIED_SUFFIXES: &[&str] = &[".min.js", ".min.mjs", ".min.css", "-min.js", ".bundle.js"];
 
@@ -477,7 +481,10 @@ fn prune_reason(
         return None;
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if !include_vendored && VENDORED_DIRS.contains(&name) && is_vendor_root(root, rel, name) {
+    if !include_vendored
+        && ((VENDORED_DIRS.contains(&name) && is_vendor_root(root, rel, name))
+            || bundles_foreign_program(&root.join(rel), name))
+    {
         return Some(SkipReason::Vendored);
     }
     if BUILD_OUTPUT_DIRS.contains(&name) {
@@ -518,6 +525,22 @@ fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
         || ["modules.txt", "autoload.php", "bundle"]
             .iter()
             .any(|m| dir.join(m).exists())
+}
+
+/// Whether a folder is a copy of another program shipped inside the repository: a
+/// PortableApps.com bundle (`<Name>Portable/App/AppInfo/appinfo.ini`, how LibreOffice is
+/// committed beside document converters) or a bundled Python standard library (`lib/`,
+/// `Lib/`, `python3.x/` holding `os.py` and `site.py`). Only folders with those names are
+/// looked into, so the walk pays a file-system check on few folders.
+fn bundles_foreign_program(dir: &Path, name: &str) -> bool {
+    if name.ends_with("Portable") && dir.join("App/AppInfo/appinfo.ini").is_file() {
+        return true;
+    }
+    let stdlib_name = matches!(name, "lib" | "Lib")
+        || name
+            .strip_prefix("python")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    stdlib_name && dir.join("os.py").is_file() && dir.join("site.py").is_file()
 }
 
 fn build_globs(patterns: &[String]) -> Result<GlobSet, WalkError> {
@@ -640,6 +663,9 @@ pub fn classify_content(bytes: &[u8]) -> Option<SkipReason> {
     {
         return Some(SkipReason::Generated);
     }
+    if is_library_banner(&first_lines) {
+        return Some(SkipReason::Vendored);
+    }
     if bytes.len() > 2048 {
         let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
         let longest = bytes
@@ -652,6 +678,36 @@ pub fn classify_content(bytes: &[u8]) -> Option<SkipReason> {
         }
     }
     None
+}
+
+/// A release banner of a third-party library copied into the tree: `/*! jQuery v3.6.0 |`,
+/// `/*!` followed by `* Bootstrap v3.3.7`, `/** @license React v17.0.2`, or the LibreJS
+/// `@licstart` notice of built bundles such as pdf.js. A project's own license header
+/// names no release (`@license Apache 2.0` is a license version, hence the `v` or three
+/// parts), so it is not taken for one.
+fn is_library_banner(head: &str) -> bool {
+    let preserved = head.trim_start().starts_with("/*!");
+    head.lines().any(|line| {
+        line.contains("@licstart")
+            || ((preserved || line.contains("@license")) && names_a_release(line))
+    })
+}
+
+/// Whether a line holds a release number: `v3.6` or `17.0.2`.
+fn names_a_release(line: &str) -> bool {
+    line.split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '@'))
+        .any(|word| {
+            let word = word.trim_end_matches(['.', ',', ')']);
+            let (prefixed, number) = match word.strip_prefix(['v', 'V']) {
+                Some(number) => (true, number),
+                None => (false, word),
+            };
+            let parts: Vec<&str> = number.split('.').collect();
+            parts.len() >= if prefixed { 2 } else { 3 }
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 #[cfg(test)]
@@ -671,6 +727,49 @@ mod tests {
         let mut late = "x = 1\n".repeat(10);
         late.push_str("# @generated\n");
         assert_eq!(classify_content(late.as_bytes()), None);
+    }
+
+    #[test]
+    fn library_banners_mark_copied_libraries_but_license_headers_do_not() {
+        for vendored in [
+            "/*! jQuery v3.6.0 | (c) OpenJS Foundation | jquery.org/license */\n",
+            "/** @license React v17.0.2\n * react-dom.development.js\n",
+            "/**\n * @licstart The following is the entire license notice\n",
+            "/*!\n * Bootstrap v3.3.7 (http://getbootstrap.com)\n",
+        ] {
+            assert_eq!(
+                classify_content(vendored.as_bytes()),
+                Some(SkipReason::Vendored),
+                "{vendored}"
+            );
+        }
+        for own in [
+            "/**\n * @license\n * Copyright Google LLC All Rights Reserved.\n */\n",
+            "// SPDX-License-Identifier: Apache-2.0\npackage x\n",
+            "/*! Copyright 2024 Acme Inc. */\nexport const a = 1;\n",
+            "<?php\n/**\n * @license Apache 2.0\n */\n",
+        ] {
+            assert_eq!(classify_content(own.as_bytes()), None, "{own}");
+        }
+    }
+
+    #[test]
+    fn bundled_programs_are_vendored_by_their_markers() {
+        let dir = tempfile::tempdir().unwrap();
+        let stdlib = dir.path().join("python-core-3.8.16/lib");
+        std::fs::create_dir_all(&stdlib).unwrap();
+        std::fs::write(stdlib.join("os.py"), "").unwrap();
+        std::fs::write(stdlib.join("site.py"), "").unwrap();
+        assert!(bundles_foreign_program(&stdlib, "lib"));
+        let app_lib = dir.path().join("src/lib");
+        std::fs::create_dir_all(&app_lib).unwrap();
+        std::fs::write(app_lib.join("os.py"), "").unwrap();
+        assert!(!bundles_foreign_program(&app_lib, "lib"));
+        let portable = dir.path().join("LibreOfficePortable");
+        std::fs::create_dir_all(portable.join("App/AppInfo")).unwrap();
+        assert!(!bundles_foreign_program(&portable, "LibreOfficePortable"));
+        std::fs::write(portable.join("App/AppInfo/appinfo.ini"), "[Format]").unwrap();
+        assert!(bundles_foreign_program(&portable, "LibreOfficePortable"));
     }
 
     #[test]

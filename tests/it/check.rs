@@ -457,6 +457,34 @@ fn the_fact_cache_follows_edits_renames_deletions_and_survives_corruption() {
 }
 
 #[test]
+fn a_copied_library_is_parsed_only_in_runs_that_include_vendored_code() {
+    let home = config_home();
+    let repo = copy_of("shop");
+    std::fs::create_dir_all(repo.path().join("shop/static")).expect("mkdir");
+    std::fs::write(
+        repo.path().join("shop/static/tinybus.js"),
+        "/*! tinybus v2.1.0 | MIT */\nexport class EventBus {}\n",
+    )
+    .expect("write");
+    let parsed_bus = |report: &serde_json::Value| {
+        report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .any(|f| f["path"] == "shop/static/tinybus.js")
+    };
+    // Plain, included, plain again: what one run parsed never leaks into the next from the cache.
+    for (extra, expected) in [
+        (&[][..], false),
+        (&["--include-vendored"][..], true),
+        (&[][..], false),
+    ] {
+        let (report, _) = facts_json(home.path(), repo.path(), extra);
+        assert_eq!(parsed_bus(&report), expected, "{extra:?}");
+    }
+}
+
+#[test]
 fn concurrent_runs_share_one_cache_safely() {
     let home = config_home();
     let repo = copy_of("shop");
