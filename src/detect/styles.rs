@@ -322,6 +322,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 0.55,
                 ctx.chosen.get_or_init(|| chosen_classes(ctx)).1.clone(),
             ),
+            when(
+                true,
+                "an app interface with two or more implementations named as variants of its role (RedisCartStore and SpannerCartStore of ICartStore)",
+                0.55,
+                role_variants(ctx),
+            ),
         ],
         "factory" => vec![when(
             true,
@@ -755,6 +761,94 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(3);
     out
+}
+
+/// Interchangeable implementations recognised by their names: two or more types in
+/// different files implementing one application interface whose role has a name of its
+/// own (`ICartStore`, `ImageStorage`, `NotificationPublisher`: two words or more) and
+/// each named as a variant of that role (`RedisCartStore`, `SpannerCartStore`). Where the
+/// choice between them is made (a DI registration on a setting, a lookup table) is often
+/// invisible to a parser; the family of variants is not. One-word roles (`Store`,
+/// `Mapper`, `Reply`) name kinds of things more often than interchangeable behaviour, and
+/// test doubles kept in application code (`FakeEmailSender`) are not variants.
+fn role_variants(ctx: &Context) -> Vec<Evidence> {
+    const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
+    // Repositories are their own pattern; processors and business rules all run, none is
+    // chosen.
+    const NOT_CHOSEN: &[&str] = &["Repository", "Repo", "Processor", "Rule"];
+    let mut families: BTreeMap<&str, BTreeMap<&str, (&str, u32)>> = BTreeMap::new();
+    for i in &ctx.app_implementations {
+        let role = role_of(i.interface);
+        if i.ty == i.interface
+            || camel_words(role) < 2
+            || ROLES.iter().chain(SYNTAX).chain(NOT_CHOSEN).any(|r| role.ends_with(r))
+            || in_vocabulary(crate::graph::module_of(&i.file.path), &["models", "entities"])
+            || DOUBLES.iter().any(|d| i.ty.starts_with(d))
+            || i.ty.eq_ignore_ascii_case(role)
+            || last_camel_word(i.ty) != last_camel_word(role)
+            // Go types implement interfaces by their method sets, a looser relation: a
+            // variant there repeats the whole role (`redisCartStore` of `CartStore`).
+            || (i.file.language == "go"
+                && !i.ty.to_ascii_lowercase().ends_with(&role.to_ascii_lowercase()))
+        {
+            continue;
+        }
+        families
+            .entry(i.interface)
+            .or_default()
+            .insert(i.ty, (i.file.path.as_str(), i.line));
+    }
+    let mut out = Vec::new();
+    for (interface, variants) in families {
+        let files: BTreeSet<&str> = variants.values().map(|(path, _)| *path).collect();
+        if variants.len() < 2 || files.len() < 2 {
+            continue;
+        }
+        let (path, line) = variants.values().next().expect("two variants");
+        let mut names = variants
+            .keys()
+            .take(3)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if variants.len() > 3 {
+            names.push_str(&format!(" and {} more", variants.len() - 3));
+        }
+        out.push(Evidence::at(
+            path,
+            Some(*line),
+            format!("{names} implement {interface}, each a variant of its role"),
+        ));
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// The role an interface names, without the conventions around it: `ICartStore` →
+/// `CartStore`, `AbstractProxy` / `BaseSender` → `Proxy` / `Sender`.
+fn role_of(interface: &str) -> &str {
+    let mut chars = interface.chars();
+    if let (Some('I'), Some(second)) = (chars.next(), chars.next()) {
+        if second.is_ascii_uppercase() {
+            return &interface[1..];
+        }
+    }
+    ["Abstract", "Base"]
+        .iter()
+        .find_map(|p| interface.strip_prefix(p))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        .unwrap_or(interface)
+}
+
+/// Words of a CamelCase name: `CartStore` → 2, `Proxy` → 1.
+fn camel_words(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    1 + bytes
+        .windows(2)
+        .filter(|w| !w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+        .count()
 }
 
 /// In-process event hubs: a type whose own methods take subscribers (`Subscribe`) and
@@ -2292,6 +2386,18 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_are_read_from_interface_names_without_their_conventions() {
+        assert_eq!(role_of("ICartStore"), "CartStore");
+        assert_eq!(role_of("AbstractProxy"), "Proxy");
+        assert_eq!(role_of("BaseSender"), "Sender");
+        assert_eq!(role_of("Identity"), "Identity");
+        assert_eq!(role_of("Baseline"), "Baseline");
+        assert_eq!(camel_words("CartStore"), 2);
+        assert_eq!(camel_words("Proxy"), 1);
+        assert_eq!(camel_words("EmailProviderSender"), 3);
+    }
 
     #[test]
     fn layers_are_read_from_the_innermost_role_word() {
