@@ -37,5 +37,5 @@
 ; Values constructed, for creation code that chooses an implementation
 ; (`"s3" => Box::new(S3Store::new(cfg))`, `Kind::Fs => FsStore { root }`).
 ((call_expression function: (scoped_identifier path: [(identifier) (scoped_identifier)] @construct name: (identifier) @_new))
-  (#match? @_new "^(new|with_|from_|open|connect)"))
+  (#match? @_new "^(new|try_new|with_|from|try_from|open|connect|create)"))
 (struct_expression name: [(type_identifier) (scoped_type_identifier)] @construct)
