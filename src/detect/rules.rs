@@ -47,6 +47,10 @@ pub struct SignalRule {
     /// `Command` subclass in a file importing Symfony Console is a console command.
     #[serde(default)]
     pub unless_import: Vec<String>,
+    /// For `type_name`: names matching this regex are skipped (`HTTPResponse` in an HTTP
+    /// library is its protocol model, not a boundary DTO).
+    #[serde(default)]
+    pub unless_name: Option<String>,
     /// The matcher (exactly one of the fields).
     #[serde(flatten)]
     pub matcher: Matcher,
@@ -121,6 +125,7 @@ struct Compiled {
     rule: SignalRule,
     type_kinds: Vec<TypeKind>,
     regex: Option<Regex>,
+    unless_name: Option<Regex>,
     globs: Vec<GlobMatcher>,
     subs: Vec<(Matcher, Option<Regex>, Vec<TypeKind>)>,
 }
@@ -148,6 +153,12 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 }
                 _ => None,
             };
+            let unless_name = rule
+                .unless_name
+                .as_deref()
+                .map(Regex::new)
+                .transpose()
+                .map_err(|e| format!("rule {}: {e}", raw.id))?;
             let globs = match &rule.matcher {
                 Matcher::Path(globs) => globs
                     .iter()
@@ -175,6 +186,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 rule,
                 type_kinds,
                 regex,
+                unless_name,
                 globs,
                 subs,
             });
@@ -930,6 +942,10 @@ fn run(
                 for t in &file.types {
                     if (type_kinds.is_empty() || type_kinds.contains(&t.kind))
                         && re.is_match(&t.name)
+                        && !compiled
+                            .unless_name
+                            .as_ref()
+                            .is_some_and(|u| u.is_match(&t.name))
                         && !(fixtures && t.name.ends_with("Factory"))
                     {
                         hits.add(Evidence::at(
