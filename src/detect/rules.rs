@@ -985,11 +985,24 @@ fn run(
             }
         }
         Matcher::Directory(names) => {
+            // With `unless_import` or `languages`, a folder counts only for the files it
+            // holds that the signal may look at (a `Command/` of Symfony console commands
+            // is not a folder of command objects).
+            let filtered = !unless.is_empty() || !compiled.rule.languages.is_empty();
+            let holds_eligible = |dir: &str| {
+                !filtered
+                    || ctx.app_files.iter().any(|f| {
+                        f.path
+                            .strip_prefix(dir)
+                            .is_some_and(|rest| rest.starts_with('/'))
+                            && file_ok(f)
+                    })
+            };
             let mut seen = BTreeSet::new();
             for name in names {
                 if let Some(paths) = ctx.dirs.get(&name.to_ascii_lowercase()) {
                     for p in paths {
-                        if seen.insert(p.clone()) {
+                        if holds_eligible(p) && seen.insert(p.clone()) {
                             hits.add(Evidence::at(
                                 p,
                                 None,
