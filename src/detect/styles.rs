@@ -395,6 +395,8 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             "blueprint",
             "app",
             "application",
+            // Context and map keys (`clientIPCtxKey = &contextKey{…}`) are constants.
+            "key",
         ]
         .iter()
         .any(|w| c.ends_with(w) || n == *w)
@@ -410,9 +412,12 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             && name
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-            && !["INSTANCE", "SHARED", "GLOBAL", "DEFAULT"]
-                .iter()
-                .any(|w| name.contains(w))
+            // `INSTANCE`, `DEFAULT`, `SHARED_CLIENT` name the one instance; `DEFAULT_LIMITS`
+            // is a default value.
+            && !(name.contains("INSTANCE")
+                || ["SHARED", "GLOBAL", "DEFAULT"].contains(&name)
+                || name.starts_with("SHARED_")
+                || name.starts_with("GLOBAL_"))
     };
     let client = |class: &str| {
         let c = class.to_ascii_lowercase();
