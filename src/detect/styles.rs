@@ -1923,6 +1923,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .chain(jvm_package(ctx))
         .chain(composer_package(ctx))
         .chain(npm_default_entry(ctx))
+        .chain(go_root_package(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1968,6 +1969,39 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A Go module whose root directory holds an importable package (`package chi`, not
+/// `package main`): what `go get` of the module path hands to its users.
+fn go_root_package(ctx: &Context) -> Vec<Evidence> {
+    let module_at_root = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .any(|m| m.ecosystem == "go" && !m.path.contains('/'));
+    if !module_at_root {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        .find(|f| {
+            f.language == "go"
+                && !f.path.contains('/')
+                && f.module.as_deref().is_some_and(|p| p != "main")
+        })
+        .map(|f| {
+            Evidence::at(
+                &f.path,
+                None,
+                format!(
+                    "the module's root package `{}`",
+                    f.module.as_deref().unwrap_or_default()
+                ),
+            )
+        })
+        .into_iter()
+        .collect()
 }
 
 /// A root package.json that names no entry: npm's default entry is `index.js`. A public,
