@@ -127,7 +127,15 @@ struct Compiled {
     regex: Option<Regex>,
     unless_name: Option<Regex>,
     globs: Vec<GlobMatcher>,
-    subs: Vec<(Matcher, Option<Regex>, Vec<TypeKind>)>,
+    subs: Vec<CompiledSub>,
+}
+
+/// A compiled matcher of an `all:` list.
+struct CompiledSub {
+    matcher: Matcher,
+    regex: Option<Regex>,
+    kinds: Vec<TypeKind>,
+    globs: Vec<GlobMatcher>,
 }
 
 struct CompiledRule {
@@ -159,14 +167,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 .map(Regex::new)
                 .transpose()
                 .map_err(|e| format!("rule {}: {e}", raw.id))?;
-            let globs = match &rule.matcher {
-                Matcher::Path(globs) => globs
-                    .iter()
-                    .map(|g| Glob::new(g).map(|g| g.compile_matcher()))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| format!("rule {}: {e}", raw.id))?,
-                _ => Vec::new(),
-            };
+            let globs = path_globs(&rule.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let mut subs = Vec::new();
             if let Some(serde_yaml::Value::Sequence(items)) = subs_raw {
                 for mut item in items {
@@ -179,7 +180,14 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                         }
                         _ => None,
                     };
-                    subs.push((sub.matcher, regex, kinds));
+                    let globs =
+                        path_globs(&sub.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
+                    subs.push(CompiledSub {
+                        matcher: sub.matcher,
+                        regex,
+                        kinds,
+                        globs,
+                    });
                 }
             }
             signals.push(Compiled {
@@ -198,6 +206,17 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
         });
     }
     Ok(out)
+}
+
+/// The compiled globs of a `path` matcher (none for other matchers).
+fn path_globs(matcher: &Matcher) -> Result<Vec<GlobMatcher>, globset::Error> {
+    match matcher {
+        Matcher::Path(globs) => globs
+            .iter()
+            .map(|g| Glob::new(g).map(|g| g.compile_matcher()))
+            .collect(),
+        _ => Ok(Vec::new()),
+    }
 }
 
 fn take_type_kinds(value: &mut serde_yaml::Value) -> Result<Vec<TypeKind>, String> {
@@ -653,17 +672,18 @@ pub fn evaluate(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
                 run(
                     ctx,
                     compiled,
-                    &compiled.rule.matcher,
-                    compiled.regex.as_ref(),
+                    (&compiled.rule.matcher, compiled.regex.as_ref()),
                     &compiled.type_kinds,
+                    &compiled.globs,
                     &mut hits,
                 );
             } else {
                 // All sub-matchers must hit; the signal's hits are the smallest of theirs.
                 let mut all = Vec::new();
-                for (matcher, regex, kinds) in &compiled.subs {
+                for s in &compiled.subs {
                     let mut sub = Hits::default();
-                    run(ctx, compiled, matcher, regex.as_ref(), kinds, &mut sub);
+                    let matcher = (&s.matcher, s.regex.as_ref());
+                    run(ctx, compiled, matcher, &s.kinds, &s.globs, &mut sub);
                     all.push(sub);
                 }
                 let count = all.iter().map(|h| h.count).min().unwrap_or(0);
@@ -823,9 +843,9 @@ fn language_ok(compiled: &Compiled, file: &FileFacts) -> bool {
 fn run(
     ctx: &Context,
     compiled: &Compiled,
-    matcher: &Matcher,
-    regex: Option<&Regex>,
+    (matcher, regex): (&Matcher, Option<&Regex>),
     type_kinds: &[TypeKind],
+    globs: &[GlobMatcher],
     hits: &mut Hits,
 ) {
     let unless = &compiled.rule.unless_import;
@@ -1026,7 +1046,7 @@ fn run(
                 .map(|f| f.path.as_str())
                 .chain(artifacts)
             {
-                if compiled.globs.iter().any(|g| g.is_match(path)) {
+                if globs.iter().any(|g| g.is_match(path)) {
                     hits.add(Evidence::at(
                         path,
                         None,
