@@ -21,6 +21,14 @@
 ; Every call's name, for wiring (`before_action :authenticate`, `config.middleware.use`).
 (call method: (identifier) @call.any)
 
+; Framework services called through their receiver, named whole: `Rails.cache.fetch` is
+; "Rails.cache" (an application cache), `ActiveSupport::Notifications.subscribe` is
+; "ActiveSupport::Notifications" (subscribers to instrumentation events).
+((call receiver: (call receiver: (constant) @_rails method: (identifier)) @call.any)
+  (#eq? @_rails "Rails"))
+((call receiver: (scope_resolution) @call.any method: (identifier) @_subscribe)
+  (#any-of? @_subscribe "subscribe" "monitor"))
+
 ; Objects constructed, for creation code that chooses a class (`when "s3" then S3Store.new`).
 ((call receiver: [(constant) (scope_resolution)] @construct method: (identifier) @_new)
   (#eq? @_new "new"))
