@@ -734,6 +734,10 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
             .chain(file.shared.iter().map(|s| simple_name(&s.class)));
         let mut named: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for name in names {
+            // The two sides of an Either are combinators, not chosen implementations.
+            if matches!(name, "Left" | "Right") {
+                continue;
+            }
             if let Some(interfaces) = by_type.get(name) {
                 for interface in interfaces {
                     named.entry(interface).or_default().insert(name);

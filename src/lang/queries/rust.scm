@@ -34,6 +34,11 @@
 ; Statics: `static RE: LazyLock<Regex> = ...`.
 (static_item name: (identifier) @shared.name type: (_) @shared.class)
 
+; Every call's name, for wiring (`.wrap(Logger::default())`, `.app_data(pool)`, `.layer(…)`).
+(call_expression function: [(identifier) @call.any
+                            (field_expression field: (field_identifier) @call.any)
+                            (scoped_identifier name: (identifier) @call.any)])
+
 ; Values constructed, for creation code that chooses an implementation
 ; (`"s3" => Box::new(S3Store::new(cfg))`, `Kind::Fs => FsStore { root }`).
 ((call_expression function: (scoped_identifier path: [(identifier) (scoped_identifier)] @construct name: (identifier) @_new))
