@@ -1225,8 +1225,13 @@ fn looks_like_route(callee: &str, value: &str, annotation: bool) -> bool {
         Regex::new(r"^/?[A-Za-z0-9_\-{}:<>.*\[\]$~@]*(/[A-Za-z0-9_\-{}:<>.*\[\]$~@?=&^]*)*/?$")
             .expect("route regex is valid")
     });
-    let shaped =
-        !value.is_empty() && value.len() <= 200 && re.is_match(value) && !has_file_extension(value);
+    // A full URL (`https://api.github.com/repos/…`) is an address the program calls, not a
+    // route it serves.
+    let shaped = !value.is_empty()
+        && value.len() <= 200
+        && !value.contains("://")
+        && re.is_match(value)
+        && !has_file_extension(value);
     if !shaped {
         return false;
     }

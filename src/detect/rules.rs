@@ -573,6 +573,8 @@ pub fn is_test_path(path: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt", "Tests.cs", "Test.cs",
         "Test.php",
+        // Base test cases shipped beside the code (PHPUnit, JUnit, NUnit).
+        "TestCase.php", "TestCase.java", "TestCase.kt", "TestCase.cs",
     ];
     let lower = path.to_ascii_lowercase();
     let mut segments: Vec<&str> = lower.split('/').collect();
