@@ -1678,6 +1678,16 @@ mod choice_tests {
     }
 
     #[test]
+    fn full_urls_are_called_not_served() {
+        assert!(looks_like_route("get", "/repos/{id}", false));
+        assert!(!looks_like_route(
+            "get",
+            "https://api.github.com/repos/jagrosh/MusicBot/releases",
+            false
+        ));
+    }
+
+    #[test]
     fn classes_listed_in_a_table_by_key_are_a_choice() {
         assert_eq!(
             choices(
