@@ -1765,7 +1765,15 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         if packaged && f.manifest == "Gemfile" {
             continue;
         }
-        if matches!(f.category.as_str(), "web" | "frontend") {
+        // A framework the package only names as a peer dependency is the host it plugs
+        // into (a React state library), not an application of its own.
+        let peer_only = ctx.analysis.project.manifests.iter().any(|m| {
+            m.path == f.manifest
+                && m.dependencies
+                    .iter()
+                    .any(|d| d.name == f.dependency && d.scope == "peer")
+        });
+        if matches!(f.category.as_str(), "web" | "frontend") && !peer_only {
             out.push(Evidence::at(
                 &f.manifest,
                 None,
@@ -1928,6 +1936,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .chain(composer_package(ctx))
         .chain(npm_default_entry(ctx))
         .chain(go_root_package(ctx))
+        .chain(peer_package(ctx))
         .collect();
     let published: Vec<Evidence> = ctx
         .analysis
@@ -1973,6 +1982,25 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A root npm package that names peer dependencies: it plugs into a host its users install
+/// (a React state library, a Vite plugin); applications do not declare peers.
+fn peer_package(ctx: &Context) -> Vec<Evidence> {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| m.ecosystem == "npm" && !m.path.contains('/'))
+        .filter_map(|m| {
+            let peer = m.dependencies.iter().find(|d| d.scope == "peer")?;
+            Some(Evidence::at(
+                &m.path,
+                None,
+                format!("a package for its users' {} (a peer dependency)", peer.name),
+            ))
+        })
+        .collect()
 }
 
 /// A Go module whose root directory holds an importable package (`package chi`, not
