@@ -996,7 +996,12 @@ impl<'a> Extractor<'a> {
             }
             _ => value,
         };
-        let kind = if is_route_callee(callee) && looks_like_route(callee, value, annotation) {
+        // `@commands.group("patreon")` names a chat-bot command (discord.py), not a route.
+        let bot_command = context.starts_with("commands.") || context.starts_with("app_commands.");
+        let kind = if is_route_callee(callee)
+            && !bot_command
+            && looks_like_route(callee, value, annotation)
+        {
             Some(LiteralKind::Route)
         } else if is_topic_callee(callee) && looks_like_topic(value) {
             Some(LiteralKind::Topic)
