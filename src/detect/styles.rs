@@ -685,6 +685,10 @@ const PARSING: &[&str] = &[
     "parse", "visit", "deserialize", "decode", "lex", "tokeni", "transform", "strip", "read_",
 ];
 
+/// Folders of entities: types there sharing a capability interface (a Thread and a Reply
+/// that can be spam) are data, not interchangeable behaviour.
+const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
+
 /// Strategies chosen in code: a file that names two or more implementations of the same
 /// application interface (importing, calling or constructing them) without declaring them,
 /// such as a `get_backend(name)` returning `PipBackend` or `UvBackend`, or a start-up that
@@ -692,8 +696,6 @@ const PARSING: &[&str] = &[
 /// (handlers, commands, events, controllers) are left out: registering every handler is
 /// wiring, not choosing.
 fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
-    // Entities sharing a capability interface (a Thread and a Reply that can be spam).
-    const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
     // Interface → implementing types (and the files that declare them).
     let mut implementations: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
     for i in &ctx.app_implementations {
@@ -791,7 +793,7 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
         if i.ty == i.interface
             || camel_words(role) < 2
             || ROLES.iter().chain(SYNTAX).chain(NOT_CHOSEN).any(|r| role.ends_with(r))
-            || in_vocabulary(crate::graph::module_of(&i.file.path), &["models", "entities"])
+            || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
             || DOUBLES.iter().any(|d| i.ty.starts_with(d))
             || i.ty.eq_ignore_ascii_case(role)
             || last_camel_word(i.ty) != last_camel_word(role)
