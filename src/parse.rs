@@ -165,7 +165,15 @@ pub struct TypeDecl {
     /// rather than by declaring it: an interface's methods, and the methods a file declares on
     /// its own types.
     pub methods: Vec<String>,
+    /// Types the type holds: its fields' and its constructors' parameter types, without type
+    /// arguments, references or smart pointers (`io.Writer`, `Handler`, `Box<dyn Store>` →
+    /// `Store`); primitives left out, at most [`MAX_FIELDS`]. A type holding what it
+    /// implements is a decorator (or a proxy) around it.
+    pub fields: Vec<String>,
 }
+
+/// Most held types kept per type.
+pub const MAX_FIELDS: usize = 12;
 
 /// An implementation declared apart from its type.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
@@ -319,6 +327,8 @@ enum Role {
     ImplType,
     ImplMethod,
     TypeMethod,
+    TypeField,
+    ImplBound,
     Annotation,
     AnnotationArg,
     CallName,
@@ -359,6 +369,8 @@ fn role_for(capture: &str) -> Role {
         "impl.type" => Role::ImplType,
         "impl.method" => Role::ImplMethod,
         "type.method" => Role::TypeMethod,
+        "type.field" => Role::TypeField,
+        "impl.bound" => Role::ImplBound,
         "annotation" => Role::Annotation,
         "annotation.arg" => Role::AnnotationArg,
         "call.name" => Role::CallName,
@@ -464,6 +476,7 @@ struct PendingDef {
     line: u32,
     bases: Vec<String>,
     methods: Vec<String>,
+    fields: Vec<String>,
 }
 
 impl<'a> Extractor<'a> {
@@ -477,6 +490,28 @@ impl<'a> Extractor<'a> {
             compiled,
             source,
         }
+    }
+
+    /// Whether the field whose type is `type_node` is static (`private static IResolver
+    /// Current`): a class-wide slot, not something an instance wraps.
+    fn declared_static(&self, type_node: Node) -> bool {
+        let mut current = type_node;
+        for _ in 0..3 {
+            let Some(parent) = current.parent() else {
+                return false;
+            };
+            if matches!(
+                parent.kind(),
+                "field_declaration" | "property_declaration" | "public_field_definition"
+            ) {
+                let before = &self.source[parent.start_byte()..type_node.start_byte()];
+                return before
+                    .split(|b: &u8| !b.is_ascii_alphanumeric())
+                    .any(|w| w == b"static");
+            }
+            current = parent;
+        }
+        false
     }
 
     fn text(&self, node: Node) -> &'a str {
@@ -493,6 +528,9 @@ impl<'a> Extractor<'a> {
         let mut literal_keys = std::collections::HashSet::new();
         // Go: receiver type → methods declared on it in this file.
         let mut receiver_methods: HashMap<String, Vec<String>> = HashMap::new();
+        // Rust: generic type → the traits it implements for a parameter bound by the same
+        // trait (`impl<W: Write> Write for Counter<W>`): what it holds, as a field would say.
+        let mut wrapped_bounds: HashMap<String, Vec<String>> = HashMap::new();
         let mut constructed: Vec<Node> = Vec::new();
 
         while let Some(m) = matches.next() {
@@ -508,6 +546,8 @@ impl<'a> Extractor<'a> {
             let mut impl_type = None;
             let mut impl_method = None;
             let mut type_method = None;
+            let mut type_field = None;
+            let mut impl_bound = None;
             let mut annotation = None;
             let mut annotation_arg = None;
             let mut call_name = None;
@@ -542,6 +582,8 @@ impl<'a> Extractor<'a> {
                     Role::ImplType => impl_type = Some(node),
                     Role::ImplMethod => impl_method = Some(node),
                     Role::TypeMethod => type_method = Some(node),
+                    Role::TypeField => type_field = Some(node),
+                    Role::ImplBound => impl_bound = Some(node),
                     Role::Annotation => annotation = Some(node),
                     Role::AnnotationArg => annotation_arg = Some(node),
                     Role::CallName => call_name = Some(node),
@@ -628,6 +670,7 @@ impl<'a> Extractor<'a> {
                             line: line_of(node),
                             bases: Vec::new(),
                             methods: Vec::new(),
+                            fields: Vec::new(),
                         },
                     ));
                     defs.len() - 1
@@ -651,12 +694,34 @@ impl<'a> Extractor<'a> {
                         pending.methods.push(method);
                     }
                 }
+                if let Some(held) = type_field
+                    .filter(|f| !self.declared_static(*f))
+                    .and_then(|f| held_type(self.text(f)))
+                {
+                    if pending.fields.len() < MAX_FIELDS && !pending.fields.contains(&held) {
+                        pending.fields.push(held);
+                    }
+                }
             }
             if let (None, Some(type_node), Some(method)) = (impl_trait, impl_type, impl_method) {
                 receiver_methods
                     .entry(self.text(type_node).to_string())
                     .or_default()
                     .push(self.text(method).to_string());
+            }
+            if let (Some(trait_node), Some(type_node), Some(bound)) =
+                (impl_trait, impl_type, impl_bound)
+            {
+                let implemented = compact(self.text(trait_node));
+                if simple_type(&compact(self.text(bound))) == simple_type(&implemented) {
+                    let ty = compact(self.text(type_node));
+                    let ty = ty.split('<').next().unwrap_or(&ty).to_string();
+                    let held = wrapped_bounds.entry(ty).or_default();
+                    if !held.contains(&implemented) {
+                        held.push(implemented);
+                    }
+                }
+                continue;
             }
             if let (Some(trait_node), Some(type_node)) = (impl_trait, impl_type) {
                 let type_name = if type_node.kind() == "call" {
@@ -736,12 +801,22 @@ impl<'a> Extractor<'a> {
                     }
                     methods.sort();
                     methods.dedup();
+                    let mut fields = def.fields;
+                    if let Some(held) = wrapped_bounds.get(&def.name) {
+                        for h in held {
+                            if fields.len() < MAX_FIELDS && !fields.contains(h) {
+                                fields.push(h.clone());
+                            }
+                        }
+                    }
+                    fields.sort();
                     facts.types.push(TypeDecl {
                         name: def.name,
                         kind,
                         bases: def.bases,
                         line: def.line,
                         methods,
+                        fields,
                     })
                 }
                 DefKind::Function(kind) => facts.functions.push(Function {
@@ -1091,6 +1166,124 @@ fn line_of(node: Node) -> u32 {
 }
 
 /// Collapses whitespace so multi-line names read as one token.
+/// The type a field or parameter holds, as [`TypeDecl::fields`] keeps it: `*io.Writer` →
+/// `io.Writer`, `Box<dyn Store + Send>` → `Store`, `?LoggerInterface` → `LoggerInterface`,
+/// `List<Handler>` → `List`; `None` for primitives, type parameters' one-letter names and
+/// anything that is not a plain type name.
+fn held_type(text: &str) -> Option<String> {
+    // Wrappers that only change ownership or nullability, not what is held.
+    const TRANSPARENT: &[&str] = &[
+        "Box", "Arc", "Rc", "RefCell", "Mutex", "RwLock", "Option", "Optional", "Lazy", "Nullable",
+        "Provider",
+    ];
+    const PRIMITIVES: &[&str] = &[
+        "string",
+        "String",
+        "str",
+        "int",
+        "Integer",
+        "long",
+        "Long",
+        "bool",
+        "boolean",
+        "Boolean",
+        "float",
+        "double",
+        "Double",
+        "byte",
+        "char",
+        "object",
+        "Object",
+        "any",
+        "unknown",
+        "void",
+        "error",
+        "array",
+        "mixed",
+        "callable",
+        "Any",
+        "dict",
+        "list",
+        "Dict",
+        "List",
+        "Vec",
+        "usize",
+        "isize",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "i32",
+        "i64",
+        "f32",
+        "f64",
+        "int32",
+        "int64",
+        "uint",
+        "uint32",
+        "uint64",
+        "float64",
+        "rune",
+        "decimal",
+        "number",
+        "self",
+        "Self",
+        "static",
+        "interface{}",
+        "Int",
+        "Unit",
+    ];
+    // Keywords around the type (`&mut dyn Write`, `private readonly Store`) are not its name.
+    let words = text.replace(['&', '*'], " ").replace('<', "< ");
+    let mut t: String = words
+        .split_whitespace()
+        .filter(|w| {
+            !w.starts_with('\'')
+                && !matches!(*w, "mut" | "dyn" | "impl" | "readonly" | "final" | "const")
+        })
+        .collect();
+    let t = loop {
+        let trimmed = t
+            .trim_start_matches([':', '?', '\\'])
+            .trim_end_matches(['?', '!']);
+        let head = trimmed.split(['<', '[']).next().unwrap_or(trimmed);
+        let transparent = TRANSPARENT.contains(&head.rsplit(['.', ':']).next().unwrap_or(head));
+        t = match (
+            transparent,
+            trimmed.find(['<', '[']),
+            trimmed.rfind(['>', ']']),
+        ) {
+            (true, Some(open), Some(close)) if close > open => trimmed[open + 1..close].to_string(),
+            // Not a wrapper, or a bare `Option` with nothing inside to unwrap.
+            _ => break trimmed.to_string(),
+        };
+    };
+    // `Store+Send` (Rust bounds), `Handler|null` (unions): the first type named.
+    let t = t.split(['+', '|']).next().unwrap_or(&t);
+    // `Handler[]`, `[]Handler`: many of a kind is a composite, not one thing wrapped.
+    if t.contains("[]") {
+        return None;
+    }
+    let t = t.split(['<', '[', '(']).next().unwrap_or(t);
+    let simple = t.rsplit(['.', ':', '\\']).next().unwrap_or(t);
+    let plain = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ':' | '\\'))
+        && simple.chars().next().is_some_and(char::is_alphabetic);
+    (plain
+        && simple.len() > 1
+        && !PRIMITIVES.contains(&simple)
+        && !TRANSPARENT.contains(&simple)
+        && !PRIMITIVES.contains(&t))
+    .then(|| t.to_string())
+}
+
+/// A type's name without path or type arguments: `io::Write` → `Write`.
+fn simple_type(text: &str) -> &str {
+    let head = text.split('<').next().unwrap_or(text);
+    head.rsplit([':', '.', '\\']).next().unwrap_or(head)
+}
+
 fn compact(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join("")
 }
@@ -1741,5 +1934,144 @@ mod choice_tests {
             "class L { void f(boolean x) { if (x) { items.add(new Apple()); } else { items.add(new Pear()); } } }"
         )
         .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod held_type_tests {
+    use super::*;
+
+    fn fields(language: &str, path: &str, source: &str, ty: &str) -> Vec<String> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
+            .expect("parses")
+            .types
+            .into_iter()
+            .find(|t| t.name == ty)
+            .map(|t| t.fields)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn held_types_lose_references_pointers_and_primitives() {
+        assert_eq!(held_type("*io.Writer").as_deref(), Some("io.Writer"));
+        assert_eq!(held_type("Box<dyn Store + Send>").as_deref(), Some("Store"));
+        assert_eq!(
+            held_type("Option<Arc<dyn Cache>>").as_deref(),
+            Some("Cache")
+        );
+        assert_eq!(held_type("&'a mut dyn Write").as_deref(), Some("Write"));
+        assert_eq!(
+            held_type("?LoggerInterface").as_deref(),
+            Some("LoggerInterface")
+        );
+        assert_eq!(held_type(": Handler").as_deref(), Some("Handler"));
+        assert_eq!(held_type("List<Handler>").as_deref(), None);
+        assert_eq!(
+            held_type("ArrayList<Handler>").as_deref(),
+            Some("ArrayList")
+        );
+        assert_eq!(held_type("string"), None);
+        assert_eq!(held_type("W"), None);
+        assert_eq!(held_type("Option"), None);
+        assert_eq!(held_type("Box<"), None);
+        assert_eq!(held_type("[]byte"), None);
+        assert_eq!(held_type("Handler[]"), None);
+        assert_eq!(held_type("Optional[Store]").as_deref(), Some("Store"));
+        assert_eq!(
+            held_type("typing.Optional[Store]").as_deref(),
+            Some("Store")
+        );
+    }
+
+    #[test]
+    fn fields_and_constructor_parameters_are_held_in_every_typed_language() {
+        let held = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            fields(
+                "java",
+                "R.java",
+                "class R implements Appendable { private final Appendable delegate; private static Resolver current; R(Appendable d, int n) {} }",
+                "R"
+            ),
+            held(&["Appendable"])
+        );
+        assert_eq!(
+            fields(
+                "csharp",
+                "C.cs",
+                "class C(ILogger log) : IStore { private readonly IStore _inner; public C(IStore inner, string x) {} }",
+                "C"
+            ),
+            held(&["ILogger", "IStore"])
+        );
+        assert_eq!(
+            fields(
+                "typescript",
+                "c.ts",
+                "class C implements Store { private other: Cache; constructor(private readonly inner: Store, n?: number) {} }",
+                "C"
+            ),
+            held(&["Cache", "Store"])
+        );
+        assert_eq!(
+            fields(
+                "php",
+                "C.php",
+                "<?php class C implements WriterInterface { private ?Clock $clock; public function __construct(private WriterInterface $writer, string $x) {} }",
+                "C"
+            ),
+            held(&["Clock", "WriterInterface"])
+        );
+        assert_eq!(
+            fields(
+                "python",
+                "c.py",
+                "class C(Store):\n    ttl: int\n    other: Cache\n    def __init__(self, inner: Store, n: int = 3):\n        pass\n",
+                "C"
+            ),
+            held(&["Cache", "Store"])
+        );
+        assert_eq!(
+            fields(
+                "go",
+                "w.go",
+                "package w\ntype prefixWriter struct {\n\tw io.Writer\n\tprefix string\n\tsync.Mutex\n}\n",
+                "prefixWriter"
+            ),
+            held(&["io.Writer"])
+        );
+        assert_eq!(
+            fields(
+                "kotlin",
+                "A.kt",
+                "class A(private val d: JsonAdapter<T>) : JsonAdapter<T>() { val n: Int = 0 }",
+                "A"
+            ),
+            held(&["JsonAdapter"])
+        );
+        assert_eq!(
+            fields(
+                "rust",
+                "c.rs",
+                "struct Counter<W> { wtr: W, count: u64, sink: Box<dyn Sink> }\nimpl<W: io::Write> io::Write for Counter<W> { fn write(&mut self) {} }\nimpl<W> Clone for Counter<W> where W: Clone {}\n",
+                "Counter"
+            ),
+            held(&["Clone", "Sink", "io::Write"])
+        );
+    }
+
+    #[test]
+    fn kotlin_delegation_is_a_base() {
+        let spec = crate::lang::by_id("kotlin").expect("registered");
+        let facts = parse_file(
+            spec,
+            "R.kt",
+            "class R(private val inner: Reporter) : Reporter by inner".as_bytes(),
+        )
+        .expect("parses");
+        let r = facts.types.iter().find(|t| t.name == "R").expect("R");
+        assert_eq!(r.bases, vec!["Reporter".to_string()]);
+        assert_eq!(r.fields, vec!["Reporter".to_string()]);
     }
 }

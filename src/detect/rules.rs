@@ -1309,6 +1309,7 @@ mod tests {
                     bases: Vec::new(),
                     line: i as u32 + 1,
                     methods: methods.iter().map(|m| m.to_string()).collect(),
+                    fields: Vec::new(),
                 })
                 .collect(),
             ..FileFacts::default()
@@ -1358,6 +1359,7 @@ mod tests {
             bases: vec![base.to_string()],
             line: 1,
             methods: Vec::new(),
+            fields: Vec::new(),
         };
         assert!(is_test_data_factory(&t(
             "UserFactory",

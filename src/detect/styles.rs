@@ -303,6 +303,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 ),
             ]
         }
+        "decorator-middleware" => vec![when(
+            true,
+            "types that implement an interface and hold one of the same interface they delegate to",
+            0.55,
+            wrappers(ctx),
+        )],
         "dependency-injection" => vec![when(
             true,
             "a composition root that builds the outer implementations and hands them to the inner code",
@@ -612,6 +618,120 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         }
     }
     out.truncate(4);
+    out
+}
+
+/// Decorators found by their shape: a type that implements an interface and holds one of
+/// the same interface to delegate to (`CachingStore implements Store { Store inner }`, Go's
+/// `prefixWriter{w io.Writer}` with its own `Write`, Rust's `impl<W: Write> Write for
+/// Counter<W>`, Kotlin's `: Reporter by inner`). Tree nodes holding their children
+/// (`Unary implements Expr { Expr operand }`) are composites, and derivable traits
+/// (`impl<T: Clone> Clone for Wrapper<T>`) add no behaviour.
+fn wrappers(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const NOT_WRAPPED: &[&str] = &[
+        "Clone", "Copy", "Debug", "Display", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash",
+        "Default", "Send", "Sync", "Serialize", "Deserialize", "Drop", "Unpin", "Sized",
+        "Comparable", "Cloneable", "Serializable", "IEquatable", "IComparable", "IDisposable",
+        "JsonSerializable", "Stringable", "Countable", "ArrayAccess", "IteratorAggregate",
+        // Collections built over another collection, and coroutine plumbing.
+        "IEnumerable", "IEnumerator", "ICollection", "IList", "IReadOnlyList", "Iterable",
+        "Collection", "CoroutineScope",
+    ];
+    // Tree nodes holding their children are composites; errors holding their cause are
+    // exception chaining.
+    #[rustfmt::skip]
+    const NOT_DECORATED: &[&str] = &[
+        "Node", "Expr", "Expression", "Statement", "Stmt", "Token", "Element", "Component",
+        "Widget", "View", "Visitor", "Exception", "Error", "Throwable",
+    ];
+    // Go's standard interfaces a wrapper satisfies, by the method it must declare itself.
+    #[rustfmt::skip]
+    const GO_INTERFACES: &[(&str, &str, &str)] = &[
+        ("http", "Handler", "ServeHTTP"), ("http", "ResponseWriter", "WriteHeader"),
+        ("io", "Writer", "Write"), ("io", "Reader", "Read"), ("io", "ReadCloser", "Read"),
+        ("io", "WriteCloser", "Write"), ("http", "RoundTripper", "RoundTrip"),
+        ("net", "Listener", "Accept"), ("net", "Conn", "Read"),
+    ];
+    // Interfaces of the platforms' own libraries that wrappers commonly implement.
+    const JVM_INTERFACES: &[&str] = &["Appendable", "Executor", "ExecutorService"];
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &ctx.app_files {
+        let go = file.language == "go";
+        let implemented = ctx.implemented_in(file);
+        // What counts as an interface where the declaration is out of sight: C#'s `I`
+        // prefix, PHP's `Interface` suffix, any Rust trait (only traits are implemented).
+        let interface_like = |name: &str| {
+            ctx.interfaces.contains_key(name)
+                || match file.language.as_str() {
+                    "rust" => true,
+                    "csharp" => {
+                        let mut c = name.chars();
+                        c.next() == Some('I') && c.next().is_some_and(|c| c.is_ascii_uppercase())
+                    }
+                    "php" => name.ends_with("Interface"),
+                    "java" | "kotlin" => JVM_INTERFACES.contains(&name),
+                    _ => false,
+                }
+        };
+        for t in &file.types {
+            if !matches!(t.kind, TypeKind::Class | TypeKind::Struct) {
+                continue;
+            }
+            // A Go struct's embedded types are among its bases: held, not implemented.
+            let embedded = t.bases.iter().filter(|_| go);
+            for held in t.fields.iter().chain(embedded) {
+                let name = simple_name(held);
+                if name == t.name
+                    || NOT_WRAPPED.contains(&name)
+                    || NOT_DECORATED.iter().any(|c| name.ends_with(c))
+                {
+                    continue;
+                }
+                let implements = if go {
+                    // `yaml.Decoder` held by a type implementing the app's `Decoder` is
+                    // another package's type of the same name.
+                    let qualifier = held.rsplit_once('.').map(|(q, _)| q);
+                    let own_package = |declared_in: &str| {
+                        qualifier.is_none_or(|q| {
+                            crate::graph::module_of(declared_in).rsplit('/').next() == Some(q)
+                        })
+                    };
+                    // By method set only: every embedded type is a declared base.
+                    ctx.go_implementations
+                        .get(file.path.as_str())
+                        .is_some_and(|found| {
+                            found.iter().any(|(ty, base, _)| {
+                                *ty == t.name
+                                    && simple_name(base) == name
+                                    && ctx.interfaces.get(name).is_some_and(|d| own_package(d))
+                            })
+                        })
+                        || GO_INTERFACES.iter().any(|(package, i, method)| {
+                            *i == name
+                                && qualifier == Some(*package)
+                                && t.methods.iter().any(|m| m == method)
+                        })
+                } else {
+                    interface_like(name)
+                        && implemented.iter().any(|(ty, base, _)| {
+                            simple_name(ty) == t.name && simple_name(base) == name
+                        })
+                };
+                if implements && seen.insert(t.name.as_str()) {
+                    out.push(Evidence::at(
+                        &file.path,
+                        Some(t.line),
+                        format!("{} implements {name} and wraps the {name} it holds", t.name),
+                    ));
+                }
+            }
+        }
+        if out.len() >= 4 {
+            break;
+        }
+    }
     out
 }
 

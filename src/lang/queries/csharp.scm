@@ -43,3 +43,11 @@
 ; `public event Action<T> ItemAdded;`: the `event` keyword is kept like an attribute of the member.
 (event_field_declaration "event" @annotation)
 (event_declaration "event" @annotation)
+
+; What a class holds (fields, constructor and primary-constructor parameters): a class
+; holding what it implements wraps it (a decorator).
+(class_declaration name: (identifier) @name
+  body: (declaration_list (field_declaration (variable_declaration type: (_) @type.field)))) @definition.class
+(class_declaration name: (identifier) @name
+  body: (declaration_list (constructor_declaration parameters: (parameter_list (parameter type: (_) @type.field))))) @definition.class
+(class_declaration name: (identifier) @name (parameter_list (parameter type: (_) @type.field))) @definition.class

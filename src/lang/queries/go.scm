@@ -40,3 +40,8 @@
 ((call_expression function: [(identifier) @construct
                              (selector_expression operand: (identifier) field: (field_identifier) @_new) @construct])
   (#match? @construct "(^|\\.)[Nn]ew([A-Z]|$)"))
+
+; What a struct holds (named fields; embedded ones are its bases above): a struct holding what
+; it implements wraps it (a decorator, such as a logging http.ResponseWriter).
+(type_spec name: (type_identifier) @name
+  type: (struct_type (field_declaration_list (field_declaration name: (_) type: (_) @type.field)))) @definition.struct

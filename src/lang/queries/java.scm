@@ -40,3 +40,12 @@
 
 ; Objects constructed, for creation code that chooses a class (`case "s3" -> new S3Store()`).
 (object_creation_expression type: [(type_identifier) (scoped_type_identifier) (generic_type)] @construct)
+
+; What a class holds (its fields' and constructor parameters' types): a class holding what it
+; implements wraps it (a decorator).
+(class_declaration name: (identifier) @name
+  body: (class_body (field_declaration type: (_) @type.field))) @definition.class
+(class_declaration name: (identifier) @name
+  body: (class_body (constructor_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.field))))) @definition.class
+(record_declaration name: (identifier) @name
+  parameters: (formal_parameters (formal_parameter type: (_) @type.field))) @definition.struct

@@ -30,3 +30,12 @@
 ; Classes called, for creation code that chooses a class (`"s3" -> S3Store(config)`).
 ((call_expression [(identifier) @construct (navigation_expression (identifier) @construct .)] (value_arguments))
   (#match? @construct "^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
+
+; What a class holds (constructor parameters and properties), and interfaces implemented by
+; delegation (`: Reporter by inner`): a class holding what it implements wraps it.
+(class_declaration name: (identifier) @name
+  (primary_constructor (class_parameters (class_parameter (type) @type.field)))) @definition.class
+(class_declaration name: (identifier) @name
+  (class_body (property_declaration (variable_declaration (type) @type.field)))) @definition.class
+(class_declaration name: (identifier) @name
+  (delegation_specifiers (delegation_specifier (explicit_delegation (type) @base)))) @definition.class

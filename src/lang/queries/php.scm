@@ -35,3 +35,13 @@
 ; Classes listed in a table by key (`'s3' => S3Store::class`).
 ((array_element_initializer (string) (class_constant_access_expression . [(name) (qualified_name)] @construct (name) @_class))
   (#eq? @_class "class"))
+
+; What a class holds (typed properties and constructor parameters): a class holding what it
+; implements wraps it (a decorator).
+(class_declaration name: (name) @name
+  body: (declaration_list (property_declaration type: (_) @type.field))) @definition.class
+(class_declaration name: (name) @name
+  body: (declaration_list (method_declaration name: (name) @_ctor
+    parameters: (formal_parameters [(property_promotion_parameter type: (_) @type.field)
+                                    (simple_parameter type: (_) @type.field)]))
+  (#eq? @_ctor "__construct"))) @definition.class

@@ -38,3 +38,13 @@
 ; made by lookup.
 ((pair value: [(identifier) @construct (attribute attribute: (identifier) @construct)])
   (#match? @construct "^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
+
+; What a class holds (annotated __init__ parameters and class-level annotations): a class
+; holding what it implements wraps it (a decorator).
+(class_definition name: (identifier) @name
+  body: (block (function_definition name: (identifier) @_init
+    parameters: (parameters [(typed_parameter (identifier) type: (type) @type.field)
+                             (typed_default_parameter type: (type) @type.field)]))
+  (#eq? @_init "__init__"))) @definition.class
+(class_definition name: (identifier) @name
+  body: (block (expression_statement (assignment left: (identifier) type: (type) @type.field)))) @definition.class

@@ -44,3 +44,17 @@
 ((call_expression function: (scoped_identifier path: [(identifier) (scoped_identifier)] @construct name: (identifier) @_new))
   (#match? @_new "^(new|try_new|with_|from|try_from|open|connect|create)"))
 (struct_expression name: [(type_identifier) (scoped_type_identifier)] @construct)
+
+; What a struct holds (its fields' types): a struct holding what it implements wraps it.
+(struct_item name: (type_identifier) @name
+  body: (field_declaration_list (field_declaration type: (_) @type.field))) @definition.struct
+(struct_item name: (type_identifier) @name
+  body: (ordered_field_declaration_list type: (_) @type.field)) @definition.struct
+; A generic wrapper implements the trait its parameter is bound by
+; (`impl<W: io::Write> io::Write for CounterWriter<W>`): the struct holds what it implements.
+(impl_item
+  type_parameters: (type_parameters (type_parameter bounds: (trait_bounds (_) @impl.bound)))
+  trait: (_) @impl.trait type: (generic_type) @impl.type)
+(impl_item
+  trait: (_) @impl.trait type: (generic_type) @impl.type
+  (where_clause (where_predicate bounds: (trait_bounds (_) @impl.bound))))

@@ -59,3 +59,13 @@
 ; Classes listed in a table by key (`const adapters = { http: HttpAdapter, xhr: XhrAdapter }`).
 ((pair value: (identifier) @construct)
   (#match? @construct "^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
+
+; What a class holds (typed fields and constructor parameters): a class holding what it
+; implements wraps it (a decorator).
+(class_declaration name: (type_identifier) @name
+  body: (class_body (public_field_definition type: (type_annotation (_) @type.field)))) @definition.class
+(class_declaration name: (type_identifier) @name
+  body: (class_body (method_definition name: (property_identifier) @_ctor
+    parameters: (formal_parameters [(required_parameter type: (type_annotation (_) @type.field))
+                                    (optional_parameter type: (type_annotation (_) @type.field))]))
+  (#eq? @_ctor "constructor"))) @definition.class
