@@ -205,6 +205,10 @@ pub struct Function {
     pub kind: FunctionKind,
     /// 1-based line.
     pub line: u32,
+    /// The handler type returned when the function also takes a handler (`func HSTS(h
+    /// http.Handler) http.Handler`, `withAuth(handler: NextApiHandler): NextApiHandler`):
+    /// middleware written by hand, one handler wrapped in another.
+    pub wraps: Option<String>,
 }
 
 /// An annotation, decorator or attribute.
@@ -329,6 +333,8 @@ enum Role {
     TypeMethod,
     TypeField,
     ImplBound,
+    FunctionTakes,
+    FunctionReturns,
     Annotation,
     AnnotationArg,
     CallName,
@@ -371,6 +377,8 @@ fn role_for(capture: &str) -> Role {
         "type.method" => Role::TypeMethod,
         "type.field" => Role::TypeField,
         "impl.bound" => Role::ImplBound,
+        "function.takes" => Role::FunctionTakes,
+        "function.returns" => Role::FunctionReturns,
         "annotation" => Role::Annotation,
         "annotation.arg" => Role::AnnotationArg,
         "call.name" => Role::CallName,
@@ -477,6 +485,7 @@ struct PendingDef {
     bases: Vec<String>,
     methods: Vec<String>,
     fields: Vec<String>,
+    wraps: Option<String>,
 }
 
 impl<'a> Extractor<'a> {
@@ -548,6 +557,8 @@ impl<'a> Extractor<'a> {
             let mut type_method = None;
             let mut type_field = None;
             let mut impl_bound = None;
+            let mut takes = None;
+            let mut returns = None;
             let mut annotation = None;
             let mut annotation_arg = None;
             let mut call_name = None;
@@ -584,6 +595,8 @@ impl<'a> Extractor<'a> {
                     Role::TypeMethod => type_method = Some(node),
                     Role::TypeField => type_field = Some(node),
                     Role::ImplBound => impl_bound = Some(node),
+                    Role::FunctionTakes => takes = Some(node),
+                    Role::FunctionReturns => returns = Some(node),
                     Role::Annotation => annotation = Some(node),
                     Role::AnnotationArg => annotation_arg = Some(node),
                     Role::CallName => call_name = Some(node),
@@ -671,6 +684,7 @@ impl<'a> Extractor<'a> {
                             bases: Vec::new(),
                             methods: Vec::new(),
                             fields: Vec::new(),
+                            wraps: None,
                         },
                     ));
                     defs.len() - 1
@@ -692,6 +706,17 @@ impl<'a> Extractor<'a> {
                     let method = self.text(method).to_string();
                     if !pending.methods.contains(&method) {
                         pending.methods.push(method);
+                    }
+                }
+                if let (Some(taken), Some(returned)) = (takes, returns) {
+                    let handler = |node: Node| {
+                        held_type(self.text(node)).filter(|t| {
+                            let name = simple_type(t);
+                            name.ends_with("Handler") || name.ends_with("HandlerFunc")
+                        })
+                    };
+                    if let (Some(_), Some(returned)) = (handler(taken), handler(returned)) {
+                        pending.wraps = Some(returned);
                     }
                 }
                 if let Some(held) = type_field
@@ -823,6 +848,7 @@ impl<'a> Extractor<'a> {
                     name: def.name,
                     kind,
                     line: def.line,
+                    wraps: def.wraps,
                 }),
             }
         }
@@ -2058,6 +2084,43 @@ mod held_type_tests {
                 "Counter"
             ),
             held(&["Clone", "Sink", "io::Write"])
+        );
+    }
+
+    #[test]
+    fn functions_taking_and_returning_handlers_wrap_them() {
+        let wraps = |language: &str, path: &str, source: &str| -> Vec<(String, Option<String>)> {
+            let spec = crate::lang::by_id(language).expect("registered");
+            parse_file(spec, path, source.as_bytes())
+                .expect("parses")
+                .functions
+                .into_iter()
+                .map(|f| (f.name, f.wraps))
+                .collect()
+        };
+        assert_eq!(
+            wraps(
+                "go",
+                "m.go",
+                "package m\nfunc HSTS(h http.Handler) http.Handler { return h }\nfunc (a *App) User(f userHandlerFunc, n int) http.HandlerFunc { return nil }\nfunc Route(p string) http.Handler { return nil }\nfunc Clean(p Path) Path { return p }\n"
+            ),
+            vec![
+                ("HSTS".to_string(), Some("http.Handler".to_string())),
+                ("User".to_string(), Some("http.HandlerFunc".to_string())),
+                ("Route".to_string(), None),
+                ("Clean".to_string(), None),
+            ]
+        );
+        assert_eq!(
+            wraps(
+                "typescript",
+                "w.ts",
+                "export function withAuth(handler: NextApiHandler): NextApiHandler { return handler; }\nexport const withLog = (h: RequestHandler): RequestHandler => h;\n"
+            ),
+            vec![
+                ("withAuth".to_string(), Some("NextApiHandler".to_string())),
+                ("withLog".to_string(), Some("RequestHandler".to_string())),
+            ]
         );
     }
 

@@ -308,6 +308,11 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             "types that implement an interface and hold one of the same interface they delegate to",
             0.55,
             wrappers(ctx),
+        ), when(
+            true,
+            "functions that take a handler and return another wrapping it (middleware written by hand)",
+            0.6,
+            handler_wrappers(ctx),
         )],
         "dependency-injection" => vec![when(
             true,
@@ -733,6 +738,30 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// Middleware written by hand: functions of the application that take a handler and return
+/// one ([`crate::parse::Function::wraps`]), such as Go's `func HSTS(h http.Handler)
+/// http.Handler`.
+fn handler_wrappers(ctx: &Context) -> Vec<Evidence> {
+    ctx.app_files
+        .iter()
+        .flat_map(|file| {
+            file.functions.iter().filter_map(move |f| {
+                f.wraps.as_ref().map(|handler| {
+                    Evidence::at(
+                        &file.path,
+                        Some(f.line),
+                        format!(
+                            "{} takes a handler and returns a {handler} around it",
+                            f.name
+                        ),
+                    )
+                })
+            })
+        })
+        .take(4)
+        .collect()
 }
 
 /// The package an outside import belongs to: the first two segments of a dotted namespace

@@ -45,3 +45,11 @@
 ; it implements wraps it (a decorator, such as a logging http.ResponseWriter).
 (type_spec name: (type_identifier) @name
   type: (struct_type (field_declaration_list (field_declaration name: (_) type: (_) @type.field)))) @definition.struct
+
+; Handlers wrapped in handlers (`func HSTS(h http.Handler) http.Handler`): hand-written middleware.
+(function_declaration name: (identifier) @name
+  parameters: (parameter_list (parameter_declaration type: (_) @function.takes))
+  result: (_) @function.returns) @definition.function
+(method_declaration name: (field_identifier) @name
+  parameters: (parameter_list (parameter_declaration type: (_) @function.takes))
+  result: (_) @function.returns) @definition.method

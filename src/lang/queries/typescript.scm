@@ -69,3 +69,12 @@
     parameters: (formal_parameters [(required_parameter type: (type_annotation (_) @type.field))
                                     (optional_parameter type: (type_annotation (_) @type.field))]))
   (#eq? @_ctor "constructor"))) @definition.class
+
+; Handlers wrapped in handlers (`withAuth(handler: NextApiHandler): NextApiHandler`).
+(function_declaration name: (identifier) @name
+  parameters: (formal_parameters (required_parameter type: (type_annotation (_) @function.takes)))
+  return_type: (type_annotation (_) @function.returns)) @definition.function
+(lexical_declaration (variable_declarator name: (identifier) @name
+  value: (arrow_function
+    parameters: (formal_parameters (required_parameter type: (type_annotation (_) @function.takes)))
+    return_type: (type_annotation (_) @function.returns))) @definition.function)
