@@ -622,6 +622,8 @@ impl<'a> Extractor<'a> {
                 }
             }
 
+            // `new(T)` and `make(…)` name what they build in their arguments (another pattern).
+            let shared_class = shared_class.filter(|c| !matches!(self.text(*c), "new" | "make"));
             if let (Some(name), Some(class)) = (shared_name, shared_class) {
                 let line = line_of(name);
                 let shared = compact(self.text(name));
@@ -1767,9 +1769,15 @@ mod shared_instance_tests {
             shared(
                 "go",
                 "a.go",
-                "package main\nvar once sync.Once\nvar client = &http.Client{}\nfunc main() { x := New() }\n"
+                "package main\nvar once sync.Once\nvar client = &http.Client{}\nfunc main() { x := New() }\nvar Memstore ms\nvar (\n\tdb *SQLiteDB\n\tDefaultLoader Loader = new(StandardLoader)\n\tcount int\n\tready = make(chan bool)\n)\n"
             ),
-            vec![pair("once", "sync.Once"), pair("client", "http.Client")]
+            vec![
+                pair("once", "sync.Once"),
+                pair("client", "http.Client"),
+                pair("Memstore", "ms"),
+                pair("db", "SQLiteDB"),
+                pair("DefaultLoader", "StandardLoader"),
+            ]
         );
         assert_eq!(
             shared(

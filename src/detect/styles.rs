@@ -466,9 +466,15 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
     let main_language = |l: &str| code.get(&family(l)).copied().unwrap_or(0) * 4 >= total;
     let (mut own, mut clients) = (Vec::new(), Vec::new());
     for file in ctx.app_files.iter().filter(|f| main_language(&f.language)) {
+        // Three or more instances of one class side by side (`Stockholm`, `Melbourne`,
+        // `Hongkong` of `Location`) are a table of values, not one shared instance.
+        let mut per_class: BTreeMap<String, usize> = BTreeMap::new();
+        for shared in &file.shared {
+            *per_class.entry(last(&shared.class)).or_default() += 1;
+        }
         for shared in &file.shared {
             let class = last(&shared.class);
-            if class.is_empty() || ignored(&shared.name, &class) {
+            if class.is_empty() || ignored(&shared.name, &class) || per_class[&class] >= 3 {
                 continue;
             }
             let evidence = Evidence::at(

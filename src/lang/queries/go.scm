@@ -22,14 +22,37 @@
 
 [(interpreted_string_literal) (raw_string_literal)] @string
 
-; Package-level instances: `var client = &http.Client{}`, `var db = NewStore()`, `var once sync.Once`.
-(source_file (var_declaration (var_spec
+; Package-level instances: `var client = &http.Client{}`, `var db = NewStore()`, `var once
+; sync.Once`, `var Memstore ms`, `var db *SQLiteDB`, `DefaultLoader Loader = new(Standard)`,
+; alone or in a `var ( … )` block.
+(source_file (var_declaration [(var_spec
   name: (identifier) @shared.name
   value: (expression_list [(unary_expression operand: (composite_literal type: (_) @shared.class))
-                           (call_expression function: (_) @shared.class)]))))
-(source_file (var_declaration (var_spec
+                           (call_expression function: (_) @shared.class)]))
+  (var_spec_list (var_spec
   name: (identifier) @shared.name
-  type: (qualified_type) @shared.class)))
+  value: (expression_list [(unary_expression operand: (composite_literal type: (_) @shared.class))
+                           (call_expression function: (_) @shared.class)])))]))
+;  `new(T)` holds a T.
+(source_file (var_declaration [(var_spec
+  name: (identifier) @shared.name
+  value: (expression_list (call_expression function: (identifier) @_new
+    arguments: (argument_list (type_identifier) @shared.class)) (#eq? @_new "new")))
+  (var_spec_list (var_spec
+  name: (identifier) @shared.name
+  value: (expression_list (call_expression function: (identifier) @_new
+    arguments: (argument_list (type_identifier) @shared.class)) (#eq? @_new "new"))))]))
+(source_file (var_declaration [(var_spec
+  name: (identifier) @shared.name
+  type: [(qualified_type) @shared.class (type_identifier) @shared.class
+         (pointer_type (type_identifier) @shared.class)]
+  !value)
+  (var_spec_list (var_spec
+  name: (identifier) @shared.name
+  type: [(qualified_type) @shared.class (type_identifier) @shared.class
+         (pointer_type (type_identifier) @shared.class)]
+  !value))])
+  (#not-match? @shared.class "^(u?int(8|16|32|64)?|float(32|64)|string|bool|byte|rune|error|any)$"))
 
 ; Every call's name, for wiring (`r.Use(middleware)`, `bus.Subscribe(...)`).
 (call_expression function: [(identifier) @call.any (selector_expression field: (field_identifier) @call.any)])
