@@ -301,6 +301,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                     0.55,
                     wrapped,
                 ),
+                when(
+                    true,
+                    "implementations of the app's own interfaces that hold an object of an outside package and translate to it",
+                    0.55,
+                    holding_adapters(ctx),
+                ),
             ]
         }
         "decorator-middleware" => vec![when(
@@ -551,6 +557,18 @@ fn port_adapters(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// Packages that decorate a class or run it (containers, annotations, the language's own
+/// plumbing): not what an adapter wraps.
+#[rustfmt::skip]
+const PLUMBING: &[&str] = &[
+    "inversify", "tsyringe", "typedi", "injection-js", "@nestjs/common", "@nestjs/core",
+    "reflect-metadata", "javax.inject", "jakarta.inject", "dagger", "lombok", "System",
+    "typing", "typing_extensions", "abc", "dataclasses", "enum", "functools", "__future__",
+    "collections", "attr", "attrs", "injector",
+    "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
+    "context", "errors", "fmt", "sync", "time", "kotlinx.coroutines",
+];
+
 /// Adapters found by what they hide: a type implementing an interface the application
 /// declares (outside repositories, handlers and other framework roles) in a file that
 /// imports an outside package which at most two other application files import and the
@@ -574,17 +592,6 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         .iter()
         .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
         .collect();
-    // Containers, annotations and the language's own plumbing decorate a class; they are
-    // not what it wraps.
-    #[rustfmt::skip]
-    const PLUMBING: &[&str] = &[
-        "inversify", "tsyringe", "typedi", "injection-js", "@nestjs/common", "@nestjs/core",
-        "reflect-metadata", "javax.inject", "jakarta.inject", "dagger", "lombok", "System",
-        "typing", "typing_extensions", "abc", "dataclasses", "enum", "functools", "__future__",
-        "collections", "attr", "attrs", "injector",
-        "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
-        "context", "errors", "fmt", "sync", "time",
-    ];
     let external_packages = |file: &'a crate::parse::FileFacts| -> BTreeSet<&'a str> {
         file.imports
             .iter()
@@ -737,6 +744,79 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
                         format!("{} implements {name} and wraps the {name} it holds", t.name),
                     ));
                 }
+            }
+        }
+        if out.len() >= 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// Adapters found by what they hold: a type implementing an interface the application
+/// declares (outside repositories and framework roles) that keeps an object of an outside
+/// package in a field (`appLogger` over `*zap.SugaredLogger` behind the app's `Logger`,
+/// `MinioStorage` over `MinioClient` behind `FileStorage`). The held type is traced to the
+/// import that names it: a Go package qualifier, or the imported name in Java, Kotlin, PHP,
+/// TypeScript and Python.
+fn holding_adapters(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
+        "Test", "Middleware", "Listener", "Subscriber", "Exception", "Error",
+    ];
+    // Imports that resolve to the repository somewhere are the app's own.
+    let internal: std::collections::HashSet<&str> = ctx
+        .analysis
+        .edges
+        .iter()
+        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for i in &ctx.app_implementations {
+        if i.ty == i.interface
+            || ROLES
+                .iter()
+                .any(|r| i.interface.ends_with(r) || i.ty.ends_with(r))
+            || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
+        {
+            continue;
+        }
+        let Some(t) = i.file.types.iter().find(|t| t.name == i.ty) else {
+            continue;
+        };
+        let outside = t.fields.iter().find_map(|held| {
+            let name = simple_name(held);
+            let import = i.file.imports.iter().find(|import| {
+                if internal.contains(import.path.as_str())
+                    || import.kind != crate::parse::ImportKind::Module
+                {
+                    return false;
+                }
+                match i.file.language.as_str() {
+                    "go" => held.rsplit_once('.').is_some_and(|(q, _)| {
+                        import.path.rsplit('/').next() == Some(q) && import.path.contains('.')
+                    }),
+                    "csharp" | "rust" | "ruby" => false,
+                    _ => {
+                        simple_name(&import.path) == name || import.names.iter().any(|n| n == name)
+                    }
+                }
+            })?;
+            let package = package_key(&i.file.language, &import.path)?;
+            (!PLUMBING.contains(&package)).then_some((name, package))
+        });
+        if let Some((held, package)) = outside {
+            if seen.insert(i.ty) {
+                out.push(Evidence::at(
+                    &i.file.path,
+                    Some(i.line),
+                    format!(
+                        "{} implements {} and holds a {held} of {package}",
+                        i.ty, i.interface
+                    ),
+                ));
             }
         }
         if out.len() >= 4 {
