@@ -805,7 +805,14 @@ fn holding_adapters(ctx: &Context) -> Vec<Evidence> {
                 }
             })?;
             let package = package_key(&i.file.language, &import.path)?;
-            (!PLUMBING.contains(&package)).then_some((name, package))
+            // `com.acme.service.NoteService` held in `com.acme.routes` is the app's own,
+            // resolved or not.
+            let own = i
+                .file
+                .module
+                .as_deref()
+                .and_then(|m| package_key(&i.file.language, m));
+            (!PLUMBING.contains(&package) && own != Some(package)).then_some((name, package))
         });
         if let Some((held, package)) = outside {
             if seen.insert(i.ty) {
