@@ -23,7 +23,7 @@ use crate::parse::FileFacts;
 use crate::walk::Skipped;
 
 /// The cache format and the code that fills it; a mismatch discards the shard.
-const FORMAT: &str = concat!("arch-facts-19/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("arch-facts-21/", env!("CARGO_PKG_VERSION"));
 /// Shards per root: enough that one edit rewrites a small file, few enough to open quickly.
 pub const SHARDS: usize = 64;
 
@@ -248,10 +248,32 @@ impl FactCache {
 mod tests {
     use super::*;
 
+    /// Facts whose optional last fields are both present and absent: the shard stores them by
+    /// position and must read back what it wrote either way.
     fn facts(path: &str) -> FileFacts {
+        use crate::parse::{Function, FunctionKind, TypeDecl, TypeKind};
+        let ty = |name: &str, fields: &[&str]| TypeDecl {
+            name: name.into(),
+            kind: TypeKind::Struct,
+            bases: Vec::new(),
+            line: 1,
+            methods: Vec::new(),
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+        };
+        let function = |name: &str, wraps: Option<&str>| Function {
+            name: name.into(),
+            kind: FunctionKind::Function,
+            line: 2,
+            wraps: wraps.map(str::to_string),
+        };
         FileFacts {
             path: path.into(),
             language: "go".into(),
+            types: vec![ty("plain", &[]), ty("prefixWriter", &["io.Writer"])],
+            functions: vec![
+                function("main", None),
+                function("HSTS", Some("http.Handler")),
+            ],
             ..FileFacts::default()
         }
     }

@@ -168,7 +168,9 @@ pub struct TypeDecl {
     /// Types the type holds: its fields' and its constructors' parameter types, without type
     /// arguments, references or smart pointers (`io.Writer`, `Handler`, `Box<dyn Store>` →
     /// `Store`); primitives left out, at most [`MAX_FIELDS`]. A type holding what it
-    /// implements is a decorator (or a proxy) around it.
+    /// implements is a decorator (or a proxy) around it. Left out of the report when empty:
+    /// the fact cache stores fields by position, and only a last field may be missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
 }
 
@@ -207,7 +209,10 @@ pub struct Function {
     pub line: u32,
     /// The handler type returned when the function also takes a handler (`func HSTS(h
     /// http.Handler) http.Handler`, `withAuth(handler: NextApiHandler): NextApiHandler`):
-    /// middleware written by hand, one handler wrapped in another.
+    /// middleware written by hand, one handler wrapped in another. Left out of the report
+    /// when absent: the fact cache stores fields by position, and only a last field may be
+    /// missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wraps: Option<String>,
 }
 
@@ -332,6 +337,7 @@ enum Role {
     ImplMethod,
     TypeMethod,
     TypeField,
+    TypeParam,
     ImplBound,
     FunctionTakes,
     FunctionReturns,
@@ -376,6 +382,7 @@ fn role_for(capture: &str) -> Role {
         "impl.method" => Role::ImplMethod,
         "type.method" => Role::TypeMethod,
         "type.field" => Role::TypeField,
+        "type.param" => Role::TypeParam,
         "impl.bound" => Role::ImplBound,
         "function.takes" => Role::FunctionTakes,
         "function.returns" => Role::FunctionReturns,
@@ -541,6 +548,8 @@ impl<'a> Extractor<'a> {
         // trait (`impl<W: Write> Write for Counter<W>`): what it holds, as a field would say.
         let mut wrapped_bounds: HashMap<String, Vec<String>> = HashMap::new();
         let mut constructed: Vec<Node> = Vec::new();
+        // Field types and constructor parameter types, with whether they are parameters.
+        let mut held_nodes: Vec<(Node, bool)> = Vec::new();
 
         while let Some(m) = matches.next() {
             let mut module = None;
@@ -555,7 +564,6 @@ impl<'a> Extractor<'a> {
             let mut impl_type = None;
             let mut impl_method = None;
             let mut type_method = None;
-            let mut type_field = None;
             let mut impl_bound = None;
             let mut takes = None;
             let mut returns = None;
@@ -593,7 +601,9 @@ impl<'a> Extractor<'a> {
                     Role::ImplType => impl_type = Some(node),
                     Role::ImplMethod => impl_method = Some(node),
                     Role::TypeMethod => type_method = Some(node),
-                    Role::TypeField => type_field = Some(node),
+                    // Resolved to their type once every declaration is known.
+                    Role::TypeField => held_nodes.push((node, false)),
+                    Role::TypeParam => held_nodes.push((node, true)),
                     Role::ImplBound => impl_bound = Some(node),
                     Role::FunctionTakes => takes = Some(node),
                     Role::FunctionReturns => returns = Some(node),
@@ -721,14 +731,6 @@ impl<'a> Extractor<'a> {
                         pending.wraps = Some(returned);
                     }
                 }
-                if let Some(held) = type_field
-                    .filter(|f| !self.declared_static(*f))
-                    .and_then(|f| held_type(self.text(f)))
-                {
-                    if pending.fields.len() < MAX_FIELDS && !pending.fields.contains(&held) {
-                        pending.fields.push(held);
-                    }
-                }
             }
             if let (None, Some(type_node), Some(method)) = (impl_trait, impl_type, impl_method) {
                 receiver_methods
@@ -816,6 +818,44 @@ impl<'a> Extractor<'a> {
             }
         }
 
+        // Each held type belongs to the type declaration around it: directly for a field, past
+        // the constructor for a parameter. A field met inside a function is a local.
+        // (Matched on their own, not inside a class pattern: a pattern rooted at the class
+        // would stay open across its whole body and slow every file down.)
+        for (node, parameter) in held_nodes {
+            if self.declared_static(node) {
+                continue;
+            }
+            let Some(held) = held_type(self.text(node)) else {
+                continue;
+            };
+            let mut functions = 0;
+            let mut current = node;
+            for _ in 0..8 {
+                let Some(parent) = current.parent() else {
+                    break;
+                };
+                current = parent;
+                let Some(&entry) = def_index.get(&parent.id()) else {
+                    continue;
+                };
+                match defs[entry].1.kind {
+                    DefKind::Function(_) => {
+                        functions += 1;
+                        if functions > usize::from(parameter) {
+                            break;
+                        }
+                    }
+                    DefKind::Type(_) => {
+                        let fields = &mut defs[entry].1.fields;
+                        if fields.len() < MAX_FIELDS && !fields.contains(&held) {
+                            fields.push(held);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
         for (_, def) in defs {
             if def.name.is_empty() {
                 continue;

@@ -46,8 +46,6 @@
 
 ; What a class holds (fields, constructor and primary-constructor parameters): a class
 ; holding what it implements wraps it (a decorator).
-(class_declaration name: (identifier) @name
-  body: (declaration_list (field_declaration (variable_declaration type: (_) @type.field)))) @definition.class
-(class_declaration name: (identifier) @name
-  body: (declaration_list (constructor_declaration parameters: (parameter_list (parameter type: (_) @type.field))))) @definition.class
-(class_declaration name: (identifier) @name (parameter_list (parameter type: (_) @type.field))) @definition.class
+(field_declaration (variable_declaration type: (_) @type.field))
+(constructor_declaration parameters: (parameter_list (parameter type: (_) @type.param)))
+(class_declaration (parameter_list (parameter type: (_) @type.field)))

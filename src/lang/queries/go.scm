@@ -66,8 +66,7 @@
 
 ; What a struct holds (named fields; embedded ones are its bases above): a struct holding what
 ; it implements wraps it (a decorator, such as a logging http.ResponseWriter).
-(type_spec name: (type_identifier) @name
-  type: (struct_type (field_declaration_list (field_declaration name: (_) type: (_) @type.field)))) @definition.struct
+(field_declaration name: (_) type: (_) @type.field)
 
 ; Handlers wrapped in handlers (`func HSTS(h http.Handler) http.Handler`): hand-written middleware.
 (function_declaration name: (identifier) @name

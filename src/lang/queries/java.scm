@@ -43,9 +43,6 @@
 
 ; What a class holds (its fields' and constructor parameters' types): a class holding what it
 ; implements wraps it (a decorator).
-(class_declaration name: (identifier) @name
-  body: (class_body (field_declaration type: (_) @type.field))) @definition.class
-(class_declaration name: (identifier) @name
-  body: (class_body (constructor_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.field))))) @definition.class
-(record_declaration name: (identifier) @name
-  parameters: (formal_parameters (formal_parameter type: (_) @type.field))) @definition.struct
+(field_declaration type: (_) @type.field)
+(constructor_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.param)))
+(record_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.field)))

@@ -33,9 +33,7 @@
 
 ; What a class holds (constructor parameters and properties), and interfaces implemented by
 ; delegation (`: Reporter by inner`): a class holding what it implements wraps it.
-(class_declaration name: (identifier) @name
-  (primary_constructor (class_parameters (class_parameter (type) @type.field)))) @definition.class
-(class_declaration name: (identifier) @name
-  (class_body (property_declaration (variable_declaration (type) @type.field)))) @definition.class
+(class_parameter (type) @type.field)
+(property_declaration (variable_declaration (type) @type.field))
 (class_declaration name: (identifier) @name
   (delegation_specifiers (delegation_specifier (explicit_delegation (type) @base)))) @definition.class

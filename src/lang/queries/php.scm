@@ -38,10 +38,8 @@
 
 ; What a class holds (typed properties and constructor parameters): a class holding what it
 ; implements wraps it (a decorator).
-(class_declaration name: (name) @name
-  body: (declaration_list (property_declaration type: (_) @type.field))) @definition.class
-(class_declaration name: (name) @name
-  body: (declaration_list (method_declaration name: (name) @_ctor
-    parameters: (formal_parameters [(property_promotion_parameter type: (_) @type.field)
-                                    (simple_parameter type: (_) @type.field)]))
-  (#eq? @_ctor "__construct"))) @definition.class
+(property_declaration type: (_) @type.field)
+((method_declaration name: (name) @_ctor
+  parameters: (formal_parameters [(property_promotion_parameter type: (_) @type.param)
+                                  (simple_parameter type: (_) @type.param)]))
+  (#eq? @_ctor "__construct"))

@@ -41,10 +41,8 @@
 
 ; What a class holds (annotated __init__ parameters and class-level annotations): a class
 ; holding what it implements wraps it (a decorator).
-(class_definition name: (identifier) @name
-  body: (block (function_definition name: (identifier) @_init
-    parameters: (parameters [(typed_parameter (identifier) type: (type) @type.field)
-                             (typed_default_parameter type: (type) @type.field)]))
-  (#eq? @_init "__init__"))) @definition.class
-(class_definition name: (identifier) @name
-  body: (block (expression_statement (assignment left: (identifier) type: (type) @type.field)))) @definition.class
+((function_definition name: (identifier) @_init
+  parameters: (parameters [(typed_parameter (identifier) type: (type) @type.param)
+                           (typed_default_parameter type: (type) @type.param)]))
+  (#eq? @_init "__init__"))
+(expression_statement (assignment left: (identifier) type: (type) @type.field))

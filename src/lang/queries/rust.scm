@@ -46,10 +46,8 @@
 (struct_expression name: [(type_identifier) (scoped_type_identifier)] @construct)
 
 ; What a struct holds (its fields' types): a struct holding what it implements wraps it.
-(struct_item name: (type_identifier) @name
-  body: (field_declaration_list (field_declaration type: (_) @type.field))) @definition.struct
-(struct_item name: (type_identifier) @name
-  body: (ordered_field_declaration_list type: (_) @type.field)) @definition.struct
+(field_declaration type: (_) @type.field)
+(ordered_field_declaration_list type: (_) @type.field)
 ; A generic wrapper implements the trait its parameter is bound by
 ; (`impl<W: io::Write> io::Write for CounterWriter<W>`): the struct holds what it implements.
 (impl_item

@@ -62,13 +62,11 @@
 
 ; What a class holds (typed fields and constructor parameters): a class holding what it
 ; implements wraps it (a decorator).
-(class_declaration name: (type_identifier) @name
-  body: (class_body (public_field_definition type: (type_annotation (_) @type.field)))) @definition.class
-(class_declaration name: (type_identifier) @name
-  body: (class_body (method_definition name: (property_identifier) @_ctor
-    parameters: (formal_parameters [(required_parameter type: (type_annotation (_) @type.field))
-                                    (optional_parameter type: (type_annotation (_) @type.field))]))
-  (#eq? @_ctor "constructor"))) @definition.class
+(public_field_definition type: (type_annotation (_) @type.field))
+((method_definition name: (property_identifier) @_ctor
+  parameters: (formal_parameters [(required_parameter type: (type_annotation (_) @type.param))
+                                  (optional_parameter type: (type_annotation (_) @type.param))]))
+  (#eq? @_ctor "constructor"))
 
 ; Handlers wrapped in handlers (`withAuth(handler: NextApiHandler): NextApiHandler`).
 (function_declaration name: (identifier) @name
