@@ -697,7 +697,8 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
             if !matches!(t.kind, TypeKind::Class | TypeKind::Struct) {
                 continue;
             }
-            // A Go struct's embedded types are among its bases: held, not implemented.
+            // A Go struct's embedded types are recorded as its bases; to a wrapper they are
+            // what it holds.
             let embedded = t.bases.iter().filter(|_| go);
             for held in t.fields.iter().chain(embedded) {
                 let name = simple_name(held);
@@ -750,6 +751,7 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
             break;
         }
     }
+    out.truncate(4);
     out
 }
 
