@@ -723,7 +723,7 @@ impl<'a> Extractor<'a> {
                 if let (Some(taken), Some(returned)) = (takes, returns) {
                     let handler = |node: Node| {
                         held_type(self.text(node)).filter(|t| {
-                            let name = simple_type(t);
+                            let name = simple_name(t);
                             name.ends_with("Handler") || name.ends_with("HandlerFunc")
                         })
                     };
@@ -742,10 +742,11 @@ impl<'a> Extractor<'a> {
                 (impl_trait, impl_type, impl_bound)
             {
                 let implemented = compact(self.text(trait_node));
-                if simple_type(&compact(self.text(bound))) == simple_type(&implemented) {
+                if simple_name(&compact(self.text(bound))) == simple_name(&implemented) {
                     let ty = compact(self.text(type_node));
-                    let ty = ty.split('<').next().unwrap_or(&ty).to_string();
-                    let held = wrapped_bounds.entry(ty).or_default();
+                    let held = wrapped_bounds
+                        .entry(simple_name(&ty).to_string())
+                        .or_default();
                     if !held.contains(&implemented) {
                         held.push(implemented);
                     }
@@ -1236,8 +1237,9 @@ fn line_of(node: Node) -> u32 {
 /// Collapses whitespace so multi-line names read as one token.
 /// The type a field or parameter holds, as [`TypeDecl::fields`] keeps it: `*io.Writer` →
 /// `io.Writer`, `Box<dyn Store + Send>` → `Store`, `?LoggerInterface` → `LoggerInterface`,
-/// `List<Handler>` → `List`; `None` for primitives, type parameters' one-letter names and
-/// anything that is not a plain type name.
+/// `ArrayList<Handler>` → `ArrayList`; `None` for primitives, plain lists and arrays (many of a
+/// kind, not one thing held), type parameters' one-letter names and anything that is not a
+/// plain type name.
 fn held_type(text: &str) -> Option<String> {
     // Wrappers that only change ownership or nullability, not what is held.
     const TRANSPARENT: &[&str] = &[
@@ -1333,7 +1335,7 @@ fn held_type(text: &str) -> Option<String> {
         return None;
     }
     let t = t.split(['<', '[', '(']).next().unwrap_or(t);
-    let simple = t.rsplit(['.', ':', '\\']).next().unwrap_or(t);
+    let simple = simple_name(t);
     let plain = !t.is_empty()
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ':' | '\\'))
@@ -1346,10 +1348,11 @@ fn held_type(text: &str) -> Option<String> {
     .then(|| t.to_string())
 }
 
-/// A type's name without path or type arguments: `io::Write` → `Write`.
-fn simple_type(text: &str) -> &str {
-    let head = text.split('<').next().unwrap_or(text);
-    head.rsplit([':', '.', '\\']).next().unwrap_or(head)
+/// The last segment of a qualified name, without generic arguments or call parentheses:
+/// `io::Write` → `Write`, `List<Handler>` → `List`.
+pub(crate) fn simple_name(name: &str) -> &str {
+    let base = name.split(['<', '(', '[']).next().unwrap_or(name);
+    base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
 }
 
 fn compact(text: &str) -> String {

@@ -727,11 +727,7 @@ impl Hits {
     }
 }
 
-/// The last segment of a qualified name, without generic arguments or call parentheses.
-pub(crate) fn simple_name(name: &str) -> &str {
-    let base = name.split(['<', '(', '[']).next().unwrap_or(name);
-    base.rsplit(['.', ':', '\\', '/']).next().unwrap_or(base)
-}
+pub(crate) use crate::parse::simple_name;
 
 /// Every import of `files` as (path, file index, import index), sorted by path.
 fn import_index<'a>(files: &[&'a FileFacts]) -> Vec<(&'a str, usize, usize)> {

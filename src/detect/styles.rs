@@ -569,29 +569,35 @@ const PLUMBING: &[&str] = &[
     "context", "errors", "fmt", "sync", "time", "kotlinx.coroutines",
 ];
 
+/// Interfaces of framework roles and data: implementing them is taking part in the
+/// framework or the model, not adapting something outside to the application.
+#[rustfmt::skip]
+const ROLES_NOT_ADAPTED: &[&str] = &[
+    "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
+    "Specification", "Spec", "Validator", "Entity", "Model", "Dto", "Request", "Response",
+    "Exception", "Error", "Test", "Middleware", "Listener", "Subscriber", "Component", "Store",
+    "UseCase", "Usecase", "Interactor",
+];
+
+/// Imports that resolve to the repository somewhere: the app's own.
+fn internal_imports<'a>(ctx: &Context<'a>) -> std::collections::HashSet<&'a str> {
+    ctx.analysis
+        .edges
+        .iter()
+        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
+        .collect()
+}
+
 /// Adapters found by what they hide: a type implementing an interface the application
 /// declares (outside repositories, handlers and other framework roles) in a file that
 /// imports an outside package which at most two other application files import and the
 /// interface's own file does not. Wrapping a library behind an app-owned interface keeps
 /// the library confined to its adapter; a package imported everywhere is a framework.
 fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const ROLES: &[&str] = &[
-        "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
-        "Specification", "Spec", "Validator", "Entity", "Model", "Dto", "Request", "Response",
-        "Exception", "Error", "Test", "Middleware", "Listener", "Subscriber", "Component", "Store",
-        "UseCase", "Usecase", "Interactor",
-    ];
     if ctx.app_implementations.is_empty() {
         return Vec::new();
     }
-    // Imports that resolve to the repository somewhere are the app's own.
-    let internal: std::collections::HashSet<&str> = ctx
-        .analysis
-        .edges
-        .iter()
-        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
-        .collect();
+    let internal = internal_imports(ctx);
     let external_packages = |file: &'a crate::parse::FileFacts| -> BTreeSet<&'a str> {
         file.imports
             .iter()
@@ -617,7 +623,9 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         if port_file == file.path
             || ty == "Service"
             || base.contains("Repository")
-            || ROLES.iter().any(|r| base.ends_with(r) || ty.ends_with(r))
+            || ROLES_NOT_ADAPTED
+                .iter()
+                .any(|r| base.ends_with(r) || ty.ends_with(r))
         {
             continue;
         }
@@ -762,23 +770,12 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
 /// import that names it: a Go package qualifier, or the imported name in Java, Kotlin, PHP,
 /// TypeScript and Python.
 fn holding_adapters(ctx: &Context) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const ROLES: &[&str] = &[
-        "Repository", "Repo", "DbContext", "Handler", "Controller", "Command", "Query", "Event",
-        "Test", "Middleware", "Listener", "Subscriber", "Exception", "Error",
-    ];
-    // Imports that resolve to the repository somewhere are the app's own.
-    let internal: std::collections::HashSet<&str> = ctx
-        .analysis
-        .edges
-        .iter()
-        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
-        .collect();
+    let internal = internal_imports(ctx);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for i in &ctx.app_implementations {
         if i.ty == i.interface
-            || ROLES
+            || ROLES_NOT_ADAPTED
                 .iter()
                 .any(|r| i.interface.ends_with(r) || i.ty.ends_with(r))
             || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
