@@ -193,7 +193,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         })
         .collect();
     let (mut down, mut up) = (Vec::new(), Vec::new());
-    let mut adjacent_downs = 0;
+    let (mut adjacent_downs, mut through_business) = (0, 0);
     for edge in &ctx.analysis.edges {
         if let (Some(from), Some(to)) = (layer_of(&edge.from), layer_of(&edge.to)) {
             let e = first_site(
@@ -203,6 +203,8 @@ fn layered(ctx: &Context) -> Vec<Signal> {
             match from.cmp(&to) {
                 std::cmp::Ordering::Less => {
                     adjacent_downs += usize::from(to as u8 == from as u8 + 1);
+                    through_business +=
+                        usize::from(from == Layer::Business || to == Layer::Business);
                     down.push(e)
                 }
                 std::cmp::Ordering::Greater => up.push(e),
@@ -211,6 +213,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         }
     }
     let (downs, ups) = (down.len(), up.len());
+    let downward = (downs >= 2 && ups == 0) || (downs >= 10 && ups * 5 <= downs);
     vec![
         when(
             by_layer.len() >= 2,
@@ -227,9 +230,17 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         when(
             // A few stray upward imports in a large codebase (a mail service reusing a web
             // template) do not undo a layering that five in six dependencies follow.
-            (downs >= 2 && ups == 0) || (downs >= 10 && ups * 5 <= downs),
+            downward && through_business > 0,
             "dependencies point downward (all, or five in six of many), from presentation to business to data",
             0.45,
+            down.clone(),
+        ),
+        // Handlers reading the store directly is how every web application is built: two
+        // tiers with no business layer between them say little about layering.
+        when(
+            downward && through_business == 0,
+            "dependencies point downward, but only from presentation straight to data (two tiers)",
+            0.2,
             down.clone(),
         ),
         // A small codebase has few edges: one dependency one layer down with all three
@@ -344,6 +355,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 "an app interface with two or more implementations named as variants of its role (RedisCartStore and SpannerCartStore of ICartStore)",
                 0.55,
                 role_variants(ctx),
+            ),
+            when(
+                true,
+                "a type that holds an app interface with two or more implementations and delegates to whichever it was given",
+                0.55,
+                held_strategies(ctx),
             ),
         ],
         "factory" => vec![when(
@@ -567,6 +584,9 @@ const PLUMBING: &[&str] = &[
     "collections", "attr", "attrs", "injector",
     "dependency_injector", "zope", "async_trait", "serde", "thiserror", "anyhow",
     "context", "errors", "fmt", "sync", "time", "kotlinx.coroutines",
+    // The platforms' own collections, text and time: every class uses them.
+    "java.util", "java.lang", "java.time", "java.math", "java.text", "kotlin.collections",
+    "kotlin.math", "System.Collections", "System.Linq", "System.Text", "System.Threading",
 ];
 
 /// Interfaces of framework roles and data: implementing them is taking part in the
@@ -1075,6 +1095,115 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
             break;
         }
     }
+    out
+}
+
+/// Strategies by the shape of their context: a type that holds an object of an application
+/// interface (a field or constructor parameter) which two or more application types
+/// implement, and is not one of them itself (a wrapper holding its own interface is a
+/// decorator, a tree node holding its children a composite). `AudioHandler { AbstractQueue
+/// queue }` with `FairQueue` and `LinearQueue` runs whichever queue it was handed.
+fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
+    const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
+    // Repositories are their own pattern, presenters answer one use case each (and every
+    // use case names its own `IOutputPort`), processors and rules all run.
+    const NOT_CHOSEN: &[&str] = &[
+        "Repository",
+        "Repo",
+        "Processor",
+        "Rule",
+        "Presenter",
+        "OutputPort",
+    ];
+    // Types the application declares, with what they hold: an implementation that holds its
+    // own interface, or another implementation of it, is a decorator around the strategy,
+    // not another one.
+    let mut declared: BTreeMap<&str, &crate::parse::TypeDecl> = BTreeMap::new();
+    for file in &ctx.app_files {
+        for t in &file.types {
+            declared.entry(t.name.as_str()).or_insert(t);
+        }
+    }
+    let lower_interfaces: BTreeMap<String, &str> = ctx
+        .interfaces
+        .keys()
+        .map(|i| (i.to_ascii_lowercase(), *i))
+        .collect();
+    // `impl<R: Reply> Reply for Wrapped<R>` implements for `Wrapped`.
+    let bare = |ty: &'a str| ty.split('<').next().unwrap_or(ty).trim();
+    let mut implementing: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for i in &ctx.app_implementations {
+        implementing
+            .entry(i.interface)
+            .or_default()
+            .insert(bare(i.ty));
+    }
+    let mut implementations: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for i in &ctx.app_implementations {
+        let Some(t) = declared.get(i.ty) else {
+            continue;
+        };
+        let same_interface = &implementing[i.interface];
+        // Go types implement by method set: `signupUsecase` also satisfies `LoginUsecase`,
+        // but its name says which interface it is for.
+        let named_for_another = i.file.language == "go" && {
+            let ty = i.ty.to_ascii_lowercase();
+            lower_interfaces
+                .iter()
+                .any(|(lower, name)| *name != i.interface && ty.ends_with(lower.as_str()))
+        };
+        if i.ty == i.interface
+            || named_for_another
+            || ROLES
+                .iter()
+                .chain(SYNTAX)
+                .chain(NOT_CHOSEN)
+                .any(|r| i.interface.ends_with(r) || i.ty.ends_with(r))
+            || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
+            || DOUBLES.iter().any(|d| i.ty.contains(d))
+            || t.fields.iter().any(|f| {
+                let held = simple_name(f);
+                held == i.interface || same_interface.contains(held)
+            })
+        {
+            continue;
+        }
+        implementations.entry(i.interface).or_default().insert(i.ty);
+    }
+    implementations.retain(|_, types| types.len() >= 2);
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &ctx.app_files {
+        for t in &file.types {
+            if !matches!(t.kind, TypeKind::Class | TypeKind::Struct)
+                || ["Exception", "Error"].iter().any(|e| t.name.ends_with(e))
+            {
+                continue;
+            }
+            for held in &t.fields {
+                let name = simple_name(held);
+                let Some(types) = implementations.get(name) else {
+                    continue;
+                };
+                if implementing[name].contains(t.name.as_str()) || !seen.insert(name) {
+                    continue;
+                }
+                let mut names = types.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+                if types.len() > 3 {
+                    names.push_str(&format!(" and {} more", types.len() - 3));
+                }
+                out.push(Evidence::at(
+                    &file.path,
+                    Some(t.line),
+                    format!("{} holds a {name}, implemented by {names}", t.name),
+                ));
+            }
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out.truncate(3);
     out
 }
 
