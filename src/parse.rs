@@ -1831,6 +1831,26 @@ mod shared_instance_tests {
             vec![pair("foo", "Foo")]
         );
         assert_eq!(
+            shared(
+                "javascript",
+                "a.js",
+                "var bus = new Bus();\nmodule.exports = new Sockets();\nexports.x = new X();\nfunction f() { var y = new Y(); }\n"
+            ),
+            vec![pair("bus", "Bus"), pair("module.exports", "Sockets")]
+        );
+        assert_eq!(
+            shared("typescript", "s.ts", "export default new Store();\n"),
+            vec![pair("default", "Store")]
+        );
+        assert_eq!(
+            shared(
+                "csharp",
+                "C.cs",
+                "class C { public static readonly C Default = new C(); static HttpClient client = new(); readonly Foo foo = new Foo(); static int n = 3; }\n"
+            ),
+            vec![pair("Default", "C"), pair("client", "HttpClient")]
+        );
+        assert_eq!(
             shared("rust", "a.rs", "static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(\"x\").unwrap());\nfn f() { let x = 1; }\n"),
             vec![pair("RE", "LazyLock<Regex>")]
         );

@@ -470,6 +470,12 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             "oncecell",
             "once",
             "connection",
+            // Database handles opened once for the whole program.
+            "knex",
+            "sequelize",
+            "database",
+            "datasource",
+            "sqlalchemy",
         ]
         .iter()
         .any(|w| c == *w || c.ends_with(w))
@@ -506,6 +512,25 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                 format!("{} = one {}", shared.name, shared.class),
             );
             if sentinel(&shared.name, &class) {
+                continue;
+            }
+            // A C# or Java class keeping named instances of itself in statics
+            // (`SubscriptionType.Pro`, `PagedList.Empty`) is an enumeration class or a null
+            // object; only the one `Instance` or `Default` is the program-wide instance.
+            let own_file = file.types.iter().any(|t| t.name == class);
+            let named_value = matches!(file.language.as_str(), "csharp" | "java")
+                && own_file
+                && ![
+                    "instance",
+                    "default",
+                    "shared",
+                    "current",
+                    "global",
+                    "singleton",
+                ]
+                .iter()
+                .any(|w| shared.name.trim_start_matches('_').eq_ignore_ascii_case(w));
+            if named_value {
                 continue;
             }
             if declared.contains(class.as_str()) {

@@ -20,6 +20,16 @@
 ; Properties are accessors: `public static Registry Instance => …` is how C# spells a singleton.
 (property_declaration name: (identifier) @name) @definition.method
 
+; Static fields holding one instance: `static readonly HttpClient Client = new HttpClient()`,
+; `public static readonly ScriptConsole Default = new(...)`.
+(field_declaration
+  (modifier) @_static
+  (variable_declaration
+    type: (_) @shared.class
+    (variable_declarator name: (identifier) @shared.name
+      [(object_creation_expression) (implicit_object_creation_expression)]))
+  (#eq? @_static "static"))
+
 (attribute name: (_) @annotation)
 (attribute name: (_) @annotation
   (attribute_argument_list . (attribute_argument [(string_literal) (verbatim_string_literal) (raw_string_literal)] @annotation.arg)))

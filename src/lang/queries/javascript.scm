@@ -35,6 +35,17 @@
           (call_expression function: [(identifier) (member_expression)] @shared.class)
           (binary_expression right: (new_expression constructor: (_) @shared.class))]))))
 
+; `var bus = new Bus()`, `module.exports = new Sockets()` and `export default new Store()`.
+(program (variable_declaration (variable_declarator
+  name: (identifier) @shared.name
+  value: [(new_expression constructor: (_) @shared.class)
+          (call_expression function: [(identifier) (member_expression)] @shared.class)])))
+(program (expression_statement (assignment_expression
+  left: (member_expression object: (identifier) @_module property: (property_identifier) @_exports) @shared.name
+  right: (new_expression constructor: (_) @shared.class)))
+  (#eq? @_module "module") (#eq? @_exports "exports"))
+(program (export_statement "default" @shared.name value: (new_expression constructor: (_) @shared.class)))
+
 ; Every call's name, for wiring (`app.use(cors())`, `emitter.on(...)`).
 (call_expression function: [(identifier) @call.any (member_expression property: (property_identifier) @call.any)])
 
