@@ -643,13 +643,31 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         return Vec::new();
     }
     let internal = internal_imports(ctx);
+    // Rust names crates with underscores in code and often with dashes in Cargo.toml.
+    let crates: BTreeSet<String> = ctx
+        .deps
+        .iter()
+        .filter(|(ecosystem, ..)| ecosystem == "cargo")
+        .map(|(_, name, ..)| name.replace('-', "_"))
+        .collect();
     let external_packages = |file: &'a crate::parse::FileFacts| -> BTreeSet<&'a str> {
+        // `cn.keking.service` imported in `cn.keking.service.impl` is the app's own.
+        let own = file
+            .module
+            .as_deref()
+            .and_then(|m| package_key(&file.language, m));
         file.imports
             .iter()
             .filter(|i| i.kind == crate::parse::ImportKind::Module)
             .filter(|i| !internal.contains(i.path.as_str()))
-            .filter_map(|i| package_key(&file.language, &i.path))
-            .filter(|p| !PLUMBING.contains(p))
+            .filter_map(|i| {
+                let package = package_key(&file.language, &i.path)?;
+                let outside = Some(package) != own
+                    && !PLUMBING.contains(&package)
+                    && outside_system(&file.language, &i.path, package)
+                    && (file.language != "rust" || crates.contains(package));
+                outside.then_some(package)
+            })
             .collect()
     };
     let mut importers: std::collections::HashMap<&str, usize> = Default::default();
@@ -690,6 +708,78 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     }
     out.truncate(4);
     out
+}
+
+/// Whether `package` (imported as `import`) is something outside the program an adapter can
+/// translate to: any third-party package, but of the language's standard library only the
+/// parts that reach another system (processes, sockets, HTTP, SQL, mail, the file system).
+/// Wrapping `copy`, `sort`, `System.Runtime` or PHP's `implode` adapts nothing.
+fn outside_system(language: &str, import: &str, package: &str) -> bool {
+    #[rustfmt::skip]
+    const PYTHON_STD: &[&str] = &[
+        "abc", "argparse", "array", "ast", "asyncio", "base64", "binascii", "bisect", "builtins",
+        "bz2", "calendar", "cmath", "codecs", "collections", "concurrent", "configparser",
+        "contextlib", "contextvars", "copy", "csv", "ctypes", "dataclasses", "datetime",
+        "decimal", "difflib", "enum", "errno", "fnmatch", "fractions", "functools", "gc",
+        "getpass", "gettext", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "importlib",
+        "inspect", "io", "ipaddress", "itertools", "json", "keyword", "locale", "logging", "lzma",
+        "math", "mimetypes", "numbers", "operator", "os", "pathlib", "pickle", "pkgutil",
+        "platform", "pprint", "queue", "random", "re", "secrets", "select", "shlex", "shutil",
+        "signal", "stat", "statistics", "string", "struct", "sys", "sysconfig", "tarfile",
+        "tempfile", "textwrap", "threading", "time", "timeit", "tomllib", "traceback", "types",
+        "typing", "unicodedata", "unittest", "uuid", "warnings", "weakref", "zipfile", "zlib",
+        "zoneinfo", "_typeshed",
+    ];
+    #[rustfmt::skip]
+    const NODE_STD: &[&str] = &[
+        "assert", "async_hooks", "buffer", "cluster", "console", "constants", "crypto",
+        "events", "module", "os", "path", "perf_hooks", "process", "punycode", "querystring",
+        "readline", "stream", "string_decoder", "timers", "tty", "url", "util", "v8", "vm",
+        "worker_threads", "zlib",
+    ];
+    #[rustfmt::skip]
+    const RUBY_STD: &[&str] = &[
+        "json", "set", "time", "date", "uri", "yaml", "psych", "erb", "securerandom", "digest",
+        "base64", "forwardable", "singleton", "ostruct", "optparse", "logger", "pathname",
+        "fileutils", "tempfile", "stringio", "English", "benchmark", "monitor", "thread",
+        "openssl", "zlib", "cgi", "shellwords", "delegate", "observer", "timeout", "strscan",
+    ];
+    // Parts of the standard libraries that talk to something outside the process.
+    #[rustfmt::skip]
+    const SYSTEM: &[&str] = &[
+        // Go
+        "database/sql", "net/http", "net/smtp", "net/rpc", "net", "os/exec", "log/syslog",
+        "crypto/tls", "syscall",
+        // Java, Kotlin
+        "java.net", "java.sql", "java.nio", "javax.mail", "javax.naming", "javax.xml",
+        "javax.sql", "java.net.http",
+        // C#
+        "System.Net", "System.Data", "System.Diagnostics", "System.IO", "System.DirectoryServices",
+        // PHP classes of its extensions
+        "PDO", "mysqli", "SQLite3", "Redis", "Memcached", "SoapClient", "ZipArchive", "PharData",
+        "DirectoryIterator", "FilesystemIterator", "SplFileObject",
+    ];
+    match language {
+        "go" if !package.split('/').next().unwrap_or("").contains('.') => {
+            SYSTEM.contains(&import) || SYSTEM.iter().any(|s| import.starts_with(&format!("{s}/")))
+        }
+        "java" | "kotlin"
+            if ["java.", "javax.", "kotlin."]
+                .iter()
+                .any(|p| package.starts_with(p)) =>
+        {
+            SYSTEM.contains(&package)
+        }
+        "csharp" if package == "System" || package.starts_with("System.") => {
+            SYSTEM.contains(&package)
+        }
+        // A name without a namespace is PHP's own: a function, constant or extension class.
+        "php" => package.contains('\\') || SYSTEM.contains(&package),
+        "python" => !PYTHON_STD.contains(&package),
+        "javascript" | "typescript" => !NODE_STD.contains(&package.trim_start_matches("node:")),
+        "ruby" => !RUBY_STD.contains(&package),
+        _ => true,
+    }
 }
 
 /// Decorators found by their shape: a type that implements an interface and holds one of
@@ -2865,6 +2955,33 @@ mod tests {
         assert_eq!(camel_words("CartStore"), 2);
         assert_eq!(camel_words("Proxy"), 1);
         assert_eq!(camel_words("EmailProviderSender"), 3);
+    }
+
+    #[test]
+    fn only_standard_libraries_that_reach_another_system_are_adapted() {
+        let outside = |language, import: &str| {
+            let package = package_key(language, import).expect("a package");
+            outside_system(language, import, package)
+        };
+        assert!(outside("go", "github.com/redis/go-redis/v9"));
+        assert!(outside("go", "database/sql"));
+        assert!(outside("go", "os/exec"));
+        assert!(!outside("go", "sort"));
+        assert!(!outside("go", "crypto/sha1"));
+        assert!(outside("python", "smtplib"));
+        assert!(outside("python", "boto3.session"));
+        assert!(!outside("python", "copy"));
+        assert!(!outside("python", "asyncio.tasks"));
+        assert!(outside("csharp", "System.Net.Http"));
+        assert!(!outside("csharp", "System.Runtime.CompilerServices"));
+        assert!(outside("java", "java.sql.Connection"));
+        assert!(!outside("java", "java.util.List"));
+        assert!(outside("php", "Aws\\S3\\S3Client"));
+        assert!(outside("php", "PDO"));
+        assert!(!outside("php", "hash_equals"));
+        assert!(outside("typescript", "ioredis"));
+        assert!(!outside("typescript", "node:path"));
+        assert!(!outside("ruby", "json"));
     }
 
     #[test]
