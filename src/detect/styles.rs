@@ -337,6 +337,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             composition_roots(ctx),
         )],
+        "repository" => vec![when(
+            true,
+            "an app interface for a data store (Store, Storage, Database, Dao) implemented over a database, SQL or a storage client",
+            0.55,
+            store_interfaces(ctx),
+        )],
         "strategy" => vec![
             when(
                 true,
@@ -1207,6 +1213,70 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
             format!("{names} implement {interface}, each a variant of its role"),
         ));
         if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Repositories by what they are for: an interface, trait or abstract class the application
+/// declares for its data store (`StorageBackend`, `IPackageDatabase`, `writestore`, `Dao`),
+/// implemented by an application type in a file that talks to a database or a storage
+/// service (a driver, ORM or client import, or SQL). Not every repository is called one;
+/// a collection-like store behind an interface is one whatever its name.
+fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
+    const STORE_WORDS: &[&str] = &["store", "storage", "database", "db", "datastore", "dao"];
+    // Substrings of import paths of database drivers, ORMs and storage clients.
+    #[rustfmt::skip]
+    const DATA_ACCESS: &[&str] = &[
+        "sql", "gorm", "storm", "bbolt", "boltdb", "redis", "mongo", "postgres", "pgx", "xorm",
+        "dynamo", "spanner", "firestore", "leveldb", "badger", "elastic", "knex", "sequelize",
+        "typeorm", "prisma", "entityframework", "dapper", "npgsql", "jdbc", "hibernate",
+        "persistence", "doctrine", "psycopg", "diesel", "sea_orm", "cassandra", "couchbase",
+        "cosmos", "alloydb", "bigtable", "etcd", "sled", "rocksdb", "lmdb", "mybatis", "ibatis",
+        "pdo",
+    ];
+    // Stores of files and blobs (images on S3, uploads on disk) keep bytes, not the model.
+    const BLOBS: &[&str] = &[
+        "image", "blob", "file", "media", "upload", "object", "asset",
+    ];
+    let talks_to_data = |file: &crate::parse::FileFacts| {
+        file.literals
+            .iter()
+            .any(|l| l.kind == crate::parse::LiteralKind::Sql)
+            || file.imports.iter().any(|i| {
+                let path = i.path.to_ascii_lowercase();
+                DATA_ACCESS.iter().any(|d| path.contains(d))
+            })
+    };
+    let store_named = |name: &str| {
+        let lower = role_of(name).to_ascii_lowercase();
+        (STORE_WORDS.iter().any(|w| lower.ends_with(w))
+            || (lower.ends_with("backend") && STORE_WORDS.iter().any(|w| lower.contains(w))))
+            && !BLOBS.iter().any(|b| lower.contains(b))
+            && !SYNTAX.iter().chain(ROLES).any(|r| name.ends_with(r))
+    };
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for i in &ctx.app_implementations {
+        if i.ty == i.interface
+            || !store_named(i.interface)
+            || i.ty.contains("Mock")
+            || i.ty.contains("Fake")
+            || !talks_to_data(i.file)
+            || !seen.insert(i.interface)
+        {
+            continue;
+        }
+        out.push(Evidence::at(
+            &i.file.path,
+            Some(i.line),
+            format!(
+                "{} implements the data store interface {} ({})",
+                i.ty, i.interface, i.declared_in
+            ),
+        ));
+        if out.len() >= 3 {
             break;
         }
     }
