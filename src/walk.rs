@@ -533,6 +533,18 @@ fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
 /// `Lib/`, `python3.x/` holding `os.py` and `site.py`). Only folders with those names are
 /// looked into, so the walk pays a file-system check on few folders.
 fn bundles_foreign_program(dir: &Path, name: &str) -> bool {
+    // Front-end libraries copied into a web root (`static/plugins/codemirror`,
+    // `wwwroot/lib/jquery`) are someone else's code served as is.
+    if matches!(name, "plugins" | "libs" | "lib") {
+        let served = dir
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .is_some_and(|parent| matches!(parent, "static" | "wwwroot" | "public"));
+        if served {
+            return true;
+        }
+    }
     if name.ends_with("Portable") && dir.join("App/AppInfo/appinfo.ini").is_file() {
         return true;
     }
@@ -770,6 +782,16 @@ mod tests {
         assert!(!bundles_foreign_program(&portable, "LibreOfficePortable"));
         std::fs::write(portable.join("App/AppInfo/appinfo.ini"), "[Format]").unwrap();
         assert!(bundles_foreign_program(&portable, "LibreOfficePortable"));
+        let served = dir.path().join("admin/src/main/resources/static/plugins");
+        assert!(bundles_foreign_program(&served, "plugins"));
+        assert!(bundles_foreign_program(
+            &dir.path().join("wwwroot/lib"),
+            "lib"
+        ));
+        assert!(!bundles_foreign_program(
+            &dir.path().join("app/plugins"),
+            "plugins"
+        ));
     }
 
     #[test]
