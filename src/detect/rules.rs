@@ -489,18 +489,52 @@ fn go_implementations<'a>(
     if interfaces.is_empty() {
         return out;
     }
+    // Methods a file declares on types of its package declared elsewhere: a store's
+    // hundred methods live in users.go, repos.go … beside the struct's own file. Facts
+    // keep a method's name, not its receiver, so these count only toward large interfaces
+    // (four methods or more), which a type matches by accident far less than a small one.
+    let mut elsewhere: BTreeMap<&str, Vec<(&str, BTreeSet<&str>)>> = BTreeMap::new();
     for file in go() {
+        let own: BTreeSet<&str> = file
+            .types
+            .iter()
+            .flat_map(|t| t.methods.iter().map(String::as_str))
+            .collect();
+        let orphans: BTreeSet<&str> = file
+            .functions
+            .iter()
+            .filter(|f| f.kind == crate::parse::FunctionKind::Method)
+            .map(|f| f.name.as_str())
+            .filter(|name| !own.contains(name))
+            .collect();
+        if !orphans.is_empty() {
+            let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+            elsewhere
+                .entry(dir)
+                .or_default()
+                .push((file.path.as_str(), orphans));
+        }
+    }
+    for file in go() {
+        let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+        let package_methods: BTreeSet<&str> = elsewhere
+            .get(dir)
+            .into_iter()
+            .flatten()
+            .filter(|(path, _)| *path != file.path)
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect();
         for t in file.types.iter().filter(|t| t.kind == TypeKind::Struct) {
             if t.methods.is_empty() {
                 continue;
             }
+            let has = |m: &String, large: bool| {
+                t.methods.binary_search(m).is_ok()
+                    || (large && package_methods.contains(m.as_str()))
+            };
             for (path, interface) in &interfaces {
-                if *path != file.path
-                    && interface
-                        .methods
-                        .iter()
-                        .all(|m| t.methods.binary_search(m).is_ok())
-                {
+                let large = interface.methods.len() >= 4;
+                if *path != file.path && interface.methods.iter().all(|m| has(m, large)) {
                     out.entry(file.path.as_str()).or_default().push((
                         t.name.as_str(),
                         interface.name.as_str(),
