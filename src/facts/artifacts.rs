@@ -63,6 +63,14 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             });
             continue;
         }
+        if is_manual_page(path, name) {
+            out.push(Artifact {
+                path: path.to_string(),
+                kind: "manpage".to_string(),
+                items: Vec::new(),
+            });
+            continue;
+        }
         if is_view_template(path, name) {
             out.push(Artifact {
                 path: path.to_string(),
@@ -107,6 +115,19 @@ fn is_di_config(path: &str, name: &str) -> bool {
             || name.ends_with("_services.yml"))
         && (name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".xml")))
         || matches!(name, "applicationContext.xml" | "beans.xml")
+}
+
+/// Unix manual pages of the program (`man/fzf.1`, `doc/xh.1.md`, `colorls.1.ronn`): what a
+/// command-line tool ships. Version-numbered notes (`changes-1.9.1.md`) are not pages.
+fn is_manual_page(path: &str, name: &str) -> bool {
+    static PAGE: OnceLock<Regex> = OnceLock::new();
+    let page = PAGE.get_or_init(|| {
+        Regex::new(r"^[A-Za-z][A-Za-z0-9_-]*\.[1-8](\.(md|ronn|scd|adoc|txt))?$").expect("valid")
+    });
+    let in_tests = path
+        .split('/')
+        .any(|s| matches!(s, "test" | "tests" | "testdata" | "fixtures"));
+    page.is_match(name) && !in_tests
 }
 
 /// Server-side view templates: what the V of an MVC application renders.
@@ -265,6 +286,20 @@ mod tests {
         ));
         assert!(!is_migration("src/orders/service.py", "py"));
         assert!(!is_migration("docs/migrations.md", "md"));
+    }
+
+    #[test]
+    fn manual_pages_are_named_by_section_not_by_version() {
+        assert!(is_manual_page("man/man1/fzf.1", "fzf.1"));
+        assert!(is_manual_page("doc/xh.1.md", "xh.1.md"));
+        assert!(is_manual_page("man/colorls.1.ronn", "colorls.1.ronn"));
+        assert!(!is_manual_page(
+            "changes/changes-1.9.1.md",
+            "changes-1.9.1.md"
+        ));
+        assert!(!is_manual_page("docs/relnotes/v0.10.6.md", "v0.10.6.md"));
+        assert!(!is_manual_page("tests/fixtures/page.1", "page.1"));
+        assert!(!is_manual_page("README.md", "README.md"));
     }
 
     #[test]

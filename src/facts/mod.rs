@@ -123,8 +123,9 @@ pub struct CiFile {
 pub struct Artifact {
     /// Path relative to the analysed root.
     pub path: String,
-    /// proto, graphql, openapi, asyncapi, avro, sql, migration, view (a server-side template)
-    /// or di-config (dependency-injection container configuration).
+    /// proto, graphql, openapi, asyncapi, avro, sql, migration, view (a server-side template),
+    /// di-config (dependency-injection container configuration) or manpage (a Unix manual
+    /// page of the program).
     pub kind: String,
     /// What it declares: protobuf services, GraphQL root types.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
