@@ -2981,6 +2981,21 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                         .iter()
                         .any(|i| deploys(&ctx.analysis.project, i));
                 let single = served && micro.is_none() && modular.is_none() && library.is_none();
+                // A command-line program with a Dockerfile is packaged, not deployed: nothing
+                // is served (the taxonomy keeps monolith for applications, not CLIs).
+                let packaged_cli = cli.is_some()
+                    && rest.is_none()
+                    && !["grpc", "graphql", "websocket", "message-queue"]
+                        .iter()
+                        .any(|id| {
+                            asserted_ids.contains(&(FindingKind::Communication, id.to_string()))
+                        });
+                signals.push(when(
+                    packaged_cli,
+                    "a command-line program that serves nothing: a container image packages it, it is not a deployed application",
+                    -0.6,
+                    fired_evidence(&cli, 2),
+                ));
                 signals.push(when(
                     served_app.is_empty()
                         && !serve_command.is_empty()
