@@ -656,6 +656,9 @@ pub fn is_test_path(path: &str) -> bool {
         || name.ends_with("_spec.rb")
         || name.ends_with("_test.rb")
         || name.ends_with("_test.rs")
+        // Rust test modules moved out of their file (`#[cfg(test)] mod tests;`).
+        || name == "tests.rs"
+        || name.ends_with("_tests.rs")
         || SUFFIXES.iter().any(|s| original.ends_with(s))
 }
 
@@ -1299,6 +1302,8 @@ mod tests {
             "src/main/java/a/OrderTestSupport/Fixtures.java",
             "test-jpms/src/main/java/module-info.java",
             "gson-tests/src/A.java",
+            "crates/webhooks/src/tests.rs",
+            "src/parser_tests.rs",
         ] {
             assert!(is_test_path(p), "{p}");
         }
