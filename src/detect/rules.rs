@@ -51,6 +51,10 @@ pub struct SignalRule {
     /// library is its protocol model, not a boundary DTO).
     #[serde(default)]
     pub unless_name: Option<String>,
+    /// For `type_name`: types extending one of these (last name segment) are skipped: a
+    /// `HatRequest` record of the ORM or a `BadInput` error is not a boundary DTO.
+    #[serde(default)]
+    pub unless_base: Vec<String>,
     /// The matcher (exactly one of the fields).
     #[serde(flatten)]
     pub matcher: Matcher,
@@ -1001,6 +1005,10 @@ fn run(
                             .unless_name
                             .as_ref()
                             .is_some_and(|u| u.is_match(&t.name))
+                        && !t.bases.iter().any(|b| {
+                            let base = crate::parse::simple_name(b);
+                            compiled.rule.unless_base.iter().any(|u| u == base)
+                        })
                         && !(fixtures && t.name.ends_with("Factory"))
                     {
                         hits.add(Evidence::at(
