@@ -596,6 +596,11 @@ pub(crate) fn deploys(
     !is_test_path(&infra.path)
         && !is_example_path(&infra.path)
         && !dev_services_only(project, infra)
+        // A dev container is the developers' machine, not where the program runs.
+        && !infra
+            .path
+            .split('/')
+            .any(|s| matches!(s, ".devcontainer" | "devcontainer"))
 }
 
 /// Files whose path says they are tests.
@@ -674,6 +679,7 @@ pub fn is_example_path(path: &str) -> bool {
     #[rustfmt::skip]
     const DIRS: &[&str] = &[
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
+        "benchmark",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
         "playground", "performance", "docs-src", "snippets",
     ];
@@ -1324,6 +1330,7 @@ mod tests {
         }
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
+        assert!(is_example_path("benchmark/server.ts"));
         assert!(!is_example_path(
             "src/main/java/org/acme/samples/petclinic/Owner.java"
         ));
