@@ -366,7 +366,12 @@ impl<'a> Context<'a> {
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
         };
-        context.import_index = import_index(&context.app_files);
+        let internal: BTreeSet<&str> = analysis
+            .edges
+            .iter()
+            .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
+            .collect();
+        context.import_index = import_index(&context.app_files, &internal);
         let mut found = Vec::new();
         for &file in &context.app_files {
             for (ty, base, line) in context.implemented_in(file) {
@@ -777,16 +782,34 @@ impl Hits {
 pub(crate) use crate::parse::simple_name;
 
 /// Every import of `files` as (path, file index, import index), sorted by path.
-fn import_index<'a>(files: &[&'a FileFacts]) -> Vec<(&'a str, usize, usize)> {
+fn import_index<'a>(
+    files: &[&'a FileFacts],
+    internal: &BTreeSet<&str>,
+) -> Vec<(&'a str, usize, usize)> {
     let mut index: Vec<(&str, usize, usize)> = files
         .iter()
         .enumerate()
         .flat_map(|(f, file)| {
+            // A class of the file's own package (`com.beust.jcommander.FuzzyMap.IKey` in
+            // `com.beust.jcommander`) resolves to no edge: the module imports itself.
+            let own = file.module.as_deref().filter(|m| !m.is_empty());
             file.imports
                 .iter()
                 .enumerate()
+                .filter(move |(_, import)| {
+                    !own.is_some_and(|m| {
+                        import
+                            .path
+                            .strip_prefix(m)
+                            .is_some_and(|rest| rest.starts_with(['.', '\\']))
+                    })
+                })
                 .map(move |(i, import)| (import.path.as_str(), f, i))
         })
+        // Imports of the repository's own modules are not uses of a package: jcommander's
+        // `com.beust.jcommander.internal.Lists` is the parser library itself, a Python app's
+        // own `events` module is not the `events` package.
+        .filter(|(path, _, _)| !internal.contains(path))
         .collect();
     index.sort_unstable();
     index
@@ -1257,8 +1280,19 @@ mod tests {
             imports: vec![import("kafka.consumer", &[]), import("os", &[])],
             ..FileFacts::default()
         };
-        let files = vec![&a, &b];
-        let index = import_index(&files);
+        let own = FileFacts {
+            path: "src/main/java/picocli/help/Usage.java".into(),
+            module: Some("picocli.help".into()),
+            imports: vec![
+                import("picocli.help.Layout", &[]),
+                import("picocli.CommandLine", &[]),
+            ],
+            ..FileFacts::default()
+        };
+        let files = vec![&a, &b, &own];
+        // `picocli.CommandLine` resolved to a module of the repository.
+        let internal: BTreeSet<&str> = ["picocli.CommandLine"].into_iter().collect();
+        let index = import_index(&files, &internal);
         let find = |prefixes: &[&str]| {
             let prefixes: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();
             imports_matching(&index, &files, &prefixes)
@@ -1269,6 +1303,9 @@ mod tests {
         assert_eq!(find(&["django.db.models"]), vec![(0, 0)]);
         assert_eq!(find(&["django", "os"]), vec![(0, 0), (1, 1)]);
         assert!(find(&["django.db.migrations"]).is_empty());
+        // The repository's own package, imported from inside or resolved to a module, is
+        // not a use of the package of that name.
+        assert!(find(&["picocli"]).is_empty());
     }
 
     #[test]
