@@ -24,6 +24,8 @@ pub(super) enum ManifestKind {
     Maven,
     Gradle,
     Pyproject,
+    /// setuptools' `setup.py` or `setup.cfg`.
+    Setup,
     Requirements,
     Pipfile,
     Gemfile,
@@ -39,7 +41,7 @@ impl ManifestKind {
             Self::GoMod => "go",
             Self::Maven => "maven",
             Self::Gradle => "gradle",
-            Self::Pyproject | Self::Requirements => "python",
+            Self::Pyproject | Self::Setup | Self::Requirements => "python",
             Self::Pipfile => "pipenv",
             Self::Gemfile => "bundler",
             Self::Csproj => "nuget",
@@ -58,6 +60,7 @@ pub(super) fn kind_of(path: &str) -> Option<ManifestKind> {
         "pom.xml" => ManifestKind::Maven,
         "build.gradle" | "build.gradle.kts" => ManifestKind::Gradle,
         "pyproject.toml" => ManifestKind::Pyproject,
+        "setup.py" | "setup.cfg" => ManifestKind::Setup,
         "Pipfile" => ManifestKind::Pipfile,
         "Gemfile" => ManifestKind::Gemfile,
         "composer.json" => ManifestKind::Composer,
@@ -91,6 +94,7 @@ pub(super) fn parse(kind: ManifestKind, path: &str, text: &str) -> Result<Manife
             None
         }
         ManifestKind::Pyproject => parse_pyproject(text, &mut deps)?,
+        ManifestKind::Setup => parse_setup(path, text, &mut deps),
         ManifestKind::Requirements => {
             parse_requirements(path, text, &mut deps);
             None
@@ -460,6 +464,77 @@ fn group_scope<'a>(group: &str, default: &'a str) -> &'a str {
 
 /// Reads an array of PEP 508 strings; `key_line` is where the array starts, used to
 /// find each item's line.
+/// setuptools' own manifests, read without running them: in `setup.py` the literal
+/// `name="…"` and the strings of `install_requires=[…]` / `tests_require=[…]`; in `setup.cfg`
+/// `[metadata] name` and the lines of `[options] install_requires` and `tests_require`.
+/// Values built in code (`install_requires=read("requirements.txt")`) are not followed.
+fn parse_setup(path: &str, text: &str, deps: &mut Deps) -> Option<String> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\bname\s*=\s*["']([A-Za-z0-9_.\-]+)["']"#).expect("valid regex")
+    });
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)\b(install_requires|tests_require)\s*=\s*\[(.*?)\]").expect("valid regex")
+    });
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"["']([^"'\n]+)["']"#).expect("valid regex"));
+    let mut add = |key: &str, spec: &str, from: u32| {
+        let scope = if key == "tests_require" {
+            "test"
+        } else {
+            "runtime"
+        };
+        if let Some((name, version)) = pep508(spec) {
+            deps.push(scope, name, version, line_containing(text, from, spec));
+        }
+    };
+    if file_name(path) == "setup.py" {
+        for list in LIST.captures_iter(text) {
+            let key = list.get(1).map_or("", |m| m.as_str());
+            let at = list.get(0).map_or(0, |m| m.start());
+            let from = line_number(text[..at].lines().count().saturating_sub(1));
+            for spec in QUOTED.captures_iter(list.get(2).map_or("", |m| m.as_str())) {
+                add(key, &spec[1], from);
+            }
+        }
+        return NAME.captures(text).map(|c| c[1].to_string());
+    }
+    // setup.cfg: INI sections with indented continuation lines.
+    let (mut section, mut key, mut name) = (String::new(), String::new(), None);
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
+            continue;
+        }
+        if let Some(header) = trimmed.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            section = header.trim().to_string();
+            key.clear();
+            continue;
+        }
+        let continuation = line.starts_with([' ', '\t']);
+        let value = if continuation {
+            trimmed
+        } else {
+            let Some((k, v)) = trimmed.split_once('=') else {
+                continue;
+            };
+            key = k.trim().to_string();
+            if section == "metadata" && key == "name" {
+                name = Some(v.trim().to_string());
+            }
+            v.trim()
+        };
+        if section == "options"
+            && matches!(key.as_str(), "install_requires" | "tests_require")
+            && !value.is_empty()
+        {
+            let from = line_number(index);
+            let key = key.clone();
+            add(&key, value, from);
+        }
+    }
+    name
+}
+
 fn pep508_array(
     items: Option<&toml::Value>,
     text: &str,
@@ -628,6 +703,13 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 _ => {}
             }
             if root.get("bin").is_some_and(|v| !v.is_null()) {
+                out.push("cli".to_string());
+            }
+        }
+        // setuptools: `console_scripts` entry points or `scripts=[...]` install programs.
+        ManifestKind::Setup => {
+            let compact: String = text.split_whitespace().collect();
+            if compact.contains("console_scripts") || compact.contains("scripts=") {
                 out.push("cli".to_string());
             }
         }
@@ -1624,6 +1706,46 @@ dependencies {
         ]);
         assert!(warnings.is_empty());
         assert_eq!(facts.manifests[0].name.as_deref(), Some("ktor-app"));
+    }
+
+    #[test]
+    fn setuptools_manifests_are_read_without_running_them() {
+        let setup_py = r#"from setuptools import setup
+
+setup(
+    name='jmespath',
+    version='1.0.1',
+    scripts=['bin/jp.py'],
+    install_requires=[
+        "requests>=2.0",
+        'click',
+    ],
+    tests_require=["pytest"],
+)
+"#;
+        let (name, deps) = deps_of("setup.py", setup_py);
+        assert_eq!(name.as_deref(), Some("jmespath"));
+        assert_eq!(
+            deps,
+            vec![
+                row("runtime", "click", None, Some(9)),
+                row("runtime", "requests", Some(">=2.0"), Some(8)),
+                row("test", "pytest", None, Some(11)),
+            ]
+        );
+        assert_eq!(ships(ManifestKind::Setup, setup_py), vec!["cli"]);
+        let setup_cfg = "[metadata]\nname = thefuck\n\n[options]\ninstall_requires =\n    psutil\n    colorama>=0.4\n\n[options.entry_points]\nconsole_scripts =\n    thefuck = thefuck.entrypoints.main:main\n";
+        let (name, deps) = deps_of("setup.cfg", setup_cfg);
+        assert_eq!(name.as_deref(), Some("thefuck"));
+        assert_eq!(
+            deps,
+            vec![
+                row("runtime", "colorama", Some(">=0.4"), Some(7)),
+                row("runtime", "psutil", None, Some(6)),
+            ]
+        );
+        assert_eq!(ships(ManifestKind::Setup, setup_cfg), vec!["cli"]);
+        assert!(ships(ManifestKind::Setup, "setup(name='lib', packages=['lib'])").is_empty());
     }
 
     #[test]
