@@ -1156,6 +1156,28 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
     out
 }
 
+/// Test doubles kept in application code (`FakeEmailSender`, `TrainerServiceMock`): not
+/// interchangeable implementations, nor a data store.
+const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
+
+/// Roles whose implementations are not chosen between: repositories are their own pattern,
+/// presenters answer one use case each (and every use case names its own `IOutputPort`),
+/// processors and business rules all run.
+#[rustfmt::skip]
+const NOT_CHOSEN: &[&str] = &[
+    "Repository", "Repo", "Processor", "Rule", "Presenter", "OutputPort",
+];
+
+/// Up to three names, then how many more: `A, B, C and 2 more`.
+fn some_names<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = names.len();
+    let mut out = names.take(3).collect::<Vec<_>>().join(", ");
+    if total > 3 {
+        out.push_str(&format!(" and {} more", total - 3));
+    }
+    out
+}
+
 /// Interchangeable implementations recognised by their names: two or more types in
 /// different files implementing one application interface whose role has a name of its
 /// own (`ICartStore`, `ImageStorage`, `NotificationPublisher`: two words or more) and
@@ -1165,10 +1187,6 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
 /// `Mapper`, `Reply`) name kinds of things more often than interchangeable behaviour, and
 /// test doubles kept in application code (`FakeEmailSender`) are not variants.
 fn role_variants(ctx: &Context) -> Vec<Evidence> {
-    const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
-    // Repositories are their own pattern; processors and business rules all run, none is
-    // chosen.
-    const NOT_CHOSEN: &[&str] = &["Repository", "Repo", "Processor", "Rule"];
     let mut families: BTreeMap<&str, BTreeMap<&str, (&str, u32)>> = BTreeMap::new();
     for i in &ctx.app_implementations {
         let role = role_of(i.interface);
@@ -1198,15 +1216,7 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
             continue;
         }
         let (path, line) = variants.values().next().expect("two variants");
-        let mut names = variants
-            .keys()
-            .take(3)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if variants.len() > 3 {
-            names.push_str(&format!(" and {} more", variants.len() - 3));
-        }
+        let names = some_names(variants.keys().copied());
         out.push(Evidence::at(
             path,
             Some(*line),
@@ -1261,8 +1271,7 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
     for i in &ctx.app_implementations {
         if i.ty == i.interface
             || !store_named(i.interface)
-            || i.ty.contains("Mock")
-            || i.ty.contains("Fake")
+            || DOUBLES.iter().any(|d| i.ty.contains(d))
             || !talks_to_data(i.file)
             || !seen.insert(i.interface)
         {
@@ -1289,17 +1298,6 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
 /// decorator, a tree node holding its children a composite). `AudioHandler { AbstractQueue
 /// queue }` with `FairQueue` and `LinearQueue` runs whichever queue it was handed.
 fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
-    const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
-    // Repositories are their own pattern, presenters answer one use case each (and every
-    // use case names its own `IOutputPort`), processors and rules all run.
-    const NOT_CHOSEN: &[&str] = &[
-        "Repository",
-        "Repo",
-        "Processor",
-        "Rule",
-        "Presenter",
-        "OutputPort",
-    ];
     // Types the application declares, with what they hold: an implementation that holds its
     // own interface, or another implementation of it, is a decorator around the strategy,
     // not another one.
@@ -1373,10 +1371,7 @@ fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
                 if implementing[name].contains(t.name.as_str()) || !seen.insert(name) {
                     continue;
                 }
-                let mut names = types.iter().take(3).copied().collect::<Vec<_>>().join(", ");
-                if types.len() > 3 {
-                    names.push_str(&format!(" and {} more", types.len() - 3));
-                }
+                let names = some_names(types.iter().copied());
                 out.push(Evidence::at(
                     &file.path,
                     Some(t.line),
