@@ -266,6 +266,8 @@ pub struct Context<'a> {
     /// index), sorted by path: import rules look their prefixes up instead of comparing
     /// every import of every file with every prefix.
     pub import_index: Vec<(&'a str, usize, usize)>,
+    /// Imports that resolve to the repository somewhere: the app's own modules.
+    pub internal_imports: BTreeSet<&'a str>,
 }
 
 /// An application type implementing an interface the application declares.
@@ -365,13 +367,13 @@ impl<'a> Context<'a> {
             app_implementations: Vec::new(),
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
+            internal_imports: analysis
+                .edges
+                .iter()
+                .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
+                .collect(),
         };
-        let internal: BTreeSet<&str> = analysis
-            .edges
-            .iter()
-            .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
-            .collect();
-        context.import_index = import_index(&context.app_files, &internal);
+        context.import_index = import_index(&context.app_files, &context.internal_imports);
         let mut found = Vec::new();
         for &file in &context.app_files {
             for (ty, base, line) in context.implemented_in(file) {

@@ -630,15 +630,6 @@ const ROLES_NOT_ADAPTED: &[&str] = &[
     "UseCase", "Usecase", "Interactor",
 ];
 
-/// Imports that resolve to the repository somewhere: the app's own.
-fn internal_imports<'a>(ctx: &Context<'a>) -> std::collections::HashSet<&'a str> {
-    ctx.analysis
-        .edges
-        .iter()
-        .flat_map(|e| e.sites.iter().map(|s| s.import.as_str()))
-        .collect()
-}
-
 /// Adapters found by what they hide: a type implementing an interface the application
 /// declares (outside repositories, handlers and other framework roles) in a file that
 /// imports an outside package which at most two other application files import and the
@@ -648,7 +639,7 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     if ctx.app_implementations.is_empty() {
         return Vec::new();
     }
-    let internal = internal_imports(ctx);
+    let internal = &ctx.internal_imports;
     // Rust names crates with underscores in code and often with dashes in Cargo.toml.
     let crates: BTreeSet<String> = ctx
         .deps
@@ -911,7 +902,7 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
 /// import that names it: a Go package qualifier, or the imported name in Java, Kotlin, PHP,
 /// TypeScript and Python.
 fn holding_adapters(ctx: &Context) -> Vec<Evidence> {
-    let internal = internal_imports(ctx);
+    let internal = &ctx.internal_imports;
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for i in &ctx.app_implementations {

@@ -55,34 +55,22 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             });
             continue;
         }
-        if is_di_config(path, name) {
+        // Files recognised by where and how they are named, with nothing read from them.
+        let marker = if is_di_config(path, name) {
+            Some("di-config")
+        } else if is_manual_page(path, name) {
+            Some("manpage")
+        } else if is_view_template(path, name) {
+            Some("view")
+        } else if is_migration(path, ext) {
+            Some("migration")
+        } else {
+            None
+        };
+        if let Some(kind) = marker {
             out.push(Artifact {
                 path: path.to_string(),
-                kind: "di-config".to_string(),
-                items: Vec::new(),
-            });
-            continue;
-        }
-        if is_manual_page(path, name) {
-            out.push(Artifact {
-                path: path.to_string(),
-                kind: "manpage".to_string(),
-                items: Vec::new(),
-            });
-            continue;
-        }
-        if is_view_template(path, name) {
-            out.push(Artifact {
-                path: path.to_string(),
-                kind: "view".to_string(),
-                items: Vec::new(),
-            });
-            continue;
-        }
-        if is_migration(path, ext) {
-            out.push(Artifact {
-                path: path.to_string(),
-                kind: "migration".to_string(),
+                kind: kind.to_string(),
                 items: Vec::new(),
             });
         } else if ext == "sql" {
