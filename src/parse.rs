@@ -75,6 +75,11 @@ pub struct FileFacts {
     /// on a setting returning `S3Store` or `FsStore`): the raw material of factories and
     /// strategies. At most [`MAX_CHOICES`] per file.
     pub choices: Vec<Choice>,
+    /// Functions that add what they are given to a list of listeners, callbacks, hooks or
+    /// subscribers (`on(event, cb) { this.listeners.push(cb) }`): a subscription API written
+    /// by hand, the raw material of the observer pattern. At most [`MAX_SUBSCRIPTIONS`] per
+    /// file.
+    pub subscriptions: Vec<Subscription>,
     /// Number of syntax-error regions tree-sitter recovered from.
     pub syntax_errors: u32,
 }
@@ -279,6 +284,21 @@ pub struct Choice {
     pub classes: Vec<String>,
 }
 
+/// Most subscriptions kept per file.
+pub const MAX_SUBSCRIPTIONS: usize = 10;
+
+/// A function that adds its own argument to a list of listeners (see
+/// [`FileFacts::subscriptions`]).
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
+pub struct Subscription {
+    /// The function or method (empty for an anonymous function).
+    pub function: String,
+    /// The list, as its last name segment reads (`userDeletedCallbacks`, `@listeners`).
+    pub list: String,
+    /// 1-based line of the addition.
+    pub line: u32,
+}
+
 /// A variable holding one instance for the whole program.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct SharedInstance {
@@ -349,6 +369,8 @@ enum Role {
     SharedClass,
     CallAny,
     Construct,
+    SubscribeList,
+    SubscribeItem,
     Str,
     Ignored,
 }
@@ -394,6 +416,8 @@ fn role_for(capture: &str) -> Role {
         "call.any" => Role::CallAny,
         "shared.class" => Role::SharedClass,
         "construct" => Role::Construct,
+        "subscribe.list" => Role::SubscribeList,
+        "subscribe.item" => Role::SubscribeItem,
         "string" => Role::Str,
         _ => Role::Ignored,
     }
@@ -548,6 +572,8 @@ impl<'a> Extractor<'a> {
         // trait (`impl<W: Write> Write for Counter<W>`): what it holds, as a field would say.
         let mut wrapped_bounds: HashMap<String, Vec<String>> = HashMap::new();
         let mut constructed: Vec<Node> = Vec::new();
+        // (list, item) of additions to a list of listeners, kept when the item is a parameter.
+        let mut subscribed: Vec<(Node, Node)> = Vec::new();
         // Field types and constructor parameter types, with whether they are parameters.
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
 
@@ -574,6 +600,8 @@ impl<'a> Extractor<'a> {
             let mut shared_name = None;
             let mut shared_class = None;
             let mut string = None;
+            let mut subscribe_list = None;
+            let mut subscribe_item = None;
 
             for capture in m.captures {
                 let node = capture.node;
@@ -627,11 +655,16 @@ impl<'a> Extractor<'a> {
                         }
                     }
                     Role::Construct => constructed.push(node),
+                    Role::SubscribeList => subscribe_list = Some(node),
+                    Role::SubscribeItem => subscribe_item = Some(node),
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }
             }
 
+            if let (Some(list), Some(item)) = (subscribe_list, subscribe_item) {
+                subscribed.push((list, item));
+            }
             // `new(T)` and `make(…)` name what they build in their arguments (another pattern).
             let shared_class = shared_class.filter(|c| !matches!(self.text(*c), "new" | "make"));
             if let (Some(name), Some(class)) = (shared_name, shared_class) {
@@ -896,6 +929,7 @@ impl<'a> Extractor<'a> {
             }
         }
         facts.choices = self.choices(root, constructed);
+        facts.subscriptions = self.subscriptions(subscribed);
         facts.annotations = annotations;
         facts.imports.dedup();
         facts.types.sort_by_key(|t| t.line);
@@ -907,6 +941,66 @@ impl<'a> Extractor<'a> {
             .literals
             .sort_by(|a, b| (a.line, a.kind, &a.value).cmp(&(b.line, b.kind, &b.value)));
         facts.implementations.sort_by_key(|i| i.line);
+    }
+
+    /// Keeps the additions to a list of listeners whose item is a parameter of the function
+    /// making them: `on(cb) { callbacks.push(cb) }` subscribes `cb`, while
+    /// `handlers = append(handlers, coreutils.Handler)` or pushing a local merely fills a
+    /// list.
+    fn subscriptions(&self, subscribed: Vec<(Node, Node)>) -> Vec<Subscription> {
+        let mut out: Vec<Subscription> = Vec::new();
+        for (list, item) in subscribed {
+            if out.len() >= MAX_SUBSCRIPTIONS {
+                break;
+            }
+            let mut scope = item.parent();
+            while let Some(s) = scope {
+                if self.spec.scopes.contains(&s.kind()) {
+                    break;
+                }
+                scope = s.parent();
+            }
+            let Some(scope) = scope else { continue };
+            // The parameters are in the head of the function: everything before its body
+            // (or its first line where the grammar names no body).
+            let end = scope
+                .child_by_field_name("body")
+                .map(|b| b.start_byte())
+                .unwrap_or_else(|| {
+                    let text = self.text(scope);
+                    scope.start_byte() + text.find('\n').unwrap_or(text.len())
+                });
+            let head =
+                std::str::from_utf8(&self.source[scope.start_byte()..end.max(scope.start_byte())])
+                    .unwrap_or("");
+            let item = self.text(item);
+            if item.is_empty() || !has_word(head, item) {
+                continue;
+            }
+            let function = scope
+                .child_by_field_name("name")
+                .map(|n| compact(self.text(n)))
+                .unwrap_or_default();
+            // `self.listeners[event]` reads as `listeners`.
+            let list_name = compact(self.text(list));
+            let list_name = list_name.split('[').next().unwrap_or_default();
+            let list_name = list_name
+                .rsplit(['.', '>'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            if !out
+                .iter()
+                .any(|s| s.function == function && s.list == list_name)
+            {
+                out.push(Subscription {
+                    function,
+                    list: list_name,
+                    line: line_of(list),
+                });
+            }
+        }
+        out
     }
 
     /// Gathers the constructions of a file into choices. The constructions are visited in
@@ -1228,6 +1322,15 @@ fn enclosing_ruby_class(node: Node, ex: &Extractor) -> Option<String> {
         current = n.parent();
     }
     None
+}
+
+/// Whether `word` occurs in `text` with no identifier character on either side.
+fn has_word(text: &str, word: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(ident)
+            && !text[i + word.len()..].chars().next().is_some_and(ident)
+    })
 }
 
 fn line_of(node: Node) -> u32 {
@@ -1903,6 +2006,89 @@ BIN = Path('/usr/local/bin')
             ),
             ["admin/"]
         );
+    }
+}
+
+#[cfg(test)]
+mod subscription_tests {
+    use super::*;
+
+    fn subscriptions(language: &str, path: &str, source: &str) -> Vec<(String, String)> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
+            .expect("parses")
+            .subscriptions
+            .into_iter()
+            .map(|s| (s.function, s.list))
+            .collect()
+    }
+
+    fn one(function: &str, list: &str) -> Vec<(String, String)> {
+        vec![(function.to_string(), list.to_string())]
+    }
+
+    #[test]
+    fn functions_adding_their_argument_to_a_listener_list_subscribe() {
+        assert_eq!(
+            subscriptions(
+                "javascript",
+                "a.js",
+                "class E { on(fn) { this.#listeners.add(fn) } }"
+            ),
+            one("on", "#listeners")
+        );
+        assert_eq!(
+            subscriptions(
+                "python",
+                "a.py",
+                "class H:\n    def register(self, name, fn):\n        self._hooks[name].append(fn)\n"
+            ),
+            one("register", "_hooks")
+        );
+        assert_eq!(
+            subscriptions(
+                "ruby",
+                "a.rb",
+                "class R\n  def on(name, &block)\n    listeners[name.to_sym] << block\n  end\nend\n"
+            ),
+            one("on", "listeners")
+        );
+        assert_eq!(
+            subscriptions(
+                "go",
+                "a.go",
+                "package a\nfunc (c *N) OnDeleted(cb func(uint) error) {\n\tc.deletedCallbacks = append(c.deletedCallbacks, cb)\n}\n"
+            ),
+            one("OnDeleted", "deletedCallbacks")
+        );
+        assert_eq!(
+            subscriptions(
+                "php",
+                "a.php",
+                "<?php\nclass D { function on($e, callable $listener) { $this->listeners[$e][] = $listener; } }\n"
+            ),
+            one("on", "listeners")
+        );
+        assert_eq!(
+            subscriptions(
+                "kotlin",
+                "A.kt",
+                "class A { fun addListener(l: L) { listeners.add(l) } }"
+            ),
+            one("addListener", "listeners")
+        );
+    }
+
+    #[test]
+    fn lists_filled_with_what_a_function_builds_are_not_subscriptions() {
+        for (language, path, source) in [
+            ("javascript", "a.js", "function run() { const p = spawn(); procs.push(p); }"),
+            ("go", "a.go", "package a\nfunc hs() (handlers []H) {\n\thandlers = append(handlers, core.Handler)\n\treturn\n}\n"),
+            ("python", "a.py", "def setup(level):\n    h = StreamHandler()\n    handlers.append(h)\n"),
+            ("javascript", "a.js", "function on(fn) { this.items.push(fn) }"),
+        ] {
+            assert!(subscriptions(language, path, source).is_empty(), "{source}");
+        }
     }
 }
 

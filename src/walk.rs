@@ -678,6 +678,9 @@ pub fn classify_content(bytes: &[u8]) -> Option<SkipReason> {
     if is_library_banner(&first_lines) {
         return Some(SkipReason::Vendored);
     }
+    if is_bundle(&first_lines) {
+        return Some(SkipReason::Generated);
+    }
     if bytes.len() > 2048 {
         let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
         let longest = bytes
@@ -703,6 +706,17 @@ fn is_library_banner(head: &str) -> bool {
         line.contains("@licstart")
             || ((preserved || line.contains("@license")) && names_a_release(line))
     })
+}
+
+/// The opening of a JavaScript bundle built by webpack or a minifier, even when it has been
+/// pretty-printed since: webpack's `/******/` bootstrap or its universal-module wrapper, or
+/// the minifier's reversed `"object"==typeof exports&&"object"==typeof module` test. Code
+/// written by hand tests `typeof module === 'object'`.
+fn is_bundle(head: &str) -> bool {
+    let squeezed: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    head.trim_start().starts_with("/******/")
+        || squeezed.contains("webpackUniversalModuleDefinition")
+        || squeezed.contains("\"object\"==typeofexports&&\"object\"==typeofmodule")
 }
 
 /// Whether a line holds a release number: `v3.6` or `17.0.2`.
@@ -739,6 +753,25 @@ mod tests {
         let mut late = "x = 1\n".repeat(10);
         late.push_str("# @generated\n");
         assert_eq!(classify_content(late.as_bytes()), None);
+    }
+
+    #[test]
+    fn built_bundles_are_generated_even_pretty_printed() {
+        for bundle in [
+            "!function(e,t){\"object\"==typeof exports&&\"object\"==typeof module?module.exports=t():0}\n",
+            "!function(e, t) {\n    \"object\" == typeof exports && \"object\" == typeof module ? x : y\n",
+            "(function webpackUniversalModuleDefinition(root, factory) {\n",
+            "/******/ (() => { // webpackBootstrap\n",
+        ] {
+            assert_eq!(
+                classify_content(bundle.as_bytes()),
+                Some(SkipReason::Generated),
+                "{bundle}"
+            );
+        }
+        let own =
+            "(function (root, factory) {\n  if (typeof module === 'object' && module.exports) {\n";
+        assert_eq!(classify_content(own.as_bytes()), None);
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub enum Matcher {
     FunctionName(String),
     /// Names of functions or methods called (exact).
     Call(Vec<String>),
+    /// Lists that functions add their argument to, by the last word of the list's name
+    /// (`listeners`, `callbacks`): subscription APIs written by hand.
+    Subscription(Vec<String>),
     /// Directory names holding application code.
     Directory(Vec<String>),
     /// Globs over application files and artifacts.
@@ -1073,6 +1076,25 @@ fn run(
                             &file.path,
                             Some(c.line),
                             format!("calls {}", c.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Matcher::Subscription(words) => {
+            for file in files {
+                for s in &file.subscriptions {
+                    let list = s.list.to_ascii_lowercase();
+                    if words.iter().any(|w| list.ends_with(w.as_str())) {
+                        let function = if s.function.is_empty() {
+                            "a function".to_string()
+                        } else {
+                            format!("`{}`", s.function)
+                        };
+                        hits.add(Evidence::at(
+                            &file.path,
+                            Some(s.line),
+                            format!("{function} adds its argument to `{}`", s.list),
                         ));
                     }
                 }

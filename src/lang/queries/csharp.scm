@@ -59,3 +59,13 @@
 (field_declaration (variable_declaration type: (_) @type.field))
 (constructor_declaration parameters: (parameter_list (parameter type: (_) @type.param)))
 (class_declaration (parameter_list (parameter type: (_) @type.field)))
+
+; Additions to a list of listeners (`_handlers.Add(handler)`), kept when the item is a parameter
+; of the method: a subscription API written by hand (observer).
+((invocation_expression
+   function: (member_access_expression
+     expression: [(identifier) @subscribe.list (member_access_expression name: (identifier) @subscribe.list)]
+     name: (identifier) @_add)
+   arguments: (argument_list . (argument (identifier) @subscribe.item) .))
+  (#eq? @_add "Add")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

@@ -75,3 +75,15 @@
 (method_declaration name: (field_identifier) @name
   parameters: (parameter_list (parameter_declaration type: (_) @function.takes))
   result: (_) @function.returns) @definition.method
+
+; Additions to a list of listeners (`n.onDeleted = append(n.onDeleted, cb)`), kept when the item
+; is a parameter of the function: a subscription API written by hand (observer).
+((assignment_statement
+   left: (expression_list . [(identifier) @subscribe.list
+                             (selector_expression field: (field_identifier) @subscribe.list)
+                             (index_expression operand: [(identifier) @subscribe.list
+                                                         (selector_expression field: (field_identifier) @subscribe.list)])] .)
+   right: (expression_list . (call_expression function: (identifier) @_append
+                                              arguments: (argument_list (_) (identifier) @subscribe.item .)) .))
+  (#eq? @_append "append")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

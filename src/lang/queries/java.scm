@@ -46,3 +46,12 @@
 (field_declaration type: (_) @type.field)
 (constructor_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.param)))
 (record_declaration parameters: (formal_parameters (formal_parameter type: (_) @type.field)))
+
+; Additions to a list of listeners (`listeners.add(listener)`), kept when the item is a
+; parameter of the method: a subscription API written by hand (observer).
+((method_invocation
+   object: [(identifier) @subscribe.list (field_access field: (identifier) @subscribe.list)]
+   name: (identifier) @_add
+   arguments: (argument_list . (identifier) @subscribe.item .))
+  (#any-of? @_add "add" "addFirst" "addLast" "push")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

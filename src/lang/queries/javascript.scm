@@ -55,3 +55,16 @@
 ; Classes listed in a table by key (`const adapters = { http: HttpAdapter, xhr: XhrAdapter }`).
 ((pair value: (identifier) @construct)
   (#match? @construct "^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$"))
+
+; Additions to a list of listeners (`this.listeners.push(cb)`, `callbacks[event].add(fn)`), kept
+; when the item is a parameter of the function: a subscription API written by hand (observer).
+((call_expression
+   function: (member_expression
+     object: [(identifier) @subscribe.list
+              (member_expression property: [(property_identifier) (private_property_identifier)] @subscribe.list)
+              (subscript_expression object: [(identifier) @subscribe.list
+                                             (member_expression property: [(property_identifier) (private_property_identifier)] @subscribe.list)])]
+     property: (property_identifier) @_add)
+   arguments: (arguments . (identifier) @subscribe.item .))
+  (#any-of? @_add "push" "add" "unshift")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

@@ -37,3 +37,14 @@
 (property_declaration (variable_declaration (type) @type.field))
 (class_declaration name: (identifier) @name
   (delegation_specifiers (delegation_specifier (explicit_delegation (type) @base)))) @definition.class
+
+; Additions to a list of listeners (`listeners.add(listener)`), kept when the item is a
+; parameter of the function: a subscription API written by hand (observer).
+((call_expression
+   (navigation_expression
+     [(identifier) @subscribe.list
+      (navigation_expression (identifier) @subscribe.list .)]
+     (identifier) @_add .)
+   (value_arguments . (value_argument (identifier) @subscribe.item) .))
+  (#eq? @_add "add")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

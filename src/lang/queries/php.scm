@@ -43,3 +43,13 @@
   parameters: (formal_parameters [(property_promotion_parameter type: (_) @type.param)
                                   (simple_parameter type: (_) @type.param)]))
   (#eq? @_ctor "__construct"))
+
+; Additions to a list of listeners (`$this->listeners[] = $listener`,
+; `$this->hooks[$name][] = $callback`), kept when the item is a parameter of the method.
+((assignment_expression
+   left: (subscript_expression . [(variable_name) @subscribe.list
+                                  (member_access_expression name: (name) @subscribe.list)
+                                  (subscript_expression . [(variable_name) @subscribe.list
+                                                           (member_access_expression name: (name) @subscribe.list)])] .)
+   right: (variable_name) @subscribe.item)
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

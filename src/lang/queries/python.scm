@@ -46,3 +46,15 @@
                            (typed_default_parameter type: (type) @type.param)]))
   (#eq? @_init "__init__"))
 (expression_statement (assignment left: (identifier) type: (type) @type.field))
+
+; Additions to a list of listeners (`self._callbacks.append(cb)`, `self.hooks[name].append(fn)`),
+; kept when the item is a parameter of the function: a subscription API written by hand.
+((call
+   function: (attribute
+     object: [(identifier) @subscribe.list
+              (attribute attribute: (identifier) @subscribe.list)
+              (subscript value: [(identifier) @subscribe.list (attribute attribute: (identifier) @subscribe.list)])]
+     attribute: (identifier) @_add)
+   arguments: (argument_list . (identifier) @subscribe.item .))
+  (#any-of? @_add "append" "add")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))

@@ -56,3 +56,14 @@
 (impl_item
   trait: (_) @impl.trait type: (generic_type) @impl.type
   (where_clause (where_predicate bounds: (trait_bounds (_) @impl.bound))))
+
+; Additions to a list of listeners (`self.listeners.push(listener)`, `.push(Box::new(cb))`),
+; kept when the item is a parameter of the function: a subscription API written by hand.
+((call_expression
+   function: (field_expression
+     value: [(identifier) @subscribe.list (field_expression field: (field_identifier) @subscribe.list)]
+     field: (field_identifier) @_add)
+   arguments: (arguments . [(identifier) @subscribe.item
+                            (call_expression arguments: (arguments . (identifier) @subscribe.item .))] .))
+  (#eq? @_add "push")
+  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
