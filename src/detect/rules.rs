@@ -706,9 +706,19 @@ pub fn is_example_path(path: &str) -> bool {
         "-demo",
         "-demos",
     ];
-    dirs.iter()
-        .take_while(|s| !SOURCE_ROOTS.contains(s))
-        .any(|s| DIRS.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
+    // JMH / BenchmarkDotNet classes (`ParseBenchmark.java`) measure the code; they are not it,
+    // wherever they sit (gson keeps them in a `metrics` module with a `main`).
+    let stem = path
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.split('.').next())
+        .unwrap_or_default();
+    stem.ends_with("Benchmark")
+        || stem.ends_with("Benchmarks")
+        || dirs
+            .iter()
+            .take_while(|s| !SOURCE_ROOTS.contains(s))
+            .any(|s| DIRS.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
         // Below a source root only the plural is unambiguous: `org/jsoup/examples` holds
         // example programs (Polly's `src/Snippets` the documentation's code), while
         // `com/example` and `samples/petclinic` name real packages.
@@ -1392,6 +1402,12 @@ mod tests {
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
+        assert!(is_example_path(
+            "metrics/src/main/java/com/google/gson/metrics/ParseBenchmark.java"
+        ));
+        assert!(!is_example_path(
+            "src/main/java/com/acme/BenchmarkResult.java"
+        ));
         assert!(!is_example_path(
             "src/main/java/org/acme/samples/petclinic/Owner.java"
         ));

@@ -65,6 +65,9 @@ pub(super) fn kind_of(path: &str) -> Option<ManifestKind> {
         "Gemfile" => ManifestKind::Gemfile,
         "composer.json" => ManifestKind::Composer,
         _ if has_extension(name, &[".csproj", ".fsproj", ".vbproj"]) => ManifestKind::Csproj,
+        // MSBuild applies it to every project below it: package metadata written once there
+        // (RestSharp's src/Directory.Build.props) packs each of them for NuGet.
+        "Directory.Build.props" => ManifestKind::Csproj,
         _ if is_requirements_file(path) => ManifestKind::Requirements,
         _ => return None,
     };
@@ -1363,8 +1366,10 @@ fn parse_csproj(path: &str, text: &str, deps: &mut Deps) -> Result<Option<String
             Some(reference.line),
         );
     }
+    // Shared properties name no project of their own.
     let stem = file_name(path)
         .rsplit_once('.')
+        .filter(|_| file_name(path) != "Directory.Build.props")
         .map(|(stem, _)| stem.to_string());
     Ok(package_id.or(assembly_name).or(stem))
 }
@@ -1934,6 +1939,13 @@ gem "puma"
         assert!(ships_of(exe).is_empty());
         let tool = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><PackAsTool>true</PackAsTool></PropertyGroup></Project>";
         assert_eq!(ships_of(tool), ["cli"]);
+        // Package metadata written once for every project below it.
+        let props = r#"<Project><PropertyGroup><PackageLicenseExpression>Apache-2.0</PackageLicenseExpression></PropertyGroup></Project>"#;
+        assert_eq!(ships_of(props), ["library"]);
+        assert_eq!(
+            kind_of("src/Directory.Build.props"),
+            Some(ManifestKind::Csproj)
+        );
         // A class library of a solution, not packed: nothing declared.
         assert!(ships_of(r#"<Project Sdk="Microsoft.NET.Sdk"></Project>"#).is_empty());
     }
