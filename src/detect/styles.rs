@@ -2323,6 +2323,13 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                 format!("{} application", f.name),
             ));
         }
+        if f.category == "bot" && !peer_only {
+            out.push(Evidence::at(
+                &f.manifest,
+                None,
+                format!("a chat bot ({})", f.name),
+            ));
+        }
     }
     for file in &ctx.app_files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
@@ -2853,6 +2860,14 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
         .infrastructure
         .iter()
         .any(|i| deploys(&ctx.analysis.project, i));
+    // A chat bot stays connected to its platform and is run like a server, though it listens
+    // on no port: its command line only launches it.
+    let bots: Vec<Evidence> = ctx
+        .frameworks()
+        .filter(|f| f.category == "bot")
+        .take(2)
+        .map(|f| Evidence::at(&f.manifest, None, format!("a chat bot ({})", f.name)))
+        .collect();
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) = fired_evidence(&rest, 64)
         .into_iter()
         .partition(|e| !deployed && cli_modules.contains(crate::graph::module_of(&e.path)));
@@ -2940,6 +2955,12 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     -0.5,
                     served_app.iter().take(2).cloned().collect(),
                 ));
+                signals.push(when(
+                    true,
+                    "it runs as a chat bot: its command line launches it",
+                    -0.6,
+                    bots.clone(),
+                ));
                 let lib_first = if library.is_some() {
                     root_library(ctx)
                 } else {
@@ -2955,6 +2976,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
             "monolith" => {
                 // A monolith is deployed and served: an interface over the network or a deployment.
                 let served = rest.is_some()
+                    || !bots.is_empty()
                     || ["grpc", "graphql", "websocket", "message-queue"]
                         .iter()
                         .any(|id| {
@@ -2971,6 +2993,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                 // is served (the taxonomy keeps monolith for applications, not CLIs).
                 let packaged_cli = cli.is_some()
                     && rest.is_none()
+                    && bots.is_empty()
                     && !["grpc", "graphql", "websocket", "message-queue"]
                         .iter()
                         .any(|id| {

@@ -351,6 +351,61 @@ const RULES: &[(Family, &str, &str, &str)] = &[
     ),
     (Dotnet, "HotChocolate.AspNetCore", "GraphQL", "rpc"),
     (Ruby, "graphql", "GraphQL", "rpc"),
+    // bot: a long-running client of a chat platform, deployed like a server though it
+    // listens on no port of its own
+    (Python, "discord-py", "discord.py", "bot"),
+    (Python, "py-cord", "Pycord", "bot"),
+    (Python, "nextcord", "nextcord", "bot"),
+    (Python, "disnake", "disnake", "bot"),
+    (Python, "hikari", "hikari", "bot"),
+    (Python, "pydis-core", "discord.py", "bot"),
+    (Python, "python-telegram-bot", "python-telegram-bot", "bot"),
+    (Python, "aiogram", "aiogram", "bot"),
+    (Python, "pyTelegramBotAPI", "pyTelegramBotAPI", "bot"),
+    (Python, "slack-bolt", "Bolt for Python", "bot"),
+    (Jvm, "net.dv8tion:JDA", "JDA", "bot"),
+    (Jvm, "com.discord4j:*", "Discord4J", "bot"),
+    (Jvm, "org.javacord:*", "Javacord", "bot"),
+    (Jvm, "org.telegram:telegrambots*", "TelegramBots", "bot"),
+    (Npm, "discord.js", "discord.js", "bot"),
+    (Npm, "eris", "Eris", "bot"),
+    (Npm, "telegraf", "Telegraf", "bot"),
+    (Npm, "grammy", "grammY", "bot"),
+    (Npm, "node-telegram-bot-api", "node-telegram-bot-api", "bot"),
+    (Npm, "@slack/bolt", "Bolt for JavaScript", "bot"),
+    (Npm, "botbuilder", "Bot Framework", "bot"),
+    (Go, "github.com/bwmarrin/discordgo", "discordgo", "bot"),
+    (
+        Go,
+        "github.com/go-telegram-bot-api/telegram-bot-api*",
+        "telegram-bot-api",
+        "bot",
+    ),
+    (
+        Go,
+        "github.com/OvyFlash/telegram-bot-api*",
+        "telegram-bot-api",
+        "bot",
+    ),
+    (Go, "gopkg.in/telebot.*", "telebot", "bot"),
+    (Go, "gopkg.in/tucnak/telebot.*", "telebot", "bot"),
+    (Go, "github.com/go-telegram/bot", "go-telegram/bot", "bot"),
+    (Go, "github.com/mymmrac/telego", "telego", "bot"),
+    (Go, "github.com/diamondburned/arikawa*", "arikawa", "bot"),
+    (Cargo, "serenity", "serenity", "bot"),
+    (Cargo, "poise", "poise", "bot"),
+    (Cargo, "twilight-gateway", "twilight", "bot"),
+    (Cargo, "teloxide", "teloxide", "bot"),
+    (Dotnet, "Discord.Net*", "Discord.Net", "bot"),
+    (Dotnet, "DSharpPlus*", "DSharpPlus", "bot"),
+    (Dotnet, "Telegram.Bot", "Telegram.Bot", "bot"),
+    (Dotnet, "Microsoft.Bot.Builder*", "Bot Framework", "bot"),
+    (Ruby, "discordrb", "discordrb", "bot"),
+    (Ruby, "telegram-bot-ruby", "telegram-bot-ruby", "bot"),
+    (Ruby, "slack-ruby-bot", "slack-ruby-bot", "bot"),
+    (Php, "irazasyed/telegram-bot-sdk", "Telegram Bot SDK", "bot"),
+    (Php, "team-reflex/discord-php", "DiscordPHP", "bot"),
+    (Php, "botman/botman", "BotMan", "bot"),
     // cli (argparse is in the standard library, so no dependency reveals it)
     (Cargo, "clap", "clap", "cli"),
     (Cargo, "structopt", "structopt", "cli"),
@@ -664,6 +719,25 @@ mod tests {
                 ("SQLAlchemy", "py/requirements.txt"),
                 ("axum", "rs/Cargo.toml"),
             ]
+        );
+    }
+
+    #[test]
+    fn chat_bot_libraries_are_bots_whatever_their_spelling() {
+        let files = [
+            ("requirements.txt", "discord.py[speed]>=2.3.1\nclick\n"),
+            ("bot/pom.xml", "<project><dependencies><dependency><groupId>net.dv8tion</groupId><artifactId>JDA</artifactId><version>4.4.1</version></dependency></dependencies></project>"),
+        ];
+        let (facts, _) = collect_from(&files);
+        let bots: Vec<(&str, &str)> = facts
+            .frameworks
+            .iter()
+            .filter(|f| f.category == "bot")
+            .map(|f| (f.name.as_str(), f.manifest.as_str()))
+            .collect();
+        assert_eq!(
+            bots,
+            vec![("JDA", "bot/pom.xml"), ("discord.py", "requirements.txt")]
         );
     }
 }
