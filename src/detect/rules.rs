@@ -689,7 +689,7 @@ pub fn is_example_path(path: &str) -> bool {
     #[rustfmt::skip]
     const DIRS: &[&str] = &[
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
-        "benchmark",
+        "benchmark", "_examples", "_example",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
         "playground", "performance", "docs-src", "snippets",
     ];

@@ -29,7 +29,7 @@ const PRESENTATION: &[&str] = &[
 #[rustfmt::skip]
 const BUSINESS: &[&str] = &[
     "service", "services", "application", "usecase", "usecases", "use_cases", "business",
-    "logic", "domain", "core", "applicationcore", "app",
+    "logic", "domain", "core", "applicationcore",
 ];
 #[rustfmt::skip]
 const DATA: &[&str] = &[
@@ -75,8 +75,22 @@ fn last_word(segment: &str) -> String {
 }
 
 pub(crate) fn layer_of(module: &str) -> Option<Layer> {
-    for segment in module.split('/').rev() {
+    for (depth, segment) in module.split('/').rev().enumerate() {
         let word = last_word(segment);
+        // `app/` is usually where the code lives (Go's app/main.go, FastAPI's backend/app,
+        // Rails' app/models), like src/; only inside a source root (Go's internal/app) is it
+        // the application layer.
+        if word == "app" {
+            let inside_root = module
+                .split('/')
+                .rev()
+                .skip(1)
+                .any(|parent| matches!(parent, "internal" | "pkg" | "src" | "lib"));
+            if depth == 0 && inside_root {
+                return Some(Layer::Business);
+            }
+            continue;
+        }
         if PRESENTATION.contains(&word.as_str()) {
             return Some(Layer::Presentation);
         }
@@ -120,8 +134,20 @@ fn evidence_for(
         .collect()
 }
 
+/// Whether an edge stands for the application's code: a test importing the data layer or an
+/// example wiring the app together says nothing of how the app itself is layered.
+fn in_code(edge: &crate::graph::Edge) -> bool {
+    edge.sites
+        .iter()
+        .any(|s| !is_test_path(&s.file) && !is_example_path(&s.file))
+}
+
 fn first_site(edge: &crate::graph::Edge, detail: String) -> Evidence {
-    let site = edge.sites.first();
+    let site = edge
+        .sites
+        .iter()
+        .find(|s| !is_test_path(&s.file) && !is_example_path(&s.file))
+        .or(edge.sites.first());
     Evidence::at(
         site.map(|s| s.file.as_str()).unwrap_or(&edge.from),
         site.map(|s| s.line),
@@ -193,8 +219,8 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         })
         .collect();
     let (mut down, mut up) = (Vec::new(), Vec::new());
-    let (mut adjacent_downs, mut through_business) = (0, 0);
-    for edge in &ctx.analysis.edges {
+    let (mut adjacent_downs, mut through_business, mut to_data) = (0, 0, 0);
+    for edge in ctx.analysis.edges.iter().filter(|e| in_code(e)) {
         if let (Some(from), Some(to)) = (layer_of(&edge.from), layer_of(&edge.to)) {
             let e = first_site(
                 edge,
@@ -205,6 +231,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
                     adjacent_downs += usize::from(to as u8 == from as u8 + 1);
                     through_business +=
                         usize::from(from == Layer::Business || to == Layer::Business);
+                    to_data += usize::from(to == Layer::Data);
                     down.push(e)
                 }
                 std::cmp::Ordering::Greater => up.push(e),
@@ -230,7 +257,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         when(
             // A few stray upward imports in a large codebase (a mail service reusing a web
             // template) do not undo a layering that five in six dependencies follow.
-            downward && through_business > 0,
+            downward && through_business > 0 && to_data > 0,
             "dependencies point downward (all, or five in six of many), from presentation to business to data",
             0.45,
             down.clone(),
@@ -238,8 +265,8 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         // Handlers reading the store directly is how every web application is built: two
         // tiers with no business layer between them say little about layering.
         when(
-            downward && through_business == 0,
-            "dependencies point downward, but only from presentation straight to data (two tiers)",
+            downward && (through_business == 0 || to_data == 0),
+            "dependencies point downward, but across two tiers only (presentation straight to data, or no data layer below)",
             0.2,
             down.clone(),
         ),
