@@ -8,7 +8,7 @@
 
     accuracy.py fixtures [--dir fixtures/detect] [--arch BIN]
         Checks every fixture's expected.yaml (`present` must be reported, `absent` must
-        not); exits 1 on any miss. CI runs this.
+        not, `top` is the style reported first); exits 1 on any miss. CI runs this.
 
 A label lists the ids present; every other id of the taxonomy counts as absent.
 """
@@ -139,10 +139,14 @@ def fixtures(args):
         got = {f"{f['kind']}:{f['id']}" for f in report.get("findings", [])}
         missing = [i for i in expected.get("present", []) if i not in got]
         wrong = [i for i in expected.get("absent", []) if i in got]
+        styles = [f["id"] for f in report.get("findings", []) if f["kind"] == "style"]
+        top = styles[0] if styles else "-"
+        wrong_top = "top" in expected and expected["top"] != top
         checked += 1
-        if missing or wrong:
+        if missing or wrong or wrong_top:
             failures += 1
-            print(f"FAIL {name}: missing {missing or '-'}; reported but expected absent {wrong or '-'}")
+            print(f"FAIL {name}: missing {missing or '-'}; reported but expected absent {wrong or '-'}"
+                  + (f"; top style {top}, expected {expected['top']}" if wrong_top else ""))
         else:
             print(f"ok   {name}")
     print(f"{checked - failures} passed, {failures} failed")

@@ -290,10 +290,25 @@ pub fn detect(analysis: &Analysis) -> Detection {
             evidence: strongest_evidence(&a.signals),
         })
         .collect();
+    // A presentation pattern or layering seen only faintly (folder names alone) does not
+    // outrank the application it is part of: it then sorts beside the monolith, by confidence.
+    let monolith = findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Style && f.id == "monolith")
+        .map(|f| f.confidence);
+    let rank = |f: &Finding| {
+        let rank = style_rank(&f.id);
+        match monolith {
+            Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
+                style_rank("monolith")
+            }
+            _ => rank,
+        }
+    };
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
-            .then(style_rank(&a.id).cmp(&style_rank(&b.id)))
+            .then(rank(a).cmp(&rank(b)))
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.id.cmp(&b.id))
     });

@@ -11,6 +11,9 @@ struct Expected {
     present: Vec<String>,
     #[serde(default)]
     absent: Vec<String>,
+    /// The style reported first, when the fixture is about which style leads.
+    #[serde(default)]
+    top: Option<String>,
 }
 
 fn fixtures() -> Vec<String> {
@@ -64,6 +67,16 @@ fn every_detection_fixture_meets_its_expectations() {
         for p in &expected.present {
             if !got.contains(p) {
                 failures.push(format!("{name}: {p} not reported"));
+            }
+        }
+        if let Some(top) = &expected.top {
+            let first = findings
+                .iter()
+                .find(|f| f["kind"] == "style")
+                .and_then(|f| f["id"].as_str())
+                .unwrap_or("-");
+            if first != top {
+                failures.push(format!("{name}: top style {first}, expected {top}"));
             }
         }
         for a in &expected.absent {
