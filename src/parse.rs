@@ -574,6 +574,8 @@ impl<'a> Extractor<'a> {
         let mut constructed: Vec<Node> = Vec::new();
         // (list, item) of additions to a list of listeners, kept when the item is a parameter.
         let mut subscribed: Vec<(Node, Node)> = Vec::new();
+        // Call names kept so far: every call matches, so a scan of the list would be quadratic.
+        let mut seen_calls: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // Field types and constructor parameter types, with whether they are parameters.
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
 
@@ -646,7 +648,7 @@ impl<'a> Extractor<'a> {
                         if facts.calls.len() < MAX_CALLS
                             && !name.is_empty()
                             && name.len() <= 64
-                            && !facts.calls.iter().any(|c| c.name == name)
+                            && seen_calls.insert(name)
                         {
                             facts.calls.push(Call {
                                 name: name.to_string(),

@@ -49,17 +49,9 @@
 (pair value: [(constant) (scope_resolution)] @construct)
 
 ; Additions to a list of listeners (`@callbacks << block`, `listeners[event] << handler`,
-; `procs.push(proc)`), kept when the item is a parameter of the method: a subscription API.
+; kept when the item is a parameter of the method: a subscription API.
 ((binary
-   left: [(identifier) (instance_variable) (class_variable) (call method: (identifier))
-          (element_reference object: (_))] @subscribe.list
+   left: (_) @subscribe.list
    operator: "<<"
    right: (identifier) @subscribe.item)
-  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers|procs)(\\[.*\\])?$"))
-((call
-   receiver: [(identifier) (instance_variable) (class_variable) (call method: (identifier))
-              (element_reference object: (_))] @subscribe.list
-   method: (identifier) @_add
-   arguments: (argument_list . (identifier) @subscribe.item .))
-  (#any-of? @_add "push" "append" "unshift")
-  (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers|procs)(\\[.*\\])?$"))
+  (#match? @subscribe.list "([Ll]isteners|[Cc]allbacks|[Hh]ooks|[Ss]ubscribers|[Oo]bservers|[Ww]atchers|[Hh]andlers|[Pp]rocs)(\\[.*\\])?$"))
