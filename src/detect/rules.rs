@@ -662,6 +662,7 @@ pub fn is_test_path(path: &str) -> bool {
     if lower.contains("database/factories/")
         || lower.contains("database/seeders/")
         || lower.contains("db/seeds/")
+        || lower.ends_with("db/seeds.rb")
     {
         return true;
     }
@@ -672,6 +673,9 @@ pub fn is_test_path(path: &str) -> bool {
         || name == "conftest.py"
         || name.contains(".test.")
         || name.contains(".spec.")
+        // Storybook stories render components with sample data for their catalogue.
+        || name.contains(".stories.")
+        || name.contains(".story.")
         || name.ends_with("_spec.rb")
         || name.ends_with("_test.rb")
         || name.ends_with("_test.rs")
@@ -1389,6 +1393,8 @@ mod tests {
             "gson-tests/src/A.java",
             "crates/webhooks/src/tests.rs",
             "src/parser_tests.rs",
+            "libs/ui/src/lib/table/table.component.stories.ts",
+            "db/seeds.rb",
         ] {
             assert!(is_test_path(p), "{p}");
         }
