@@ -2759,8 +2759,15 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
             [n, bare]
         })
         .collect();
-    // A root crate with its own `src/main.rs` is a program whose library serves it.
-    let root_binary = ctx.app_files.iter().any(|f| f.path == "src/main.rs");
+    // A root crate with its own `src/main.rs`, or filed under crates.io's command-line
+    // utilities, is a program whose library serves it.
+    let root_binary = ctx.app_files.iter().any(|f| f.path == "src/main.rs")
+        || ctx
+            .analysis
+            .project
+            .manifests
+            .iter()
+            .any(|m| m.path == "Cargo.toml" && m.ships.iter().any(|s| s == "cli"));
     ctx.app_files
         .iter()
         .filter(|f| {

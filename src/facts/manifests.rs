@@ -631,6 +631,23 @@ fn parse_pipfile(text: &str, deps: &mut Deps) -> Result<(), String> {
 fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     match kind {
+        // crates.io's category is the author's own word for what the crate is.
+        ManifestKind::Cargo => {
+            let Ok(table) = parse_toml(text) else {
+                return out;
+            };
+            let cli = table
+                .get("package")
+                .and_then(|p| p.get("categories"))
+                .and_then(|c| c.as_array())
+                .is_some_and(|c| {
+                    c.iter()
+                        .any(|v| v.as_str() == Some("command-line-utilities"))
+                });
+            if cli {
+                out.push("cli".to_string());
+            }
+        }
         ManifestKind::Npm => {
             let Ok(root) = serde_json::from_str::<serde_json::Value>(text) else {
                 return out;
@@ -1929,7 +1946,7 @@ gem "puma"
     }
 
     #[test]
-    fn csproj_packed_for_nuget_is_a_library_unless_it_is_an_app() {
+    fn registry_metadata_says_what_a_package_ships() {
         let ships_of = |text: &str| ships(ManifestKind::Csproj, text);
         let library = r#"<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageTags>mediator</PackageTags></PropertyGroup></Project>"#;
         assert_eq!(ships_of(library), ["library"]);
@@ -1939,6 +1956,10 @@ gem "puma"
         assert!(ships_of(exe).is_empty());
         let tool = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><PackAsTool>true</PackAsTool></PropertyGroup></Project>";
         assert_eq!(ships_of(tool), ["cli"]);
+        // crates.io categories: the author files the crate under command-line utilities.
+        let cargo = "[package]\nname = \"pastel\"\ncategories = [\"command-line-utilities\"]\n";
+        assert_eq!(ships(ManifestKind::Cargo, cargo), ["cli"]);
+        assert!(ships(ManifestKind::Cargo, "[package]\nname = \"x\"\n").is_empty());
         // Package metadata written once for every project below it.
         let props = r#"<Project><PropertyGroup><PackageLicenseExpression>Apache-2.0</PackageLicenseExpression></PropertyGroup></Project>"#;
         assert_eq!(ships_of(props), ["library"]);
