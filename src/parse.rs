@@ -2013,12 +2013,8 @@ BIN = Path('/usr/local/bin')
 
 #[cfg(test)]
 mod subscription_tests {
-    use super::*;
-
     fn subscriptions(language: &str, path: &str, source: &str) -> Vec<(String, String)> {
-        let spec = crate::lang::by_id(language).expect("registered");
-        parse_file(spec, path, source.as_bytes())
-            .expect("parses")
+        super::choice_tests::facts(language, path, source)
             .subscriptions
             .into_iter()
             .map(|s| (s.function, s.list))
@@ -2098,10 +2094,14 @@ mod subscription_tests {
 mod choice_tests {
     use super::*;
 
-    fn choices(language: &str, path: &str, source: &str) -> Vec<(String, Vec<String>)> {
+    /// The facts of one source text, for tests.
+    pub(super) fn facts(language: &str, path: &str, source: &str) -> FileFacts {
         let spec = crate::lang::by_id(language).expect("registered");
-        parse_file(spec, path, source.as_bytes())
-            .expect("parses")
+        parse_file(spec, path, source.as_bytes()).expect("parses")
+    }
+
+    fn choices(language: &str, path: &str, source: &str) -> Vec<(String, Vec<String>)> {
+        facts(language, path, source)
             .choices
             .into_iter()
             .map(|c| (c.function, c.classes))

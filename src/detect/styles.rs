@@ -134,19 +134,17 @@ fn evidence_for(
         .collect()
 }
 
-/// Whether an edge stands for the application's code: a test importing the data layer or an
-/// example wiring the app together says nothing of how the app itself is layered.
-fn in_code(edge: &crate::graph::Edge) -> bool {
-    edge.sites
-        .iter()
-        .any(|s| !is_test_path(&s.file) && !is_example_path(&s.file))
+/// An import in the application's code: a test importing the data layer or an example wiring
+/// the app together says nothing of how the app itself is layered.
+fn in_code(site: &crate::graph::ImportSite) -> bool {
+    !is_test_path(&site.file) && !is_example_path(&site.file)
 }
 
 fn first_site(edge: &crate::graph::Edge, detail: String) -> Evidence {
     let site = edge
         .sites
         .iter()
-        .find(|s| !is_test_path(&s.file) && !is_example_path(&s.file))
+        .find(|s| in_code(s))
         .or(edge.sites.first());
     Evidence::at(
         site.map(|s| s.file.as_str()).unwrap_or(&edge.from),
@@ -220,7 +218,12 @@ fn layered(ctx: &Context) -> Vec<Signal> {
         .collect();
     let (mut down, mut up) = (Vec::new(), Vec::new());
     let (mut adjacent_downs, mut through_business, mut to_data) = (0, 0, 0);
-    for edge in ctx.analysis.edges.iter().filter(|e| in_code(e)) {
+    for edge in ctx
+        .analysis
+        .edges
+        .iter()
+        .filter(|e| e.sites.iter().any(in_code))
+    {
         if let (Some(from), Some(to)) = (layer_of(&edge.from), layer_of(&edge.to)) {
             let e = first_site(
                 edge,
@@ -2335,29 +2338,15 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         if packaged && f.manifest == "Gemfile" {
             continue;
         }
-        // A framework the package only names as a peer dependency is the host it plugs
-        // into (a React state library), not an application of its own.
-        let peer_only = ctx.analysis.project.manifests.iter().any(|m| {
-            m.path == f.manifest
-                && m.dependencies
-                    .iter()
-                    .any(|d| d.name == f.dependency && d.scope == "peer")
-        });
-        if matches!(f.category.as_str(), "web" | "frontend") && !peer_only {
+        if matches!(f.category.as_str(), "web" | "frontend") && !peer_only(ctx, f) {
             out.push(Evidence::at(
                 &f.manifest,
                 None,
                 format!("{} application", f.name),
             ));
         }
-        if f.category == "bot" && !peer_only {
-            out.push(Evidence::at(
-                &f.manifest,
-                None,
-                format!("a chat bot ({})", f.name),
-            ));
-        }
     }
+    out.extend(chat_bots(ctx).filter(|e| !(packaged && e.path == "Gemfile")));
     for file in &ctx.app_files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
         let has_main = || {
@@ -2451,6 +2440,25 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(6);
     out
+}
+
+/// A framework the package only names as a peer dependency is the host it plugs into (a
+/// React state library, a discord.js extension), not an application of its own.
+fn peer_only(ctx: &Context, f: &crate::facts::Framework) -> bool {
+    ctx.analysis.project.manifests.iter().any(|m| {
+        m.path == f.manifest
+            && m.dependencies
+                .iter()
+                .any(|d| d.name == f.dependency && d.scope == "peer")
+    })
+}
+
+/// Chat-bot frameworks in the direct dependencies: a bot stays connected to its platform and
+/// is deployed like a server, though it listens on no port.
+fn chat_bots<'c>(ctx: &'c Context) -> impl Iterator<Item = Evidence> + 'c {
+    ctx.frameworks()
+        .filter(|f| f.category == "bot" && !peer_only(ctx, f))
+        .map(|f| Evidence::at(&f.manifest, None, format!("a chat bot ({})", f.name)))
 }
 
 /// A package that declares itself a library in a way applications do not: composer.json
@@ -2894,14 +2902,8 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
         .infrastructure
         .iter()
         .any(|i| deploys(&ctx.analysis.project, i));
-    // A chat bot stays connected to its platform and is run like a server, though it listens
-    // on no port: its command line only launches it.
-    let bots: Vec<Evidence> = ctx
-        .frameworks()
-        .filter(|f| f.category == "bot")
-        .take(2)
-        .map(|f| Evidence::at(&f.manifest, None, format!("a chat bot ({})", f.name)))
-        .collect();
+    // A chat bot's command line only launches it.
+    let bots: Vec<Evidence> = chat_bots(ctx).take(2).collect();
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) = fired_evidence(&rest, 64)
         .into_iter()
         .partition(|e| !deployed && cli_modules.contains(crate::graph::module_of(&e.path)));
