@@ -110,6 +110,9 @@ pub enum Matcher {
 pub struct SubMatcher {
     #[serde(flatten)]
     matcher: Matcher,
+    /// How many hits this part needs (default 1).
+    #[serde(default = "one")]
+    min: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +143,7 @@ struct Compiled {
 /// A compiled matcher of an `all:` list.
 struct CompiledSub {
     matcher: Matcher,
+    min: usize,
     regex: Option<Regex>,
     kinds: Vec<TypeKind>,
     globs: Vec<GlobMatcher>,
@@ -191,6 +195,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                         path_globs(&sub.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
                     subs.push(CompiledSub {
                         matcher: sub.matcher,
+                        min: sub.min,
                         regex,
                         kinds,
                         globs,
@@ -757,6 +762,10 @@ pub fn evaluate(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
                     let mut sub = Hits::default();
                     let matcher = (&s.matcher, s.regex.as_ref());
                     run(ctx, compiled, matcher, &s.kinds, &s.globs, &mut sub);
+                    // A part short of its own `min` does not hit at all.
+                    if sub.count < s.min {
+                        sub.count = 0;
+                    }
                     all.push(sub);
                 }
                 let count = all.iter().map(|h| h.count).min().unwrap_or(0);
