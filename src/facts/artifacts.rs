@@ -110,7 +110,9 @@ fn is_di_config(path: &str, name: &str) -> bool {
 fn is_manual_page(path: &str, name: &str) -> bool {
     static PAGE: OnceLock<Regex> = OnceLock::new();
     let page = PAGE.get_or_init(|| {
-        Regex::new(r"^[A-Za-z][A-Za-z0-9_-]*\.[1-8](\.(md|ronn|scd|adoc|txt))?$").expect("valid")
+        // The name before the section ends with a letter: `UPGRADE-2.4.md` names a version.
+        Regex::new(r"^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z_])?\.[1-8](\.(md|ronn|scd|adoc|txt))?$")
+            .expect("valid")
     });
     let in_tests = path
         .split('/')
@@ -286,6 +288,10 @@ mod tests {
             "changes-1.9.1.md"
         ));
         assert!(!is_manual_page("docs/relnotes/v0.10.6.md", "v0.10.6.md"));
+        assert!(!is_manual_page(
+            "docs/upgrade/UPGRADE-2.4.md",
+            "UPGRADE-2.4.md"
+        ));
         assert!(!is_manual_page("tests/fixtures/page.1", "page.1"));
         assert!(!is_manual_page("README.md", "README.md"));
     }
