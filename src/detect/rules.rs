@@ -1179,7 +1179,8 @@ fn run(
                 if kinds.contains(&a.kind)
                     && (!compiled.rule.items || !a.items.is_empty())
                     && !is_test_path(&a.path)
-                    && !is_example_path(&a.path)
+                    // Manual pages live in doc/ by convention; other schemas there are examples.
+                    && (a.kind == "manpage" || !is_example_path(&a.path))
                 {
                     let detail = if a.items.is_empty() {
                         format!("{} file", a.kind)
