@@ -529,6 +529,14 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
     }
     let total: u64 = code.values().sum::<u64>().max(1);
     let main_language = |l: &str| code.get(&family(l)).copied().unwrap_or(0) * 4 >= total;
+    // Instances of one application class across files (`CmdAllow`, `CmdExec`, … of `Cmd`,
+    // one per file) are values of a type, not its one instance.
+    let mut across: BTreeMap<String, usize> = BTreeMap::new();
+    for file in ctx.app_files.iter().filter(|f| main_language(&f.language)) {
+        for shared in &file.shared {
+            *across.entry(last(&shared.class)).or_default() += 1;
+        }
+    }
     let (mut own, mut clients) = (Vec::new(), Vec::new());
     for file in ctx.app_files.iter().filter(|f| main_language(&f.language)) {
         // Three or more instances of one class side by side (`Stockholm`, `Melbourne`,
@@ -570,7 +578,9 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                 continue;
             }
             if declared.contains(class.as_str()) {
-                if !constant(&shared.name) {
+                // Test data kept beside the code (`MockAddress = new Address(…)`).
+                let double = DOUBLES.iter().any(|d| shared.name.starts_with(d));
+                if !constant(&shared.name) && !double && across[&class] < 3 {
                     own.push(evidence);
                 }
             } else if client(&class) {
