@@ -446,6 +446,42 @@ impl<'a> Context<'a> {
 /// application declares, by name.
 fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str> {
     let mut out = BTreeMap::new();
+    // Classes extended by application classes in two or more other files: a base class
+    // several variants specialise works as their interface.
+    let mut classes: BTreeMap<&str, &str> = BTreeMap::new();
+    for file in files {
+        for t in &file.types {
+            if t.kind == TypeKind::Class {
+                classes.entry(t.name.as_str()).or_insert(file.path.as_str());
+            }
+        }
+    }
+    let mut extended_from: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for file in files {
+        for t in &file.types {
+            for b in &t.bases {
+                let base = simple_name(b).trim();
+                if classes.get(base).is_some_and(|p| *p != file.path.as_str()) && base != t.name {
+                    extended_from
+                        .entry(base)
+                        .or_default()
+                        .insert(file.path.as_str());
+                }
+            }
+        }
+    }
+    for (base, from) in &extended_from {
+        // Mixins, the roots every class of a Rails app derives from (`ApplicationMailer`),
+        // and entities sharing a base (`Vet` and `Owner` of `Person`) share code, not a role.
+        let root = base.ends_with("Mixin")
+            || base.starts_with("Application")
+            || crate::graph::module_of(classes[base])
+                .split('/')
+                .any(|s| matches!(s, "models" | "model" | "entities" | "entity" | "domain"));
+        if from.len() >= 2 && !root {
+            out.insert(*base, classes[base]);
+        }
+    }
     for file in files {
         for t in &file.types {
             let abstract_class = t.kind == TypeKind::Class
@@ -1457,6 +1493,63 @@ mod tests {
                 .collect(),
             ..FileFacts::default()
         }
+    }
+
+    #[test]
+    fn base_classes_specialised_in_other_files_are_interfaces() {
+        let file = |path: &str, classes: &[(&str, &str)]| FileFacts {
+            path: path.to_string(),
+            language: "ruby".to_string(),
+            types: classes
+                .iter()
+                .map(|(name, base)| crate::parse::TypeDecl {
+                    name: name.to_string(),
+                    kind: TypeKind::Class,
+                    bases: [base]
+                        .iter()
+                        .filter(|b| !b.is_empty())
+                        .map(|b| b.to_string())
+                        .collect(),
+                    line: 1,
+                    methods: Vec::new(),
+                    fields: Vec::new(),
+                })
+                .collect(),
+            ..FileFacts::default()
+        };
+        let files = [
+            file(
+                "lib/inspectors/inspector.rb",
+                &[("Inspector", ""), ("Local", "Inspector")],
+            ),
+            file("lib/inspectors/rspamd.rb", &[("Rspamd", "Inspector")]),
+            file("lib/inspectors/clamav.rb", &[("Clamav", "Inspector")]),
+            file(
+                "app/mailers/application_mailer.rb",
+                &[("ApplicationMailer", "")],
+            ),
+            file(
+                "app/mailers/user_mailer.rb",
+                &[("UserMailer", "ApplicationMailer")],
+            ),
+            file(
+                "app/mailers/admin_mailer.rb",
+                &[("AdminMailer", "ApplicationMailer")],
+            ),
+            file("app/models/person.rb", &[("Person", "")]),
+            file("app/controllers/vet.rb", &[("Vet", "Person")]),
+            file("app/controllers/owner.rb", &[("Owner", "Person")]),
+            file("lib/single.rb", &[("Single", "")]),
+            file("lib/only_child.rb", &[("OnlyChild", "Single")]),
+        ];
+        let refs: Vec<&FileFacts> = files.iter().collect();
+        let found = declared_interfaces(&refs);
+        // Two variants in files of their own make a role; a root every mailer derives from,
+        // a shared entity and a class with one subclass do not.
+        assert_eq!(found.get("Inspector"), Some(&"lib/inspectors/inspector.rb"));
+        assert!(!found.contains_key("ApplicationMailer"));
+        assert!(!found.contains_key("Person"));
+        assert!(!found.contains_key("Single"));
     }
 
     #[test]

@@ -807,6 +807,8 @@ fn outside_system(language: &str, import: &str, package: &str) -> bool {
         {
             SYSTEM.contains(&package)
         }
+        // The runtime binder of `dynamic`, part of .NET itself.
+        "csharp" if package == "Microsoft.CSharp" => false,
         "csharp" if package == "System" || package.starts_with("System.") => {
             SYSTEM.contains(&package)
         }
@@ -1070,7 +1072,7 @@ fn package_key<'a>(language: &str, import: &'a str) -> Option<&'a str> {
 const ROLES: &[&str] = &[
     "Handler", "Command", "Query", "Event", "Controller", "Listener", "Subscriber",
     "Middleware", "Test", "Exception", "Error", "Entity", "Model", "Dto", "Request",
-    "Response", "Specification", "Validator", "Component", "Module", "Migration", "Seeder",
+    "Response", "Specification", "Validator", "Validation", "Component", "Module", "Migration", "Seeder",
     "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
     // Markers and capabilities of data, not interchangeable behaviour.
     "able", "ible", "Aware", "Failed", "Throwable", "Node", "ValueObject",
@@ -1136,6 +1138,11 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
             by_type.entry(ty).or_default().push(interface);
         }
     }
+    let declared: BTreeSet<&str> = ctx
+        .app_files
+        .iter()
+        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
+        .collect();
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
@@ -1171,7 +1178,11 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
                 .collect();
             let declares_one = types.values().any(|p| *p == file.path)
                 || ctx.interfaces.get(interface) == Some(&file.path.as_str());
-            if chosen.len() >= 2 && !declares_one && seen.insert(interface) {
+            if chosen.len() >= 2
+                && !declares_one
+                && !per_entity(chosen.iter(), &declared)
+                && seen.insert(interface)
+            {
                 out.push(Evidence::at(
                     &file.path,
                     None,
@@ -1240,10 +1251,15 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
             .or_default()
             .insert(i.ty, (i.file.path.as_str(), i.line));
     }
+    let declared: BTreeSet<&str> = ctx
+        .app_files
+        .iter()
+        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
+        .collect();
     let mut out = Vec::new();
     for (interface, variants) in families {
         let files: BTreeSet<&str> = variants.values().map(|(path, _)| *path).collect();
-        if variants.len() < 2 || files.len() < 2 {
+        if variants.len() < 2 || files.len() < 2 || per_entity(variants.keys(), &declared) {
             continue;
         }
         let (path, line) = variants.values().next().expect("two variants");
@@ -1258,6 +1274,39 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// Whether most of `names` are one class per entity of the application: `ArticleJSONRenderer`
+/// and `CommentJSONRenderer` beside the `Article` and `Comment` models each serve their own
+/// data, none is chosen over the other.
+fn per_entity<'a>(names: impl Iterator<Item = &'a &'a str>, declared: &BTreeSet<&str>) -> bool {
+    let names: Vec<&str> = names.copied().collect();
+    let Some(first) = names.first() else {
+        return false;
+    };
+    // The longest CamelCase suffix all names share (`JSONRenderer`).
+    let mut suffix = *first;
+    for name in &names[1..] {
+        while !name.ends_with(suffix) {
+            // Char boundaries: identifiers may hold non-ASCII letters.
+            let Some((next, _)) = suffix
+                .char_indices()
+                .skip(1)
+                .find(|(_, c)| c.is_ascii_uppercase())
+            else {
+                return false;
+            };
+            suffix = &suffix[next..];
+        }
+    }
+    let entities = names
+        .iter()
+        .filter(|n| {
+            n.strip_suffix(suffix)
+                .is_some_and(|e| !e.is_empty() && declared.contains(e))
+        })
+        .count();
+    entities * 2 >= names.len()
 }
 
 /// Repositories by what they are for: an interface, trait or abstract class the application
@@ -3084,6 +3133,22 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_class_per_entity_is_not_a_family_of_variants() {
+        let declared: BTreeSet<&str> = ["Article", "Comment", "Profile"].into_iter().collect();
+        let renderers = [
+            "ArticleJSONRenderer",
+            "CommentJSONRenderer",
+            "ProfileJSONRenderer",
+        ];
+        assert!(per_entity(renderers.iter(), &declared));
+        let stores = ["RedisCartStore", "SpannerCartStore"];
+        assert!(!per_entity(stores.iter(), &declared));
+        // Names sharing no word are not read as per-entity either.
+        assert!(!per_entity(["Article", "Slack"].iter(), &declared));
+        assert!(!per_entity(["ÉtatStore", "FichierStore"].iter(), &declared));
+    }
 
     #[test]
     fn roles_are_read_from_interface_names_without_their_conventions() {
