@@ -398,6 +398,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 0.55,
                 held_strategies(ctx),
             ),
+            when(
+                true,
+                "an app interface or base class with three or more implementations, each in its own file (interchangeable variants)",
+                0.55,
+                families(ctx),
+            ),
         ],
         "factory" => vec![when(
             true,
@@ -1070,7 +1076,8 @@ fn package_key<'a>(language: &str, import: &'a str) -> Option<&'a str> {
 /// choosing between interchangeable behaviours.
 #[rustfmt::skip]
 const ROLES: &[&str] = &[
-    "Handler", "Command", "Query", "Event", "Controller", "Listener", "Subscriber",
+    "Handler", "Command", "Query", "Event", "Controller", "Endpoint", "EndpointGroup",
+    "Listener", "Subscriber", "Reply",
     "Middleware", "Test", "Exception", "Error", "Entity", "Model", "Dto", "Request",
     "Response", "Specification", "Validator", "Validation", "Component", "Module", "Migration", "Seeder",
     "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
@@ -1464,6 +1471,76 @@ fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         }
     }
     out.truncate(3);
+    out
+}
+
+/// Families of interchangeable variants: an interface or base class of the application
+/// implemented by three or more of its classes, each in a file of its own (`Shell` by
+/// `bash`, `zsh` and `fish`; `Transport` by `Slack`, `Email` and `Webhook`). Where one is
+/// picked (a table keyed by a setting, `getattr` on a name) is often invisible to a parser;
+/// a family this size exists to be chosen from. Framework roles, syntax trees, sealed
+/// traits, test doubles, entities and one class per entity are families too, but not of
+/// behaviour.
+fn families(ctx: &Context) -> Vec<Evidence> {
+    let mut concrete: BTreeSet<&str> = BTreeSet::new();
+    let mut declared: BTreeSet<&str> = BTreeSet::new();
+    for file in &ctx.app_files {
+        for t in &file.types {
+            declared.insert(t.name.as_str());
+            if matches!(t.kind, TypeKind::Class | TypeKind::Struct) {
+                concrete.insert(t.name.as_str());
+            }
+        }
+    }
+    let excluded = |name: &str| {
+        ROLES
+            .iter()
+            .chain(SYNTAX)
+            .chain(NOT_CHOSEN)
+            .any(|r| name.ends_with(r))
+            // Sealed traits (`WrapSealed`) only close a public trait to outside implementations.
+            || name.ends_with("Sealed")
+    };
+    let mut members: BTreeMap<&str, BTreeMap<&str, (&str, u32)>> = BTreeMap::new();
+    for i in &ctx.app_implementations {
+        let ty = i.ty.split('<').next().unwrap_or(i.ty).trim();
+        if ty == i.interface
+            || !concrete.contains(ty)
+            || excluded(role_of(i.interface))
+            || excluded(ty)
+            || DOUBLES.iter().any(|d| ty.starts_with(d))
+            || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
+        {
+            continue;
+        }
+        members
+            .entry(i.interface)
+            .or_default()
+            .entry(ty)
+            .or_insert((i.file.path.as_str(), i.line));
+    }
+    let mut out = Vec::new();
+    for (base, variants) in members {
+        let files: BTreeSet<&str> = variants.values().map(|(path, _)| *path).collect();
+        // Variants all named after the role (`RedisCartStore` of `ICartStore`) are
+        // [`role_variants`]' evidence already: one fact, counted once.
+        let role_word = last_camel_word(role_of(base));
+        let named_for_role = camel_words(role_of(base)) >= 2
+            && variants.keys().all(|ty| last_camel_word(ty) == role_word);
+        if files.len() < 3 || named_for_role || per_entity(variants.keys(), &declared) {
+            continue;
+        }
+        let (path, line) = variants.values().next().expect("three variants");
+        let names = some_names(variants.keys().copied());
+        out.push(Evidence::at(
+            path,
+            Some(*line),
+            format!("{names} implement {base}, each in its own file"),
+        ));
+        if out.len() == 3 {
+            break;
+        }
+    }
     out
 }
 
