@@ -1625,6 +1625,11 @@ fn looks_like_route(callee: &str, value: &str, annotation: bool) -> bool {
     {
         return false;
     }
+    // Go's profiling and expvar endpoints (`/debug/pprof/`) are a diagnostics port mounted
+    // by a program, not the HTTP interface it offers.
+    if value.starts_with("/debug/pprof") || value == "/debug/vars" {
+        return false;
+    }
     let django = matches!(
         callee.to_ascii_lowercase().as_str(),
         "path" | "re_path" | "url"
@@ -2007,6 +2012,20 @@ BIN = Path('/usr/local/bin')
 "
             ),
             ["admin/"]
+        );
+        assert_eq!(
+            routes(
+                "go",
+                "main.go",
+                "package main
+
+func serve() {
+	http.HandleFunc(\"/debug/pprof/\", pprof.Index)
+	http.HandleFunc(\"/api/scan\", scan)
+}
+"
+            ),
+            ["/api/scan"]
         );
     }
 }

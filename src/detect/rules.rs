@@ -691,6 +691,10 @@ pub fn is_test_path(path: &str) -> bool {
         DIRS.contains(s)
             || s.ends_with(".tests")
             || s.ends_with(".test")
+            // Smoke-test programs (`Refit.NativeAotSmoke`, `smoke-tests`).
+            || s.ends_with("smoke")
+            || s.starts_with("smoke")
+            || s.ends_with("smoketests")
             // Test modules of a multi-module build (`test-jpms`, `gson-tests`).
             || s.starts_with("test-")
             || s.ends_with("-test")
@@ -1441,6 +1445,8 @@ mod tests {
             "src/parser_tests.rs",
             "libs/ui/src/lib/table/table.component.stories.ts",
             "db/seeds.rb",
+            "src/Refit.NativeAotSmoke/Program.cs",
+            "smoke-tests/run.py",
         ] {
             assert!(is_test_path(p), "{p}");
         }

@@ -65,6 +65,22 @@ const INFRA_IMAGES: &[&str] = &[
     "migrat", "seed", "init", "playwright", "firestore", "emulator", "pubsub",
 ];
 
+/// Base images and build flavours: folders holding one Dockerfile per variant of the same
+/// program are named after them.
+#[rustfmt::skip]
+const IMAGE_VARIANTS: &[&str] = &[
+    "alpine", "debian", "ubuntu", "scratch", "distroless", "slim", "fips", "centos", "fedora",
+    "rhel", "ubi", "windows", "nanoserver", "musl", "glibc", "arm64", "amd64", "armv7",
+    "bookworm", "bullseye", "buster", "jammy", "noble",
+];
+
+/// Whether a folder is named after a base image or build flavour (`alpine-fips`, `debian`).
+fn image_variant(folder: &str) -> bool {
+    folder
+        .split(['-', '_', '.'])
+        .any(|word| IMAGE_VARIANTS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
 /// The role word of a folder: `Shop.Infrastructure` → `infrastructure`.
 fn last_word(segment: &str) -> String {
     segment
@@ -2225,14 +2241,13 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             continue;
         }
         match infra.kind.as_str() {
-            // Images under packaging/ or a dev container are variants of one program (an
-            // Alpine and a distroless image, a .deb builder), not separate services.
+            // Images under packaging/ or a dev container, or in folders named after their
+            // base image (`docker/alpine`, `docker/debian-fips`, `scratch`), are variants of
+            // one program, not separate services.
             "dockerfile"
                 if !infra.path.split('/').any(|s| {
-                    matches!(
-                        s,
-                        "packaging" | ".devcontainer" | "devcontainer" | "debian" | "rpm"
-                    )
+                    matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
+                        || image_variant(s)
                 }) && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
@@ -3210,6 +3225,15 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn image_folders_named_after_their_base_are_variants() {
+        assert!(image_variant("alpine-fips"));
+        assert!(image_variant("Debian"));
+        assert!(image_variant("scratch"));
+        assert!(!image_variant("orders-service"));
+        assert!(!image_variant("gateway"));
+    }
 
     #[test]
     fn one_class_per_entity_is_not_a_family_of_variants() {
