@@ -695,8 +695,10 @@ pub fn is_test_path(path: &str) -> bool {
             || s.ends_with("smoke")
             || s.starts_with("smoke")
             || s.ends_with("smoketests")
-            // Test modules of a multi-module build (`test-jpms`, `gson-tests`).
+            // Test modules of a multi-module build (`test-jpms`, `gson-tests`,
+            // `test_max_level_features`).
             || s.starts_with("test-")
+            || s.starts_with("test_")
             || s.ends_with("-test")
             || s.ends_with("-tests")
             || HELPER_SUFFIXES.iter().any(|h| s.ends_with(h))
@@ -774,7 +776,11 @@ pub fn is_example_path(path: &str) -> bool {
         || dirs
             .iter()
             .skip(1)
-            .any(|s| *s == "examples" || *s == "snippets")
+            .any(|s| {
+                matches!(*s, "examples" | "snippets" | "benchmarks")
+                    // .NET benchmark projects (`Refit.Benchmarks`).
+                    || s.ends_with(".benchmarks")
+            })
 }
 
 /// Evaluates the table's signals for one id.
@@ -1446,6 +1452,7 @@ mod tests {
             "libs/ui/src/lib/table/table.component.stories.ts",
             "db/seeds.rb",
             "src/Refit.NativeAotSmoke/Program.cs",
+            "test_max_level_features/main.rs",
             "smoke-tests/run.py",
         ] {
             assert!(is_test_path(p), "{p}");
@@ -1460,6 +1467,9 @@ mod tests {
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
+        assert!(is_example_path(
+            "src/benchmarks/Refit.Benchmarks/IGitHubService.cs"
+        ));
         assert!(is_example_path(
             "metrics/src/main/java/com/google/gson/metrics/ParseBenchmark.java"
         ));
