@@ -264,6 +264,8 @@ pub struct Context<'a> {
     pub go_implementations: BTreeMap<&'a str, Vec<(&'a str, &'a str, u32)>>,
     /// Interfaces, traits and abstract base classes the application declares: name → file.
     pub interfaces: BTreeMap<&'a str, &'a str>,
+    /// Names of every type the application declares.
+    pub declared_types: BTreeSet<&'a str>,
     /// Every application type implementing one of those interfaces, found once for the
     /// detectors that read wiring (adapters, ports, composition roots, strategies).
     pub app_implementations: Vec<AppImplementation<'a>>,
@@ -365,6 +367,10 @@ impl<'a> Context<'a> {
         }
         let go_implementations = go_implementations(&app_files);
         let interfaces = declared_interfaces(&app_files);
+        let declared_types = app_files
+            .iter()
+            .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
+            .collect();
         let mut context = Self {
             analysis,
             app_files,
@@ -372,6 +378,7 @@ impl<'a> Context<'a> {
             dirs,
             go_implementations,
             interfaces,
+            declared_types,
             app_implementations: Vec::new(),
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),

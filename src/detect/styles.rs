@@ -459,11 +459,7 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
 /// shared resources a singleton usually guards). Configuration objects, loggers, framework
 /// app objects and routers are left out: they are single by convention, not a pattern.
 fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
-    let declared: BTreeSet<&str> = ctx
-        .app_files
-        .iter()
-        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
-        .collect();
+    let declared = &ctx.declared_types;
     let last = |class: &str| -> String {
         let head = class.split('<').next().unwrap_or(class);
         head.rsplit(['.', ':', '\\'])
@@ -1161,11 +1157,7 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
             by_type.entry(ty).or_default().push(interface);
         }
     }
-    let declared: BTreeSet<&str> = ctx
-        .app_files
-        .iter()
-        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
-        .collect();
+    let declared = &ctx.declared_types;
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for file in &ctx.app_files {
@@ -1203,7 +1195,7 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
                 || ctx.interfaces.get(interface) == Some(&file.path.as_str());
             if chosen.len() >= 2
                 && !declares_one
-                && !per_entity(chosen.iter(), &declared)
+                && !per_entity(chosen.iter(), declared)
                 && seen.insert(interface)
             {
                 out.push(Evidence::at(
@@ -1274,23 +1266,43 @@ fn role_variants(ctx: &Context) -> Vec<Evidence> {
             .or_default()
             .insert(i.ty, (i.file.path.as_str(), i.line));
     }
-    let declared: BTreeSet<&str> = ctx
-        .app_files
-        .iter()
-        .flat_map(|f| f.types.iter().map(|t| t.name.as_str()))
-        .collect();
+    family_evidence(
+        ctx,
+        families,
+        |_, variants, files| variants.len() >= 2 && files >= 2,
+        "each a variant of its role",
+    )
+}
+
+/// Variants of one interface: implementing type → where it is declared.
+type Variants<'a> = BTreeMap<&'a str, (&'a str, u32)>;
+
+/// Evidence for up to three families that `keep` accepts (given the interface, its variants
+/// and how many files declare them) and that are not one class per entity.
+fn family_evidence<'a>(
+    ctx: &Context,
+    families: BTreeMap<&'a str, Variants<'a>>,
+    keep: impl Fn(&str, &Variants<'a>, usize) -> bool,
+    what: &str,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     for (interface, variants) in families {
-        let files: BTreeSet<&str> = variants.values().map(|(path, _)| *path).collect();
-        if variants.len() < 2 || files.len() < 2 || per_entity(variants.keys(), &declared) {
+        let files = variants
+            .values()
+            .map(|(path, _)| *path)
+            .collect::<BTreeSet<_>>()
+            .len();
+        if !keep(interface, &variants, files) || per_entity(variants.keys(), &ctx.declared_types) {
             continue;
         }
-        let (path, line) = variants.values().next().expect("two variants");
+        let Some((path, line)) = variants.values().next() else {
+            continue;
+        };
         let names = some_names(variants.keys().copied());
         out.push(Evidence::at(
             path,
             Some(*line),
-            format!("{names} implement {interface}, each a variant of its role"),
+            format!("{names} implement {interface}, {what}"),
         ));
         if out.len() == 3 {
             break;
@@ -1498,16 +1510,13 @@ fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
 /// traits, test doubles, entities and one class per entity are families too, but not of
 /// behaviour.
 fn families(ctx: &Context) -> Vec<Evidence> {
-    let mut concrete: BTreeSet<&str> = BTreeSet::new();
-    let mut declared: BTreeSet<&str> = BTreeSet::new();
-    for file in &ctx.app_files {
-        for t in &file.types {
-            declared.insert(t.name.as_str());
-            if matches!(t.kind, TypeKind::Class | TypeKind::Struct) {
-                concrete.insert(t.name.as_str());
-            }
-        }
-    }
+    let concrete: BTreeSet<&str> = ctx
+        .app_files
+        .iter()
+        .flat_map(|f| f.types.iter())
+        .filter(|t| matches!(t.kind, TypeKind::Class | TypeKind::Struct))
+        .map(|t| t.name.as_str())
+        .collect();
     let excluded = |name: &str| {
         ROLES
             .iter()
@@ -1535,29 +1544,19 @@ fn families(ctx: &Context) -> Vec<Evidence> {
             .entry(ty)
             .or_insert((i.file.path.as_str(), i.line));
     }
-    let mut out = Vec::new();
-    for (base, variants) in members {
-        let files: BTreeSet<&str> = variants.values().map(|(path, _)| *path).collect();
-        // Variants all named after the role (`RedisCartStore` of `ICartStore`) are
-        // [`role_variants`]' evidence already: one fact, counted once.
-        let role_word = last_camel_word(role_of(base));
-        let named_for_role = camel_words(role_of(base)) >= 2
-            && variants.keys().all(|ty| last_camel_word(ty) == role_word);
-        if files.len() < 3 || named_for_role || per_entity(variants.keys(), &declared) {
-            continue;
-        }
-        let (path, line) = variants.values().next().expect("three variants");
-        let names = some_names(variants.keys().copied());
-        out.push(Evidence::at(
-            path,
-            Some(*line),
-            format!("{names} implement {base}, each in its own file"),
-        ));
-        if out.len() == 3 {
-            break;
-        }
-    }
-    out
+    family_evidence(
+        ctx,
+        members,
+        |base, variants, files| {
+            // Variants all named after the role (`RedisCartStore` of `ICartStore`) are
+            // [`role_variants`]' evidence already: one fact, counted once.
+            let role_word = last_camel_word(role_of(base));
+            let named_for_role = camel_words(role_of(base)) >= 2
+                && variants.keys().all(|ty| last_camel_word(ty) == role_word);
+            files >= 3 && !named_for_role
+        },
+        "each in its own file",
+    )
 }
 
 /// The role an interface names, without the conventions around it: `ICartStore` →
