@@ -480,11 +480,11 @@ fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str
     for (base, from) in &extended_from {
         // Mixins, the roots every class of a Rails app derives from (`ApplicationMailer`),
         // and entities sharing a base (`Vet` and `Owner` of `Person`) share code, not a role.
-        let root = base.ends_with("Mixin")
-            || base.starts_with("Application")
-            || crate::graph::module_of(classes[base])
-                .split('/')
-                .any(|s| matches!(s, "models" | "model" | "entities" | "entity" | "domain"));
+        let root = base.ends_with("Mixin") || base.starts_with("Application") || {
+            let module = crate::graph::module_of(classes[base]);
+            super::styles::in_vocabulary(module, super::styles::DATA_FOLDERS)
+                || super::styles::in_vocabulary(module, &["domain"])
+        };
         if from.len() >= 2 && !root {
             out.insert(*base, classes[base]);
         }

@@ -1121,7 +1121,7 @@ const PARSING: &[&str] = &[
 
 /// Folders of entities: types there sharing a capability interface (a Thread and a Reply
 /// that can be spam) are data, not interchangeable behaviour.
-const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
+pub(crate) const DATA_FOLDERS: &[&str] = &["models", "model", "entities", "entity"];
 
 /// Strategies chosen in code: a file that names two or more implementations of the same
 /// application interface (importing, calling or constructing them) without declaring them,
@@ -1225,6 +1225,18 @@ const NOT_CHOSEN: &[&str] = &[
     "Repository", "Repo", "Processor", "Rule", "Presenter", "OutputPort",
 ];
 
+/// Whether a type or interface name is a role whose implementations are not chosen between:
+/// framework roles, syntax trees and messages, [`NOT_CHOSEN`] roles, and sealed traits
+/// (`WrapSealed`), which only close a public trait to outside implementations.
+fn unchosen_role(name: &str) -> bool {
+    ROLES
+        .iter()
+        .chain(SYNTAX)
+        .chain(NOT_CHOSEN)
+        .any(|r| name.ends_with(r))
+        || name.ends_with("Sealed")
+}
+
 /// Up to three names, then how many more: `A, B, C and 2 more`.
 fn some_names<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
     let total = names.len();
@@ -1244,12 +1256,12 @@ fn some_names<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
 /// `Mapper`, `Reply`) name kinds of things more often than interchangeable behaviour, and
 /// test doubles kept in application code (`FakeEmailSender`) are not variants.
 fn role_variants(ctx: &Context) -> Vec<Evidence> {
-    let mut families: BTreeMap<&str, BTreeMap<&str, (&str, u32)>> = BTreeMap::new();
+    let mut families: BTreeMap<&str, Variants> = BTreeMap::new();
     for i in &ctx.app_implementations {
         let role = role_of(i.interface);
         if i.ty == i.interface
             || camel_words(role) < 2
-            || ROLES.iter().chain(SYNTAX).chain(NOT_CHOSEN).any(|r| role.ends_with(r))
+            || unchosen_role(role)
             || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
             || DOUBLES.iter().any(|d| i.ty.starts_with(d))
             || i.ty.eq_ignore_ascii_case(role)
@@ -1452,11 +1464,8 @@ fn held_strategies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         };
         if i.ty == i.interface
             || named_for_another
-            || ROLES
-                .iter()
-                .chain(SYNTAX)
-                .chain(NOT_CHOSEN)
-                .any(|r| i.interface.ends_with(r) || i.ty.ends_with(r))
+            || unchosen_role(i.interface)
+            || unchosen_role(i.ty)
             || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
             || DOUBLES.iter().any(|d| i.ty.contains(d))
             || t.fields.iter().any(|f| {
@@ -1517,22 +1526,13 @@ fn families(ctx: &Context) -> Vec<Evidence> {
         .filter(|t| matches!(t.kind, TypeKind::Class | TypeKind::Struct))
         .map(|t| t.name.as_str())
         .collect();
-    let excluded = |name: &str| {
-        ROLES
-            .iter()
-            .chain(SYNTAX)
-            .chain(NOT_CHOSEN)
-            .any(|r| name.ends_with(r))
-            // Sealed traits (`WrapSealed`) only close a public trait to outside implementations.
-            || name.ends_with("Sealed")
-    };
-    let mut members: BTreeMap<&str, BTreeMap<&str, (&str, u32)>> = BTreeMap::new();
+    let mut members: BTreeMap<&str, Variants> = BTreeMap::new();
     for i in &ctx.app_implementations {
         let ty = i.ty.split('<').next().unwrap_or(i.ty).trim();
         if ty == i.interface
             || !concrete.contains(ty)
-            || excluded(role_of(i.interface))
-            || excluded(ty)
+            || unchosen_role(role_of(i.interface))
+            || unchosen_role(ty)
             || DOUBLES.iter().any(|d| ty.starts_with(d))
             || in_vocabulary(crate::graph::module_of(&i.file.path), DATA_FOLDERS)
         {
