@@ -1705,6 +1705,15 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                         .map(|t| t.iter().copied().filter(|t| !is_role(t)).collect())
                         .unwrap_or_default();
                     (types, &function[3..])
+                } else if !choice.function.is_empty()
+                    && INTERCHANGEABLE.contains(&last_camel_word(name).as_str())
+                    && name != last_camel_word(name)
+                {
+                    // A library's classes of one interchangeable role (`StatsClient()` or
+                    // `NoopClient()`, `RedisStore` or `MemoryStore`) built by a function:
+                    // related by that word. (A module-level table of them configures a
+                    // library; it chooses nothing.)
+                    (Vec::new(), name)
                 } else {
                     continue;
                 };
@@ -1758,6 +1767,14 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
     }
     (creations, strategies)
 }
+
+/// Last words of library classes that are interchangeable implementations of one role, so
+/// that code constructing one or another of them chooses a backend.
+#[rustfmt::skip]
+const INTERCHANGEABLE: &[&str] = &[
+    "Client", "Store", "Storage", "Cache", "Backend", "Transport", "Driver", "Provider",
+    "Engine", "Agent", "Pool", "Connection", "Connector", "Exporter", "Sink",
+];
 
 /// The first relation shared by two or more classes, with them.
 fn first_shared<'k>(map: BTreeMap<&str, BTreeSet<&'k str>>) -> Option<(String, Vec<&'k str>)> {
