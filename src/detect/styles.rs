@@ -546,7 +546,14 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         *code.entry(family(&l.name)).or_default() += l.code;
     }
     let total: u64 = code.values().sum::<u64>().max(1);
-    let main_language = |l: &str| code.get(&family(l)).copied().unwrap_or(0) * 4 >= total;
+    let largest = code.values().copied().max().unwrap_or(0);
+    // A browser bundle beside a server in another language counts only when it is the larger
+    // part: its module-level `queryClient = new QueryClient()` is how ES modules share
+    // anything, not the server's design.
+    let main_language = |l: &str| {
+        let lines = code.get(&family(l)).copied().unwrap_or(0);
+        lines * 4 >= total && (family(l) != "javascript" || lines == largest)
+    };
     // Instances of one application class across files (`CmdAllow`, `CmdExec`, … of `Cmd`,
     // one per file) are values of a type, not its one instance.
     let mut across: BTreeMap<String, usize> = BTreeMap::new();
