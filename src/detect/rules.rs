@@ -121,7 +121,8 @@ struct RuleFile {
     rules: Vec<RawRule>,
 }
 
-/// `type_kind` sits beside `type_name` in the YAML; it is lifted out before matching.
+/// `type_kind` sits beside `type_name` (or `directory`) in the YAML; it is lifted out before
+/// matching.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -1180,7 +1181,10 @@ fn run(
             // With `unless_import` or `languages`, a folder counts only for the files it
             // holds that the signal may look at (a `Command/` of Symfony console commands
             // is not a folder of command objects).
-            let filtered = !unless.is_empty() || !compiled.rule.languages.is_empty();
+            // With `type_kind`, only for the files declaring a type of those kinds (a
+            // `Contracts/` of interfaces is not a folder of data contracts).
+            let filtered =
+                !unless.is_empty() || !compiled.rule.languages.is_empty() || !type_kinds.is_empty();
             let holds_eligible = |dir: &str| {
                 !filtered
                     || ctx.app_files.iter().any(|f| {
@@ -1188,6 +1192,8 @@ fn run(
                             .strip_prefix(dir)
                             .is_some_and(|rest| rest.starts_with('/'))
                             && file_ok(f)
+                            && (type_kinds.is_empty()
+                                || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
                     })
             };
             let mut seen = BTreeSet::new();
