@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use globset::{Glob, GlobMatcher};
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -137,7 +137,7 @@ struct Compiled {
     type_kinds: Vec<TypeKind>,
     regex: Option<Regex>,
     unless_name: Option<Regex>,
-    globs: Vec<GlobMatcher>,
+    globs: GlobSet,
     subs: Vec<CompiledSub>,
 }
 
@@ -147,7 +147,7 @@ struct CompiledSub {
     min: usize,
     regex: Option<Regex>,
     kinds: Vec<TypeKind>,
-    globs: Vec<GlobMatcher>,
+    globs: GlobSet,
 }
 
 struct CompiledRule {
@@ -221,15 +221,16 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
     Ok(out)
 }
 
-/// The compiled globs of a `path` matcher (none for other matchers).
-fn path_globs(matcher: &Matcher) -> Result<Vec<GlobMatcher>, globset::Error> {
-    match matcher {
-        Matcher::Path(globs) => globs
-            .iter()
-            .map(|g| Glob::new(g).map(|g| g.compile_matcher()))
-            .collect(),
-        _ => Ok(Vec::new()),
+/// The compiled globs of a `path` matcher, as one set matched in a single pass (empty for
+/// other matchers).
+fn path_globs(matcher: &Matcher) -> Result<GlobSet, globset::Error> {
+    let mut set = GlobSetBuilder::new();
+    if let Matcher::Path(globs) = matcher {
+        for g in globs {
+            set.add(Glob::new(g)?);
+        }
     }
+    set.build()
 }
 
 fn take_type_kinds(value: &mut serde_yaml::Value) -> Result<Vec<TypeKind>, String> {
@@ -853,10 +854,13 @@ struct Hits {
 }
 
 impl Hits {
-    fn add(&mut self, e: Evidence) {
+    /// Counts a hit; its evidence is only written while there is room for it (a large
+    /// repository has thousands of hits per signal, and formatting them cost more than
+    /// finding them).
+    fn add(&mut self, evidence: impl FnOnce() -> Evidence) {
         self.count += 1;
         if self.evidence.len() < EVIDENCE_PER_SIGNAL {
-            self.evidence.push(e);
+            self.evidence.push(evidence());
         }
     }
 }
@@ -995,7 +999,7 @@ fn run(
     compiled: &Compiled,
     (matcher, regex): (&Matcher, Option<&Regex>),
     type_kinds: &[TypeKind],
-    globs: &[GlobMatcher],
+    globs: &GlobSet,
     hits: &mut Hits,
 ) {
     let unless = &compiled.rule.unless_import;
@@ -1012,7 +1016,7 @@ fn run(
         Matcher::Dependency(patterns) => {
             for (eco, name, manifest, line) in &ctx.deps {
                 if patterns.iter().any(|p| dependency_matches(p, eco, name)) {
-                    hits.add(Evidence::at(manifest, *line, format!("depends on {name}")));
+                    hits.add(|| Evidence::at(manifest, *line, format!("depends on {name}")));
                 }
             }
         }
@@ -1026,11 +1030,13 @@ fn run(
                             m == &fw.manifest && n.eq_ignore_ascii_case(&fw.dependency)
                         })
                         .and_then(|(_, _, _, l)| *l);
-                    hits.add(Evidence::at(
-                        &fw.manifest,
-                        line,
-                        format!("{} ({}) via {}", fw.name, fw.category, fw.dependency),
-                    ));
+                    hits.add(|| {
+                        Evidence::at(
+                            &fw.manifest,
+                            line,
+                            format!("{} ({}) via {}", fw.name, fw.category, fw.dependency),
+                        )
+                    });
                 }
             }
         }
@@ -1041,11 +1047,13 @@ fn run(
                     continue;
                 }
                 let import = &file.imports[i];
-                hits.add(Evidence::at(
-                    &file.path,
-                    Some(import.line),
-                    format!("imports {}", import.path),
-                ));
+                hits.add(|| {
+                    Evidence::at(
+                        &file.path,
+                        Some(import.line),
+                        format!("imports {}", import.path),
+                    )
+                });
             }
         }
         Matcher::ImportName(names) => {
@@ -1055,11 +1063,13 @@ fn run(
                     if import.names.iter().any(|n| names.contains(n))
                         || names.iter().any(|n| n == last)
                     {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(import.line),
-                            format!("imports {} from {}", names.join("/"), import.path),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(
+                                &file.path,
+                                Some(import.line),
+                                format!("imports {} from {}", names.join("/"), import.path),
+                            )
+                        });
                     }
                 }
             }
@@ -1069,11 +1079,7 @@ fn run(
                 for a in &file.annotations {
                     let simple = simple_name(&a.name);
                     if names.iter().any(|n| n == &a.name || n == simple) {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(a.line),
-                            format!("@{}", a.name),
-                        ));
+                        hits.add(|| Evidence::at(&file.path, Some(a.line), format!("@{}", a.name)));
                     }
                 }
             }
@@ -1085,21 +1091,25 @@ fn run(
                         if names.iter().any(|n| {
                             n == base.split('<').next().unwrap_or(base) || n == simple_name(base)
                         }) {
-                            hits.add(Evidence::at(
-                                &file.path,
-                                Some(t.line),
-                                format!("{} extends {}", t.name, base),
-                            ));
+                            hits.add(|| {
+                                Evidence::at(
+                                    &file.path,
+                                    Some(t.line),
+                                    format!("{} extends {}", t.name, base),
+                                )
+                            });
                         }
                     }
                 }
                 for i in &file.implementations {
                     if names.iter().any(|n| n == simple_name(&i.trait_name)) {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(i.line),
-                            format!("{} implements {}", i.type_name, i.trait_name),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(
+                                &file.path,
+                                Some(i.line),
+                                format!("{} implements {}", i.type_name, i.trait_name),
+                            )
+                        });
                     }
                 }
             }
@@ -1122,11 +1132,13 @@ fn run(
                         })
                         && !(fixtures && t.name.ends_with("Factory"))
                     {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(t.line),
-                            format!("{} {}", kind_name(t.kind), t.name),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(
+                                &file.path,
+                                Some(t.line),
+                                format!("{} {}", kind_name(t.kind), t.name),
+                            )
+                        });
                     }
                 }
             }
@@ -1136,11 +1148,9 @@ fn run(
             for file in files {
                 for f in &file.functions {
                     if re.is_match(&f.name) {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(f.line),
-                            format!("function {}", f.name),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(&file.path, Some(f.line), format!("function {}", f.name))
+                        });
                     }
                 }
             }
@@ -1149,11 +1159,9 @@ fn run(
             for file in files {
                 for c in &file.calls {
                     if names.contains(&c.name) {
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(c.line),
-                            format!("calls {}", c.name),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(&file.path, Some(c.line), format!("calls {}", c.name))
+                        });
                     }
                 }
             }
@@ -1168,11 +1176,13 @@ fn run(
                         } else {
                             format!("`{}`", s.function)
                         };
-                        hits.add(Evidence::at(
-                            &file.path,
-                            Some(s.line),
-                            format!("{function} adds its argument to `{}`", s.list),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(
+                                &file.path,
+                                Some(s.line),
+                                format!("{function} adds its argument to `{}`", s.list),
+                            )
+                        });
                     }
                 }
             }
@@ -1201,11 +1211,16 @@ fn run(
                 if let Some(paths) = ctx.dirs.get(&name.to_ascii_lowercase()) {
                     for p in paths {
                         if holds_eligible(p) && seen.insert(p.clone()) {
-                            hits.add(Evidence::at(
-                                p,
-                                None,
-                                format!("folder {} holds code", p.rsplit('/').next().unwrap_or(p)),
-                            ));
+                            hits.add(|| {
+                                Evidence::at(
+                                    p,
+                                    None,
+                                    format!(
+                                        "folder {} holds code",
+                                        p.rsplit('/').next().unwrap_or(p)
+                                    ),
+                                )
+                            });
                         }
                     }
                 }
@@ -1224,12 +1239,10 @@ fn run(
                 .map(|f| f.path.as_str())
                 .chain(artifacts)
             {
-                if globs.iter().any(|g| g.is_match(path)) {
-                    hits.add(Evidence::at(
-                        path,
-                        None,
-                        "matches ".to_string() + &compiled.rule.detail,
-                    ));
+                if globs.is_match(path) {
+                    hits.add(|| {
+                        Evidence::at(path, None, "matches ".to_string() + &compiled.rule.detail)
+                    });
                 }
             }
         }
@@ -1246,7 +1259,7 @@ fn run(
                     } else {
                         format!("{} file declaring {}", a.kind, a.items.join(", "))
                     };
-                    hits.add(Evidence::at(&a.path, None, detail));
+                    hits.add(|| Evidence::at(&a.path, None, detail));
                 }
             }
         }
@@ -1265,7 +1278,7 @@ fn run(
                     .filter(|l| l.kind == *kind)
                     .filter(|l| l.kind != LiteralKind::Sql || !orm_query_lines.contains(&l.line))
                 {
-                    hits.add(Evidence::at(&file.path, Some(l.line), literal_detail(l)));
+                    hits.add(|| Evidence::at(&file.path, Some(l.line), literal_detail(l)));
                 }
             }
         }
@@ -1274,11 +1287,13 @@ fn run(
                 for item in &infra.items {
                     let lower = item.to_ascii_lowercase();
                     if words.iter().any(|w| lower.contains(w.as_str())) {
-                        hits.add(Evidence::at(
-                            &infra.path,
-                            None,
-                            format!("{} names {}", infra.kind, item),
-                        ));
+                        hits.add(|| {
+                            Evidence::at(
+                                &infra.path,
+                                None,
+                                format!("{} names {}", infra.kind, item),
+                            )
+                        });
                     }
                 }
             }
@@ -1300,15 +1315,17 @@ fn run(
                             || title.contains(&format!(" {w}"))
                     })
                 {
-                    hits.add(Evidence::at(
-                        &adr.path,
-                        None,
-                        format!(
-                            "ADR \"{}\" is {}",
-                            adr.title,
-                            adr.status.as_deref().unwrap_or("")
-                        ),
-                    ));
+                    hits.add(|| {
+                        Evidence::at(
+                            &adr.path,
+                            None,
+                            format!(
+                                "ADR \"{}\" is {}",
+                                adr.title,
+                                adr.status.as_deref().unwrap_or("")
+                            ),
+                        )
+                    });
                 }
             }
         }
