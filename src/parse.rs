@@ -605,7 +605,7 @@ impl<'a> Extractor<'a> {
             let mut subscribe_list = None;
             let mut subscribe_item = None;
 
-            for capture in m.captures {
+            for capture in m.captures() {
                 let node = capture.node;
                 match self.compiled.roles[capture.index as usize] {
                     Role::Module => module = Some(node),
