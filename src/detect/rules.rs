@@ -280,6 +280,10 @@ pub struct Context<'a> {
     pub import_index: Vec<(&'a str, usize, usize)>,
     /// Imports that resolve to the repository somewhere: the app's own modules.
     pub internal_imports: BTreeSet<&'a str>,
+    /// For each `unless_import` list asked about: which application files import one of its
+    /// prefixes. Several signals share a list (the console libraries of `command`), and
+    /// comparing every import of every file with it once is enough.
+    unless_files: std::sync::Mutex<Vec<(Vec<String>, std::sync::Arc<Vec<bool>>)>>,
 }
 
 /// An application type implementing an interface the application declares.
@@ -384,6 +388,7 @@ impl<'a> Context<'a> {
             app_implementations: Vec::new(),
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
+            unless_files: std::sync::Mutex::new(Vec::new()),
             internal_imports: analysis
                 .edges
                 .iter()
@@ -441,6 +446,29 @@ impl<'a> Context<'a> {
             .frameworks
             .iter()
             .filter(|f| !is_test_path(&f.manifest) && !is_example_path(&f.manifest))
+    }
+
+    /// Which application files (by index in `app_files`) import one of `prefixes`.
+    fn importing(&self, prefixes: &[String]) -> std::sync::Arc<Vec<bool>> {
+        let mut known = self
+            .unless_files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, files)) = known.iter().find(|(list, _)| list == prefixes) {
+            return files.clone();
+        }
+        let files: std::sync::Arc<Vec<bool>> = std::sync::Arc::new(
+            self.app_files
+                .iter()
+                .map(|f| {
+                    f.imports
+                        .iter()
+                        .any(|i| prefixes.iter().any(|p| import_matches(&i.path, p)))
+                })
+                .collect(),
+        );
+        known.push((prefixes.to_vec(), files.clone()));
+        files
     }
 
     /// Whether the repository has application code in a directory named like one of `names`.
@@ -626,9 +654,10 @@ fn is_test_data_factory(t: &crate::parse::TypeDecl) -> bool {
     ];
     t.bases.iter().any(|b| {
         let b = b.trim_start_matches('\\');
-        BASES
-            .iter()
-            .any(|x| b == *x || b.ends_with(&format!(".{x}")) || b.ends_with(&format!("\\{x}")))
+        BASES.iter().any(|x| {
+            b.strip_suffix(x)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(['.', '\\']))
+        })
     })
 }
 
@@ -1003,15 +1032,17 @@ fn run(
     hits: &mut Hits,
 ) {
     let unless = &compiled.rule.unless_import;
-    let file_ok = |f: &FileFacts| {
-        language_ok(compiled, f)
-            && (unless.is_empty()
-                || !f
-                    .imports
-                    .iter()
-                    .any(|i| unless.iter().any(|p| import_matches(&i.path, p))))
+    let excluded = (!unless.is_empty()).then(|| ctx.importing(unless));
+    // `index` is the file's position in `app_files`.
+    let file_ok = |index: usize, f: &FileFacts| {
+        language_ok(compiled, f) && !excluded.as_ref().is_some_and(|e| e[index])
     };
-    let files = ctx.app_files.iter().filter(|f| file_ok(f));
+    let files = ctx
+        .app_files
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| file_ok(*i, f))
+        .map(|(_, f)| f);
     match matcher {
         Matcher::Dependency(patterns) => {
             for (eco, name, manifest, line) in &ctx.deps {
@@ -1043,7 +1074,7 @@ fn run(
         Matcher::Import(prefixes) => {
             for (f, i) in imports_matching(&ctx.import_index, &ctx.app_files, prefixes) {
                 let file = ctx.app_files[f];
-                if !file_ok(file) {
+                if !file_ok(f, file) {
                     continue;
                 }
                 let import = &file.imports[i];
@@ -1117,8 +1148,9 @@ fn run(
         Matcher::TypeName(_) => {
             let Some(re) = regex else { return };
             for file in files {
-                // A file of test-data factories: its other factories subclass them.
-                let fixtures = file.types.iter().any(is_test_data_factory);
+                // A file of test-data factories: its other factories subclass them (asked
+                // only of factories: most files declare none).
+                let fixtures = std::cell::OnceCell::new();
                 for t in &file.types {
                     if (type_kinds.is_empty() || type_kinds.contains(&t.kind))
                         && re.is_match(&t.name)
@@ -1130,7 +1162,9 @@ fn run(
                             let base = crate::parse::simple_name(b);
                             compiled.rule.unless_base.iter().any(|u| u == base)
                         })
-                        && !(fixtures && t.name.ends_with("Factory"))
+                        && !(t.name.ends_with("Factory")
+                            && *fixtures
+                                .get_or_init(|| file.types.iter().any(is_test_data_factory)))
                     {
                         hits.add(|| {
                             Evidence::at(
@@ -1197,11 +1231,11 @@ fn run(
                 !unless.is_empty() || !compiled.rule.languages.is_empty() || !type_kinds.is_empty();
             let holds_eligible = |dir: &str| {
                 !filtered
-                    || ctx.app_files.iter().any(|f| {
+                    || ctx.app_files.iter().enumerate().any(|(i, f)| {
                         f.path
                             .strip_prefix(dir)
                             .is_some_and(|rest| rest.starts_with('/'))
-                            && file_ok(f)
+                            && file_ok(i, f)
                             && (type_kinds.is_empty()
                                 || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
                     })
