@@ -283,8 +283,11 @@ pub struct Context<'a> {
     /// For each `unless_import` list asked about: which application files import one of its
     /// prefixes. Several signals share a list (the console libraries of `command`), and
     /// comparing every import of every file with it once is enough.
-    unless_files: std::sync::Mutex<Vec<(Vec<String>, std::sync::Arc<Vec<bool>>)>>,
+    unless_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
 }
+
+/// One flag per application file (by index in [`Context::app_files`]), shared between threads.
+type FileFlags = std::sync::Arc<Vec<bool>>;
 
 /// An application type implementing an interface the application declares.
 #[derive(Debug, Clone, Copy)]
@@ -449,7 +452,7 @@ impl<'a> Context<'a> {
     }
 
     /// Which application files (by index in `app_files`) import one of `prefixes`.
-    fn importing(&self, prefixes: &[String]) -> std::sync::Arc<Vec<bool>> {
+    fn importing(&self, prefixes: &[String]) -> FileFlags {
         let mut known = self
             .unless_files
             .lock()
@@ -457,7 +460,7 @@ impl<'a> Context<'a> {
         if let Some((_, files)) = known.iter().find(|(list, _)| list == prefixes) {
             return files.clone();
         }
-        let files: std::sync::Arc<Vec<bool>> = std::sync::Arc::new(
+        let files: FileFlags = std::sync::Arc::new(
             self.app_files
                 .iter()
                 .map(|f| {
