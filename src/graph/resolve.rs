@@ -397,20 +397,33 @@ impl Resolver {
     /// Fully qualified names: the longest prefix that is a declared package/namespace.
     /// When the last segment names a type, prefer the directory holding its file.
     fn resolve_dotted(&self, name: &str, sep: char) -> Vec<String> {
+        let name = name.trim_end_matches(".*");
         let name = name
-            .trim_end_matches(".*")
-            .trim_end_matches(&format!("{sep}*"));
+            .strip_suffix('*')
+            .and_then(|n| n.strip_suffix(sep))
+            .unwrap_or(name);
         let mut candidate = name;
         let mut type_name: Option<&str> = None;
+        // One buffer for the candidate file paths: every import of a large Java or C#
+        // codebase is looked up here.
+        let mut path = String::new();
         loop {
             if let Some(dirs) = self.namespaces.get(candidate) {
                 if let Some(t) = type_name {
                     let holding: Vec<String> = dirs
                         .iter()
                         .filter(|d| {
-                            ["java", "kt", "cs", "php"]
-                                .iter()
-                                .any(|ext| self.files.contains(&join(d, &format!("{t}.{ext}"))))
+                            ["java", "kt", "cs", "php"].iter().any(|ext| {
+                                path.clear();
+                                if !(d.is_empty() || d.as_str() == ".") {
+                                    path.push_str(d);
+                                    path.push('/');
+                                }
+                                path.push_str(t);
+                                path.push('.');
+                                path.push_str(ext);
+                                self.files.contains(path.as_str())
+                            })
                         })
                         .cloned()
                         .collect();
