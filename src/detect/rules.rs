@@ -702,7 +702,10 @@ pub fn is_test_path(path: &str) -> bool {
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data",
         "fixtures", "e2e", "integration-tests", "integration-test", "integrationtests",
         "e2e-tests", "it", "__mocks__", "mocks", "testutil", "testutils", "test-utils",
-        "playwright", "cypress",
+        "playwright", "cypress", "unittests", "unit_tests", "unit-tests", "functionaltests",
+        "functional_tests", "acceptancetests", "integration_tests",
+        // .NET test host programs (`src/TestApp`).
+        "testapp", "testapps",
     ];
     #[rustfmt::skip]
     const SUFFIXES: &[&str] = &[
@@ -819,8 +822,10 @@ pub fn is_example_path(path: &str) -> bool {
             .skip(1)
             .any(|s| {
                 matches!(*s, "examples" | "snippets" | "benchmarks")
-                    // .NET benchmark projects (`Refit.Benchmarks`).
+                    // .NET benchmark projects (`Refit.Benchmarks`, AutoMapper's
+                    // `src/Benchmark`): below `src` a .NET folder is a project.
                     || s.ends_with(".benchmarks")
+                    || (*s == "benchmark" && lower.ends_with(".cs"))
             })
 }
 
@@ -1521,6 +1526,8 @@ mod tests {
             "src/Refit.NativeAotSmoke/Program.cs",
             "test_max_level_features/main.rs",
             "smoke-tests/run.py",
+            "src/UnitTests/CollectionMapping.cs",
+            "src/TestApp/Program.cs",
         ] {
             assert!(is_test_path(p), "{p}");
         }
@@ -1537,6 +1544,9 @@ mod tests {
         assert!(is_example_path(
             "src/benchmarks/Refit.Benchmarks/IGitHubService.cs"
         ));
+        // Below `src` a .NET folder is a project; elsewhere `benchmark` may be the product.
+        assert!(is_example_path("src/Benchmark/FlatteningMapper.cs"));
+        assert!(!is_example_path("internal/benchmark/runner.go"));
         assert!(is_example_path(
             "metrics/src/main/java/com/google/gson/metrics/ParseBenchmark.java"
         ));
