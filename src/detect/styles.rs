@@ -1101,7 +1101,7 @@ const ROLES: &[&str] = &[
     "Response", "Specification", "Validator", "Validation", "Component", "Module", "Migration", "Seeder",
     "Job", "Mapper", "Profile", "Configuration", "Config", "Options", "Plugin",
     // Markers and capabilities of data, not interchangeable behaviour.
-    "able", "ible", "Aware", "Failed", "Throwable", "Node", "ValueObject",
+    "able", "ible", "Aware", "Failed", "Throwable", "Node", "ValueObject", "State",
     "UseCase", "Aggregate", "AggregateRoot", "DomainEvent",
     // Roots every class of a Rails or Django app derives from.
     "Record", "ApplicationRecord", "ApplicationController", "ApplicationJob", "Base",
@@ -3272,6 +3272,15 @@ mod tests {
         // Names sharing no word are not read as per-entity either.
         assert!(!per_entity(["Article", "Slack"].iter(), &declared));
         assert!(!per_entity(["ÉtatStore", "FichierStore"].iter(), &declared));
+    }
+
+    #[test]
+    fn shapes_of_data_are_not_chosen_between() {
+        // immer's MapState, SetState and ProxyBaseState are the shapes of a draft's state.
+        assert!(unchosen_role("ImmerBaseState"));
+        assert!(unchosen_role("UserCreatedEvent"));
+        assert!(!unchosen_role("CartStore"));
+        assert!(!unchosen_role("Pinger"));
     }
 
     #[test]
