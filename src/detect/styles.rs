@@ -580,7 +580,9 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                 Some(shared.line),
                 format!("{} = one {}", shared.name, shared.class),
             );
-            if sentinel(&shared.name, &class) {
+            // A pattern compiled once (`static RE: Lazy<Regex>`) is a constant, not a shared
+            // service.
+            if sentinel(&shared.name, &class) || shared.class.contains("Regex") {
                 continue;
             }
             // A C# or Java class keeping named instances of itself in statics
