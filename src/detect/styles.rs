@@ -1714,10 +1714,7 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
                         .map(|t| t.iter().copied().filter(|t| !is_role(t)).collect())
                         .unwrap_or_default();
                     (types, &function[3..])
-                } else if !choice.function.is_empty()
-                    && INTERCHANGEABLE.contains(&last_camel_word(name).as_str())
-                    && name != last_camel_word(name)
-                {
+                } else if !choice.function.is_empty() && is_library_role(name) {
                     // A library's classes of one interchangeable role (`StatsClient()` or
                     // `NoopClient()`, `RedisStore` or `MemoryStore`) built by a function:
                     // related by that word. (A module-level table of them configures a
@@ -1775,6 +1772,13 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         }
     }
     (creations, strategies)
+}
+
+/// Whether `name` is a library class named for an interchangeable role (`RedisCache`), not
+/// the bare role word itself.
+fn is_library_role(name: &str) -> bool {
+    let word = last_camel_word(name);
+    word != name && INTERCHANGEABLE.contains(&word.as_str())
 }
 
 /// Last words of library classes that are interchangeable implementations of one role, so

@@ -415,10 +415,7 @@ impl Resolver {
                         .filter(|d| {
                             ["java", "kt", "cs", "php"].iter().any(|ext| {
                                 path.clear();
-                                if !(d.is_empty() || d.as_str() == ".") {
-                                    path.push_str(d);
-                                    path.push('/');
-                                }
+                                push_below(&mut path, d);
                                 path.push_str(t);
                                 path.push('.');
                                 path.push_str(ext);
@@ -649,12 +646,25 @@ fn file_name(path: &str) -> &str {
 
 /// Joins two `/`-separated relative paths, treating `.` as the root.
 fn join(dir: &str, rest: &str) -> String {
-    if dir == "." || dir.is_empty() {
-        rest.to_string()
-    } else if rest.is_empty() || rest == "." {
-        dir.to_string()
-    } else {
-        format!("{dir}/{rest}")
+    if !is_root(dir) && (rest.is_empty() || rest == ".") {
+        return dir.to_string();
+    }
+    let mut out = String::with_capacity(dir.len() + 1 + rest.len());
+    push_below(&mut out, dir);
+    out.push_str(rest);
+    out
+}
+
+/// Whether `dir` names the repository's root (`.` or nothing).
+fn is_root(dir: &str) -> bool {
+    dir == "." || dir.is_empty()
+}
+
+/// Starts a path below `dir` in `buf`: `dir/`, or nothing at the root.
+fn push_below(buf: &mut String, dir: &str) {
+    if !is_root(dir) {
+        buf.push_str(dir);
+        buf.push('/');
     }
 }
 
