@@ -309,6 +309,12 @@ pub struct SharedInstance {
     pub class: String,
     /// 1-based line.
     pub line: u32,
+    /// Built on first use by a function that assigns the module's global (Python `global
+    /// _client` then `_client = Client()`): a lazy global, whatever it holds. Left out of
+    /// the report when false: the fact cache stores fields by position, and only a last
+    /// field may be missing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lazy: bool,
 }
 
 /// A string literal that matters for architecture.
@@ -367,6 +373,8 @@ enum Role {
     CallArg,
     SharedName,
     SharedClass,
+    SharedGlobal,
+    SharedLate,
     CallAny,
     Construct,
     SubscribeList,
@@ -415,6 +423,8 @@ fn role_for(capture: &str) -> Role {
         "shared.name" => Role::SharedName,
         "call.any" => Role::CallAny,
         "shared.class" => Role::SharedClass,
+        "shared.global" => Role::SharedGlobal,
+        "shared.late" => Role::SharedLate,
         "construct" => Role::Construct,
         "subscribe.list" => Role::SubscribeList,
         "subscribe.item" => Role::SubscribeItem,
@@ -578,6 +588,8 @@ impl<'a> Extractor<'a> {
         let mut seen_calls: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // Field types and constructor parameter types, with whether they are parameters.
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
+        // Names a function declared global (Python `global _client`), for lazy globals.
+        let mut globals: std::collections::HashSet<&str> = std::collections::HashSet::new();
 
         while let Some(m) = matches.next() {
             let mut module = None;
@@ -601,6 +613,7 @@ impl<'a> Extractor<'a> {
             let mut call_arg = None;
             let mut shared_name = None;
             let mut shared_class = None;
+            let mut lazy = false;
             let mut string = None;
             let mut subscribe_list = None;
             let mut subscribe_item = None;
@@ -643,6 +656,16 @@ impl<'a> Extractor<'a> {
                     Role::CallArg => call_arg = Some(node),
                     Role::SharedName => shared_name = Some(node),
                     Role::SharedClass => shared_class = Some(node),
+                    Role::SharedGlobal => {
+                        globals.insert(self.text(node));
+                    }
+                    Role::SharedLate => {
+                        // Kept only for a name the function declared global earlier.
+                        if globals.contains(self.text(node)) {
+                            shared_name = Some(node);
+                            lazy = true;
+                        }
+                    }
                     Role::CallAny => {
                         let name = self.text(node);
                         if facts.calls.len() < MAX_CALLS
@@ -681,6 +704,7 @@ impl<'a> Extractor<'a> {
                         name: shared,
                         class: bounded(&compact(self.text(class))),
                         line,
+                        lazy,
                     });
                 }
             }
@@ -1897,6 +1921,30 @@ mod shared_instance_tests {
             .into_iter()
             .map(|s| (s.name, s.class))
             .collect()
+    }
+
+    #[test]
+    fn python_globals_built_by_a_function_are_lazy_and_other_assignments_are_not() {
+        let spec = crate::lang::by_id("python").expect("registered");
+        let source = "_reader = None\n\ndef lookup(ip):\n    global _reader\n    local = Cache()\n    if _reader is None:\n        with lock:\n            _reader = geoip2.database.Reader(PATH)\n    return _reader.city(ip)\n\ndef other():\n    _reader = Reader(x)\n";
+        let shared: Vec<(String, String, bool)> = parse_file(spec, "a.py", source.as_bytes())
+            .expect("parses")
+            .shared
+            .into_iter()
+            .map(|s| (s.name, s.class, s.lazy))
+            .collect();
+        // `local` is a function's own variable. The names are matched per file, so a later
+        // function's local of the same name (`other`) is taken for the global too: rare
+        // enough to accept for a query that cannot see scopes.
+        assert_eq!(
+            shared[0],
+            (
+                "_reader".to_string(),
+                "geoip2.database.Reader".to_string(),
+                true
+            )
+        );
+        assert!(!shared.iter().any(|(name, _, _)| name == "local"));
     }
 
     #[test]

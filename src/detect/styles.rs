@@ -471,30 +471,48 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
     let ignored = |name: &str, class: &str| {
         let c = class.to_ascii_lowercase();
         let n = name.to_ascii_lowercase();
-        [
-            "settings",
-            "config",
-            "options",
-            "logger",
-            "log",
-            "error",
-            "exception",
-            "router",
-            "blueprint",
-            "app",
-            "application",
-            // Context and map keys (`clientIPCtxKey = &contextKey{…}`) are constants.
-            "key",
-        ]
-        .iter()
-        .any(|w| c.ends_with(w) || n == *w)
+        // A logger class the application writes itself (`logger = _Logger(…)`, `log =
+        // LogContext()`) is the one instance every module logs through; a library's logger
+        // (`logging.getLogger(__name__)`) is one per module by convention.
+        let own_logger = declared.contains(class);
+        let logging = if own_logger {
+            &[][..]
+        } else {
+            &["logger", "log"][..]
+        };
+        logging.iter().any(|w| c.ends_with(w) || n == *w)
+            || [
+                "settings",
+                "config",
+                "options",
+                "error",
+                "exception",
+                "router",
+                "blueprint",
+                "app",
+                "application",
+                // Context and map keys (`clientIPCtxKey = &contextKey{…}`) are constants.
+                "key",
+            ]
+            .iter()
+            .any(|w| c.ends_with(w) || n == *w)
             || c.contains("getlogger")
     };
     // Constants and markers, not shared services: Go's `var _ Repo = (*repo)(nil)`
     // interface checks, instances of private marker classes (`missing = _Missing()`) and
     // ALL_CAPS constants of the application's value types (`EMPTY_ITINERARY`); a client kept
     // in a constant (`static CLIENT: LazyLock<Client>`) is still one shared client.
-    let sentinel = |name: &str, class: &str| name == "_" || class.starts_with('_');
+    // A private class of the application's own behind a lower-case module variable
+    // (`ctx = _PathContext()`, `logger = _Logger(…)`) is its one shared instance unless the
+    // class names a marker (`missing = _Missing()`).
+    let sentinel = |name: &str, class: &str| {
+        let private_service = class.starts_with('_')
+            && declared.contains(class)
+            && class[1..].starts_with(|c: char| c.is_ascii_uppercase())
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && !MARKERS.iter().any(|m| class.contains(m));
+        name == "_" || (class.starts_with('_') && !private_service)
+    };
     let constant = |name: &str| {
         name.len() > 1
             && name
@@ -515,6 +533,10 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             "pool",
             "redis",
             "sessionmaker",
+            // An HTTP session (`requests.session()`, `aiohttp.ClientSession()`) reuses its
+            // connections; Jackson's ObjectMapper is built once because it is costly.
+            "session",
+            "objectmapper",
             "create_engine",
             "createclient",
             "createpool",
@@ -572,7 +594,25 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         }
         for shared in &file.shared {
             let class = last(&shared.class);
-            if class.is_empty() || ignored(&shared.name, &class) || per_class[&class] >= 3 {
+            // A class-level memoised resource (Ruby `@logger ||= Logger.new`,
+            // `@configuration ||= Configuration.new`) is built once on first use and shared by
+            // every caller, whatever it holds.
+            // A Python global a function builds on first use is a lazy global too.
+            let value = [
+                "Hash", "Array", "Set", "String", "Version", "Mutex", "Monitor", "Struct",
+            ]
+            .contains(&class.as_str());
+            let memoised = shared.name.starts_with('@') && !value;
+            // Python's lazy globals: of a class (`Reader(path)`), not a conversion (`str(…)`).
+            let built_lazily = shared.lazy && class.starts_with(|c: char| c.is_ascii_uppercase());
+            let lazy = (memoised || built_lazily) && !value;
+            // The application's own class built on first use (`_instance = Application(…)`)
+            // is its one instance, whatever the class is called.
+            let own_lazy = built_lazily && declared.contains(class.as_str());
+            if class.is_empty()
+                || (!memoised && !own_lazy && ignored(&shared.name, &class))
+                || per_class[&class] >= 3
+            {
                 continue;
             }
             let evidence = Evidence::at(
@@ -607,10 +647,10 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             if declared.contains(class.as_str()) {
                 // Test data kept beside the code (`MockAddress = new Address(…)`).
                 let double = DOUBLES.iter().any(|d| shared.name.starts_with(d));
-                if !constant(&shared.name) && !double && across[&class] < 3 {
+                if (!constant(&shared.name) || own_lazy) && !double && across[&class] < 3 {
                     own.push(evidence);
                 }
-            } else if client(&class) {
+            } else if client(&class) || lazy {
                 clients.push(evidence);
             }
         }
@@ -1225,6 +1265,19 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
 /// Test doubles kept in application code (`FakeEmailSender`, `TrainerServiceMock`): not
 /// interchangeable implementations, nor a data store.
 const DOUBLES: &[&str] = &["Fake", "Mock", "Stub", "Dummy", "Test"];
+
+/// Words of marker classes whose one instance stands for "no value" (`missing = _Missing()`).
+const MARKERS: &[&str] = &[
+    "Missing",
+    "Sentinel",
+    "Unset",
+    "NotSet",
+    "Marker",
+    "Nothing",
+    "Undefined",
+    "Empty",
+    "Default",
+];
 
 /// Roles whose implementations are not chosen between: repositories are their own pattern,
 /// presenters answer one use case each (and every use case names its own `IOutputPort`),

@@ -28,6 +28,14 @@
   left: (identifier) @shared.name
   right: (call function: [(identifier) (attribute)] @shared.class))))
 
+; Lazy globals: a function declares a module variable global and assigns it a call's result
+; (`global _reader` … `_reader = geoip2.database.Reader(path)`), kept when the name was declared
+; global first.
+(global_statement (identifier) @shared.global)
+(assignment
+  left: (identifier) @shared.late
+  right: (call function: [(identifier) (attribute)] @shared.class))
+
 ; Every call's name, for wiring (`post_save.connect(...)`, `app.add_middleware(...)`).
 (call function: [(identifier) @call.any (attribute attribute: (identifier) @call.any)])
 
