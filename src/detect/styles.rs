@@ -1731,6 +1731,13 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         }
     }
     let is_role = |name: &str| {
+        // A base named for what it abstracts (`BrokerBase` of `RabbitMQ` and `Redis`) is the
+        // interface of the choice; a bare `Base` or a `ModelBase` is the root of every class.
+        if let Some(stem) = name.strip_suffix("Base") {
+            if !stem.is_empty() && !ROLES.iter().chain(SYNTAX).any(|r| stem.ends_with(r)) {
+                return false;
+            }
+        }
         ROLES.iter().any(|r| name.ends_with(r)) || SYNTAX.iter().any(|r| name.ends_with(r))
     };
     let mut creations = Vec::new();
