@@ -67,6 +67,13 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
         } else {
             None
         };
+        // Front-end components that emit events to the components using them (Vue `$emit` /
+        // `defineEmits`, Svelte `createEventDispatcher`): the observer of a component tree.
+        let marker = marker.or_else(|| {
+            (matches!(ext, "vue" | "svelte")
+                && read(root, path).is_some_and(|t| component_events().is_match(&t)))
+            .then_some("component-events")
+        });
         if let Some(kind) = marker {
             out.push(Artifact {
                 path: path.to_string(),
@@ -162,6 +169,15 @@ fn is_view_template(path: &str, name: &str) -> bool {
         && ["templates/", "views/", "Views/", "WEB-INF/"]
             .iter()
             .any(|dir| path.contains(dir))
+}
+
+/// Events a Vue or Svelte component declares or emits.
+fn component_events() -> &'static Regex {
+    static EVENTS: OnceLock<Regex> = OnceLock::new();
+    EVENTS.get_or_init(|| {
+        Regex::new(r"\$emit\(|\bdefineEmits\b|\bemits\s*:\s*[\[{]|\bcreateEventDispatcher\(")
+            .expect("valid")
+    })
 }
 
 fn is_openapi(name: &str) -> bool {
@@ -318,6 +334,46 @@ mod tests {
             "resources/views/emails/reset.blade.php",
             "reset.blade.php"
         ));
+    }
+
+    #[test]
+    fn components_that_emit_events_are_marked_and_silent_ones_are_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, text: &str| {
+            std::fs::write(dir.path().join(name), text).expect("writes");
+        };
+        write(
+            "Modal.vue",
+            "<template><div @click=\"$emit('hide')\"/></template>\n",
+        );
+        write(
+            "Picker.vue",
+            "<script setup>\nconst emit = defineEmits(['change'])\n</script>\n",
+        );
+        write(
+            "Toggle.svelte",
+            "<script>\nconst dispatch = createEventDispatcher();\n</script>\n",
+        );
+        write(
+            "Badge.vue",
+            "<template><span>{{ label }}</span></template>\n",
+        );
+        let kinds: Vec<(String, String)> = collect(
+            dir.path(),
+            &["Modal.vue", "Picker.vue", "Toggle.svelte", "Badge.vue"],
+        )
+        .into_iter()
+        .map(|a| (a.path, a.kind))
+        .collect();
+        let events = |p: &str| (p.to_string(), "component-events".to_string());
+        assert_eq!(
+            kinds,
+            vec![
+                events("Modal.vue"),
+                events("Picker.vue"),
+                events("Toggle.svelte")
+            ]
+        );
     }
 
     #[test]
