@@ -32,6 +32,15 @@ const MAX_SCHEMA_BYTES: u64 = 1024 * 1024;
 
 /// Finds the artifacts among `paths` (relative to `root`).
 pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
+    // Helm charts: their `templates/` render Kubernetes manifests, not pages.
+    let charts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| match p.rsplit_once('/') {
+            Some((dir, "Chart.yaml")) => Some(format!("{dir}/templates/")),
+            None if *p == "Chart.yaml" => Some("templates/".to_string()),
+            _ => None,
+        })
+        .collect();
     let mut out = Vec::new();
     for path in paths {
         let name = path.rsplit('/').next().unwrap_or(path);
@@ -60,7 +69,9 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             Some("di-config")
         } else if is_manual_page(path, name) {
             Some("manpage")
-        } else if is_view_template(path, name) {
+        } else if is_view_template(path, name)
+            && !charts.iter().any(|c| path.starts_with(c.as_str()))
+        {
             Some("view")
         } else if is_migration(path, ext) {
             Some("migration")
@@ -334,6 +345,28 @@ mod tests {
             "resources/views/emails/reset.blade.php",
             "reset.blade.php"
         ));
+    }
+
+    #[test]
+    fn helm_chart_templates_are_not_views() {
+        let kinds: Vec<(String, String)> = collect(
+            Path::new("/nonexistent"),
+            &[
+                "chart/Chart.yaml",
+                "chart/templates/_helpers.tpl",
+                "src/main/resources/templates/topic.ftl",
+            ],
+        )
+        .into_iter()
+        .map(|a| (a.path, a.kind))
+        .collect();
+        assert_eq!(
+            kinds,
+            vec![(
+                "src/main/resources/templates/topic.ftl".to_string(),
+                "view".to_string()
+            )]
+        );
     }
 
     #[test]
