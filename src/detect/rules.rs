@@ -84,6 +84,9 @@ pub enum Matcher {
     TypeName(String),
     /// Function names (regex).
     FunctionName(String),
+    /// What module-level and static instances hold (regex over the class or call, as
+    /// written: `z.object`).
+    Shared(String),
     /// Names of functions or methods called (exact).
     Call(Vec<String>),
     /// Lists that functions add their argument to, by the last word of the list's name
@@ -168,7 +171,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
             let rule: SignalRule =
                 serde_yaml::from_value(value).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let regex = match &rule.matcher {
-                Matcher::TypeName(r) | Matcher::FunctionName(r) => {
+                Matcher::TypeName(r) | Matcher::FunctionName(r) | Matcher::Shared(r) => {
                     Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
                 }
                 _ => None,
@@ -187,7 +190,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                     let sub: SubMatcher = serde_yaml::from_value(item)
                         .map_err(|e| format!("rule {}: {e}", raw.id))?;
                     let regex = match &sub.matcher {
-                        Matcher::TypeName(r) | Matcher::FunctionName(r) => {
+                        Matcher::TypeName(r) | Matcher::FunctionName(r) | Matcher::Shared(r) => {
                             Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
                         }
                         _ => None,
@@ -1192,6 +1195,22 @@ fn run(
                     if re.is_match(&f.name) {
                         hits.add(|| {
                             Evidence::at(&file.path, Some(f.line), format!("function {}", f.name))
+                        });
+                    }
+                }
+            }
+        }
+        Matcher::Shared(_) => {
+            let Some(re) = regex else { return };
+            for file in files {
+                for shared in &file.shared {
+                    if let Some(m) = re.find(&shared.class) {
+                        hits.add(|| {
+                            Evidence::at(
+                                &file.path,
+                                Some(shared.line),
+                                format!("{} = {}", shared.name, m.as_str()),
+                            )
                         });
                     }
                 }
