@@ -219,6 +219,12 @@ pub struct Function {
     /// missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wraps: Option<String>,
+    /// A chainable setter: a method taking its receiver and returning it (Rust `fn
+    /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`), what a
+    /// builder is made of. Left out of the report when false: the fact cache stores fields by
+    /// position, and only a last field may be missing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fluent: bool,
 }
 
 /// An annotation, decorator or attribute.
@@ -375,6 +381,7 @@ enum Role {
     SharedClass,
     SharedGlobal,
     SharedLate,
+    Fluent,
     CallAny,
     Construct,
     SubscribeList,
@@ -428,6 +435,7 @@ fn role_for(capture: &str) -> Role {
         "construct" => Role::Construct,
         "subscribe.list" => Role::SubscribeList,
         "subscribe.item" => Role::SubscribeItem,
+        "fluent" => Role::Fluent,
         "string" => Role::Str,
         _ => Role::Ignored,
     }
@@ -588,6 +596,8 @@ impl<'a> Extractor<'a> {
         let mut seen_calls: std::collections::HashSet<&str> = std::collections::HashSet::new();
         // Field types and constructor parameter types, with whether they are parameters.
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
+        // Methods returning their receiver (chainable setters), by node.
+        let mut fluent: std::collections::HashSet<usize> = std::collections::HashSet::new();
         // Names a function declared global (Python `global _client`), for lazy globals.
         let mut globals: std::collections::HashSet<&str> = std::collections::HashSet::new();
 
@@ -682,6 +692,9 @@ impl<'a> Extractor<'a> {
                     Role::Construct => constructed.push(node),
                     Role::SubscribeList => subscribe_list = Some(node),
                     Role::SubscribeItem => subscribe_item = Some(node),
+                    Role::Fluent => {
+                        fluent.insert(node.id());
+                    }
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
                 }
@@ -916,7 +929,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        for (_, def) in defs {
+        for (id, def) in defs {
             if def.name.is_empty() {
                 continue;
             }
@@ -951,6 +964,7 @@ impl<'a> Extractor<'a> {
                     kind,
                     line: def.line,
                     wraps: def.wraps,
+                    fluent: fluent.contains(&id),
                 }),
             }
         }
@@ -1921,6 +1935,29 @@ mod shared_instance_tests {
             .into_iter()
             .map(|s| (s.name, s.class))
             .collect()
+    }
+
+    #[test]
+    fn rust_methods_returning_their_receiver_are_fluent_and_others_are_not() {
+        let spec = crate::lang::by_id("rust").expect("registered");
+        let source = "struct P;\nimpl P {\n    fn new() -> Self { P }\n    fn title(mut self, t: &str) -> Self { self }\n    fn width(&mut self, w: usize) -> &mut Self { self }\n    fn get(&self) -> &Self { self }\n    fn build(self) -> String { String::new() }\n}\n";
+        let fluent: Vec<(String, bool)> = parse_file(spec, "a.rs", source.as_bytes())
+            .expect("parses")
+            .functions
+            .into_iter()
+            .map(|f| (f.name, f.fluent))
+            .collect();
+        let f = |n: &str, b: bool| (n.to_string(), b);
+        assert_eq!(
+            fluent,
+            vec![
+                f("new", false),
+                f("title", true),
+                f("width", true),
+                f("get", false),
+                f("build", false)
+            ]
+        );
     }
 
     #[test]

@@ -427,6 +427,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             ctx.chosen.get_or_init(|| chosen_classes(ctx)).0.clone(),
         )],
+        "builder" => vec![when(
+            true,
+            "methods that set one option and return their receiver, to be chained (four or more)",
+            0.6,
+            chainable_setters(ctx),
+        )],
         "observer" => vec![when(
             true,
             "a type of the application that both takes subscribers and publishes to them (an in-process event hub)",
@@ -452,6 +458,32 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Chainable setters ([`crate::parse::Function::fluent`]: `fn with_prompt(mut self, …) ->
+/// Self`): an object configured step by step and then built or run is a builder even when
+/// nothing is named `*Builder` (dialoguer's `Select::new().items(…).default(0).interact()`).
+/// A lone `with_` method or two are a convenience; four or more are the type's way of being
+/// made.
+fn chainable_setters(ctx: &Context) -> Vec<Evidence> {
+    let setters: Vec<Evidence> = ctx
+        .app_files
+        .iter()
+        .flat_map(|file| {
+            file.functions.iter().filter(|f| f.fluent).map(|f| {
+                Evidence::at(
+                    &file.path,
+                    Some(f.line),
+                    format!("`{}` returns its receiver, to be chained", f.name),
+                )
+            })
+        })
+        .take(4)
+        .collect();
+    if setters.len() < 4 {
+        return Vec::new();
+    }
+    setters
 }
 
 /// Module-level and static instances ([`crate::parse::SharedInstance`]): those of a class the

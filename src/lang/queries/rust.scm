@@ -14,6 +14,18 @@
 
 (function_item name: (identifier) @name) @definition.function
 (impl_item body: (declaration_list (function_item name: (identifier) @name) @definition.method))
+; Chainable setters, what builders are made of: `fn with_prompt(mut self, …) -> Self`,
+; `fn width(&mut self, …) -> &mut Self`.
+((function_item
+   parameters: (parameters . (self_parameter) @_self)
+   return_type: (type_identifier) @_ret) @fluent
+  (#match? @_self "^(mut )?self$")
+  (#eq? @_ret "Self"))
+((function_item
+   parameters: (parameters . (self_parameter) @_self)
+   return_type: (reference_type (mutable_specifier) type: (type_identifier) @_ret)) @fluent
+  (#match? @_self "^&(\\s*'\\w+\\s+)?mut\\s+self$")
+  (#eq? @_ret "Self"))
 (trait_item body: (declaration_list (function_signature_item name: (identifier) @name) @definition.method))
 
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation))
