@@ -220,8 +220,8 @@ pub struct Function {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wraps: Option<String>,
     /// A chainable setter: a method taking its receiver and returning it (Rust `fn
-    /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`), what a
-    /// builder is made of. Left out of the report when false: the fact cache stores fields by
+    /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`, TypeScript
+    /// `title(t: string): this`), what a builder is made of. Left out of the report when false: the fact cache stores fields by
     /// position, and only a last field may be missing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fluent: bool,
@@ -1958,6 +1958,15 @@ mod shared_instance_tests {
                 f("build", false)
             ]
         );
+        let spec = crate::lang::by_id("typescript").expect("registered");
+        let source = "class P {\n  title(t: string): this { return this; }\n  run(): void {}\n}\n";
+        let fluent: Vec<(String, bool)> = parse_file(spec, "a.ts", source.as_bytes())
+            .expect("parses")
+            .functions
+            .into_iter()
+            .map(|f| (f.name, f.fluent))
+            .collect();
+        assert_eq!(fluent, vec![f("title", true), f("run", false)]);
     }
 
     #[test]

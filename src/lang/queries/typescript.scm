@@ -24,6 +24,8 @@
 (generator_function_declaration name: (identifier) @name) @definition.function
 (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)]) @definition.function)
 (method_definition name: (property_identifier) @name) @definition.method
+; Chainable setters, what builders are made of: `title(text: string): this`.
+(method_definition return_type: (type_annotation (this_type))) @fluent
 (method_signature name: (property_identifier) @name) @definition.method
 (abstract_method_signature name: (property_identifier) @name) @definition.method
 
