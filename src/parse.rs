@@ -1937,19 +1937,26 @@ mod shared_instance_tests {
             .collect()
     }
 
-    #[test]
-    fn rust_methods_returning_their_receiver_are_fluent_and_others_are_not() {
-        let spec = crate::lang::by_id("rust").expect("registered");
-        let source = "struct P;\nimpl P {\n    fn new() -> Self { P }\n    fn title(mut self, t: &str) -> Self { self }\n    fn width(&mut self, w: usize) -> &mut Self { self }\n    fn get(&self) -> &Self { self }\n    fn build(self) -> String { String::new() }\n}\n";
-        let fluent: Vec<(String, bool)> = parse_file(spec, "a.rs", source.as_bytes())
+    /// (name, fluent) of every function `source` declares.
+    fn fluent(language: &str, path: &str, source: &str) -> Vec<(String, bool)> {
+        let spec = crate::lang::by_id(language).expect("registered");
+        parse_file(spec, path, source.as_bytes())
             .expect("parses")
             .functions
             .into_iter()
             .map(|f| (f.name, f.fluent))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn methods_returning_their_receiver_are_fluent_and_others_are_not() {
         let f = |n: &str, b: bool| (n.to_string(), b);
         assert_eq!(
-            fluent,
+            fluent(
+                "rust",
+                "a.rs",
+                "struct P;\nimpl P {\n    fn new() -> Self { P }\n    fn title(mut self, t: &str) -> Self { self }\n    fn width(&mut self, w: usize) -> &mut Self { self }\n    fn get(&self) -> &Self { self }\n    fn build(self) -> String { String::new() }\n}\n"
+            ),
             vec![
                 f("new", false),
                 f("title", true),
@@ -1958,15 +1965,14 @@ mod shared_instance_tests {
                 f("build", false)
             ]
         );
-        let spec = crate::lang::by_id("typescript").expect("registered");
-        let source = "class P {\n  title(t: string): this { return this; }\n  run(): void {}\n}\n";
-        let fluent: Vec<(String, bool)> = parse_file(spec, "a.ts", source.as_bytes())
-            .expect("parses")
-            .functions
-            .into_iter()
-            .map(|f| (f.name, f.fluent))
-            .collect();
-        assert_eq!(fluent, vec![f("title", true), f("run", false)]);
+        assert_eq!(
+            fluent(
+                "typescript",
+                "a.ts",
+                "class P {\n  title(t: string): this { return this; }\n  run(): void {}\n}\n"
+            ),
+            vec![f("title", true), f("run", false)]
+        );
     }
 
     #[test]

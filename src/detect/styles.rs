@@ -507,27 +507,24 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         // LogContext()`) is the one instance every module logs through; a library's logger
         // (`logging.getLogger(__name__)`) is one per module by convention.
         let own_logger = declared.contains(class);
-        let logging = if own_logger {
-            &[][..]
-        } else {
-            &["logger", "log"][..]
-        };
-        logging.iter().any(|w| c.ends_with(w) || n == *w)
-            || [
-                "settings",
-                "config",
-                "options",
-                "error",
-                "exception",
-                "router",
-                "blueprint",
-                "app",
-                "application",
-                // Context and map keys (`clientIPCtxKey = &contextKey{…}`) are constants.
-                "key",
-            ]
-            .iter()
-            .any(|w| c.ends_with(w) || n == *w)
+        [
+            "settings",
+            "config",
+            "options",
+            "logger",
+            "log",
+            "error",
+            "exception",
+            "router",
+            "blueprint",
+            "app",
+            "application",
+            // Context and map keys (`clientIPCtxKey = &contextKey{…}`) are constants.
+            "key",
+        ]
+        .iter()
+        .filter(|w| !(own_logger && matches!(**w, "logger" | "log")))
+        .any(|w| c.ends_with(w) || n == *w)
             || c.contains("getlogger")
     };
     // Constants and markers, not shared services: Go's `var _ Repo = (*repo)(nil)`
@@ -636,8 +633,9 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             .contains(&class.as_str());
             let memoised = shared.name.starts_with('@') && !value;
             // Python's lazy globals: of a class (`Reader(path)`), not a conversion (`str(…)`).
-            let built_lazily = shared.lazy && class.starts_with(|c: char| c.is_ascii_uppercase());
-            let lazy = (memoised || built_lazily) && !value;
+            let built_lazily =
+                shared.lazy && !value && class.starts_with(|c: char| c.is_ascii_uppercase());
+            let lazy = memoised || built_lazily;
             // The application's own class built on first use (`_instance = Application(…)`)
             // is its one instance, whatever the class is called.
             let own_lazy = built_lazily && declared.contains(class.as_str());
