@@ -1927,25 +1927,20 @@ fn is_line_comment(spec: &LanguageSpec, trimmed: &str) -> bool {
 mod shared_instance_tests {
     use super::*;
 
-    fn shared(language: &str, path: &str, source: &str) -> Vec<(String, String)> {
+    fn facts(language: &str, path: &str, source: &str) -> FileFacts {
         let spec = crate::lang::by_id(language).expect("registered");
-        parse_file(spec, path, source.as_bytes())
-            .expect("parses")
-            .shared
-            .into_iter()
-            .map(|s| (s.name, s.class))
-            .collect()
+        parse_file(spec, path, source.as_bytes()).expect("parses")
+    }
+
+    fn shared(language: &str, path: &str, source: &str) -> Vec<(String, String)> {
+        let shared = facts(language, path, source).shared.into_iter();
+        shared.map(|s| (s.name, s.class)).collect()
     }
 
     /// (name, fluent) of every function `source` declares.
     fn fluent(language: &str, path: &str, source: &str) -> Vec<(String, bool)> {
-        let spec = crate::lang::by_id(language).expect("registered");
-        parse_file(spec, path, source.as_bytes())
-            .expect("parses")
-            .functions
-            .into_iter()
-            .map(|f| (f.name, f.fluent))
-            .collect()
+        let functions = facts(language, path, source).functions.into_iter();
+        functions.map(|f| (f.name, f.fluent)).collect()
     }
 
     #[test]
