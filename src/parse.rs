@@ -221,8 +221,8 @@ pub struct Function {
     pub wraps: Option<String>,
     /// A chainable setter: a method taking its receiver and returning it (Rust `fn
     /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`, TypeScript
-    /// `title(t: string): this`), what a builder is made of. Left out of the report when false: the fact cache stores fields by
-    /// position, and only a last field may be missing.
+    /// `title(t: string): this`), what a builder is made of. Left out of the report when
+    /// false: the fact cache stores fields by position, and only a last field may be missing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fluent: bool,
 }
@@ -1972,10 +1972,8 @@ mod shared_instance_tests {
 
     #[test]
     fn python_globals_built_by_a_function_are_lazy_and_other_assignments_are_not() {
-        let spec = crate::lang::by_id("python").expect("registered");
         let source = "_reader = None\n\ndef lookup(ip):\n    global _reader\n    local = Cache()\n    if _reader is None:\n        with lock:\n            _reader = geoip2.database.Reader(PATH)\n    return _reader.city(ip)\n\ndef other():\n    _reader = Reader(x)\n";
-        let shared: Vec<(String, String, bool)> = parse_file(spec, "a.py", source.as_bytes())
-            .expect("parses")
+        let shared: Vec<(String, String, bool)> = facts("python", "a.py", source)
             .shared
             .into_iter()
             .map(|s| (s.name, s.class, s.lazy))

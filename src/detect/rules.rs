@@ -160,6 +160,17 @@ struct CompiledRule {
 }
 
 /// Parses and compiles the embedded rule table.
+/// The regular expression of a matcher written as one (type, function and shared-instance
+/// names), compiled once when the rules load.
+fn matcher_regex(matcher: &Matcher) -> Result<Option<Regex>, regex::Error> {
+    match matcher {
+        Matcher::TypeName(r) | Matcher::FunctionName(r) | Matcher::Shared(r) => {
+            Regex::new(r).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
     let file: RuleFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
@@ -170,12 +181,8 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
             let subs_raw = value.get("all").cloned();
             let rule: SignalRule =
                 serde_yaml::from_value(value).map_err(|e| format!("rule {}: {e}", raw.id))?;
-            let regex = match &rule.matcher {
-                Matcher::TypeName(r) | Matcher::FunctionName(r) | Matcher::Shared(r) => {
-                    Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
-                }
-                _ => None,
-            };
+            let regex =
+                matcher_regex(&rule.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let unless_name = rule
                 .unless_name
                 .as_deref()
@@ -189,12 +196,8 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                     let kinds = take_type_kinds(&mut item)?;
                     let sub: SubMatcher = serde_yaml::from_value(item)
                         .map_err(|e| format!("rule {}: {e}", raw.id))?;
-                    let regex = match &sub.matcher {
-                        Matcher::TypeName(r) | Matcher::FunctionName(r) | Matcher::Shared(r) => {
-                            Some(Regex::new(r).map_err(|e| format!("rule {}: {e}", raw.id))?)
-                        }
-                        _ => None,
-                    };
+                    let regex =
+                        matcher_regex(&sub.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
                     let globs =
                         path_globs(&sub.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
                     subs.push(CompiledSub {

@@ -535,12 +535,13 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
     // (`ctx = _PathContext()`, `logger = _Logger(…)`) is its one shared instance unless the
     // class names a marker (`missing = _Missing()`).
     let sentinel = |name: &str, class: &str| {
-        let private_service = class.starts_with('_')
-            && declared.contains(class)
-            && class[1..].starts_with(|c: char| c.is_ascii_uppercase())
-            && name.starts_with(|c: char| c.is_ascii_lowercase())
-            && !MARKERS.iter().any(|m| class.contains(m));
-        name == "_" || (class.starts_with('_') && !private_service)
+        let private_service = |private: &str| {
+            declared.contains(class)
+                && private.starts_with(|c: char| c.is_ascii_uppercase())
+                && name.starts_with(|c: char| c.is_ascii_lowercase())
+                && !MARKERS.iter().any(|m| private.contains(m))
+        };
+        name == "_" || class.strip_prefix('_').is_some_and(|p| !private_service(p))
     };
     let constant = |name: &str| {
         name.len() > 1
@@ -623,16 +624,17 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
         }
         for shared in &file.shared {
             let class = last(&shared.class);
-            // A class-level memoised resource (Ruby `@logger ||= Logger.new`,
-            // `@configuration ||= Configuration.new`) is built once on first use and shared by
-            // every caller, whatever it holds.
-            // A Python global a function builds on first use is a lazy global too.
+            // Plain values and locks memoised on first use are not shared services.
             let value = [
                 "Hash", "Array", "Set", "String", "Version", "Mutex", "Monitor", "Struct",
             ]
             .contains(&class.as_str());
+            // A class-level memoised resource (Ruby `@logger ||= Logger.new`,
+            // `@configuration ||= Configuration.new`) is built once on first use and shared by
+            // every caller, whatever it holds.
             let memoised = shared.name.starts_with('@') && !value;
-            // Python's lazy globals: of a class (`Reader(path)`), not a conversion (`str(…)`).
+            // A Python global a function builds on first use is a lazy global too: of a class
+            // (`Reader(path)`), not a conversion (`str(…)`).
             let built_lazily =
                 shared.lazy && !value && class.starts_with(|c: char| c.is_ascii_uppercase());
             let lazy = memoised || built_lazily;

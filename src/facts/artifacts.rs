@@ -347,19 +347,24 @@ mod tests {
         ));
     }
 
+    /// (path, kind) of the artifacts among `paths`.
+    fn kinds(root: &Path, paths: &[&str]) -> Vec<(String, String)> {
+        collect(root, paths)
+            .into_iter()
+            .map(|a| (a.path, a.kind))
+            .collect()
+    }
+
     #[test]
     fn helm_chart_templates_are_not_views() {
-        let kinds: Vec<(String, String)> = collect(
+        let kinds = kinds(
             Path::new("/nonexistent"),
             &[
                 "chart/Chart.yaml",
                 "chart/templates/_helpers.tpl",
                 "src/main/resources/templates/topic.ftl",
             ],
-        )
-        .into_iter()
-        .map(|a| (a.path, a.kind))
-        .collect();
+        );
         assert_eq!(
             kinds,
             vec![(
@@ -391,13 +396,10 @@ mod tests {
             "Badge.vue",
             "<template><span>{{ label }}</span></template>\n",
         );
-        let kinds: Vec<(String, String)> = collect(
+        let kinds = kinds(
             dir.path(),
             &["Modal.vue", "Picker.vue", "Toggle.svelte", "Badge.vue"],
-        )
-        .into_iter()
-        .map(|a| (a.path, a.kind))
-        .collect();
+        );
         let events = |p: &str| (p.to_string(), "component-events".to_string());
         assert_eq!(
             kinds,
