@@ -383,12 +383,20 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.55,
             composition_roots(ctx),
         )],
-        "repository" => vec![when(
-            true,
-            "an app interface for a data store (Store, Storage, Database, Dao) implemented over a database, SQL or a storage client",
-            0.55,
-            store_interfaces(ctx),
-        )],
+        "repository" => vec![
+            when(
+                true,
+                "an app interface for a data store (Store, Storage, Database, Dao) implemented over a database, SQL or a storage client",
+                0.55,
+                store_interfaces(ctx),
+            ),
+            when(
+                true,
+                "a data-access class named for its store (Database, MessageStore, UserDao) holding the SQL of per-record operations",
+                0.55,
+                data_access_classes(ctx),
+            ),
+        ],
         "strategy" => vec![
             when(
                 true,
@@ -1506,6 +1514,64 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
                 i.ty, i.interface, i.declared_in
             ),
         ));
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Repositories without an interface: one data-access class or struct named for the store it
+/// is (`Database`, `MessageStore`, `UserDao`) in a file that holds the SQL and the per-record
+/// operations (`get_peer`, `insert_peer`, `InsertComment`), a quarter of its functions or
+/// more. The store is the collection of records the rest of the application asks, whatever
+/// it is called.
+fn data_access_classes(ctx: &Context) -> Vec<Evidence> {
+    const STORE_SUFFIXES: &[&str] = &["Store", "Storage", "Database", "DB", "Db", "Dao", "DAO"];
+    const OPERATIONS: &[&str] = &[
+        "get", "find", "list", "create", "insert", "update", "delete", "remove", "save", "store",
+        "load", "fetch", "count", "add", "upsert",
+    ];
+    // `insert_peer`, `GetEntry`, `load`: an operation word, then nothing, `_` or a capital.
+    let operation = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        OPERATIONS.iter().any(|op| {
+            lower.starts_with(op)
+                && name[op.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '_' || c.is_ascii_uppercase())
+        })
+    };
+    let mut out = Vec::new();
+    for file in &ctx.app_files {
+        let statements = file
+            .literals
+            .iter()
+            .filter(|l| l.kind == crate::parse::LiteralKind::Sql)
+            .count();
+        // Per-record operations are what the file is about (a quarter of its functions or
+        // more), not a few helpers in a file that sets the database up and migrates it.
+        let operations = file.functions.iter().filter(|f| operation(&f.name)).count();
+        if statements < 3 || operations < 3 || operations * 4 < file.functions.len() {
+            continue;
+        }
+        let store = file.types.iter().find(|t| {
+            matches!(
+                t.kind,
+                crate::parse::TypeKind::Class | crate::parse::TypeKind::Struct
+            ) && STORE_SUFFIXES.iter().any(|s| t.name.ends_with(s))
+        });
+        if let Some(t) = store {
+            out.push(Evidence::at(
+                &file.path,
+                Some(t.line),
+                format!(
+                    "{} reads and writes records with the SQL of its file ({statements} statements)",
+                    t.name
+                ),
+            ));
+        }
         if out.len() >= 3 {
             break;
         }
