@@ -1526,7 +1526,7 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
 /// operations (`get_peer`, `insert_peer`, `InsertComment`), a quarter of its functions or
 /// more. The store is the collection of records the rest of the application asks, whatever
 /// it is called.
-fn data_access_classes(ctx: &Context) -> Vec<Evidence> {
+fn data_access_classes<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     const STORE_SUFFIXES: &[&str] = &["Store", "Storage", "Database", "DB", "Db", "Dao", "DAO"];
     const OPERATIONS: &[&str] = &[
         "get", "find", "list", "create", "insert", "update", "delete", "remove", "save", "store",
@@ -1543,6 +1543,23 @@ fn data_access_classes(ctx: &Context) -> Vec<Evidence> {
                     .is_none_or(|c| c == '_' || c.is_ascii_uppercase())
         })
     };
+    let store_type = |file: &'a crate::parse::FileFacts| {
+        file.types.iter().find(|t| {
+            matches!(
+                t.kind,
+                crate::parse::TypeKind::Class | crate::parse::TypeKind::Struct
+            ) && STORE_SUFFIXES.iter().any(|s| t.name.ends_with(s))
+        })
+    };
+    // Go spreads a type's methods over the files of its package (`storage.go` declares
+    // `Storage`, `feed.go` and `user.go` hold its queries): the package's store type counts
+    // for each of them.
+    let go_package_stores: BTreeMap<&str, &crate::parse::TypeDecl> = ctx
+        .app_files
+        .iter()
+        .filter(|f| f.language == "go")
+        .filter_map(|f| Some((crate::graph::module_of(&f.path), store_type(f)?)))
+        .collect();
     let mut out = Vec::new();
     for file in &ctx.app_files {
         let statements = file
@@ -1556,18 +1573,24 @@ fn data_access_classes(ctx: &Context) -> Vec<Evidence> {
         if statements < 3 || operations < 3 || operations * 4 < file.functions.len() {
             continue;
         }
-        let store = file.types.iter().find(|t| {
-            matches!(
-                t.kind,
-                crate::parse::TypeKind::Class | crate::parse::TypeKind::Struct
-            ) && STORE_SUFFIXES.iter().any(|s| t.name.ends_with(s))
-        });
-        if let Some(t) = store {
+        if let Some(t) = store_type(file) {
             out.push(Evidence::at(
                 &file.path,
                 Some(t.line),
                 format!(
                     "{} reads and writes records with the SQL of its file ({statements} statements)",
+                    t.name
+                ),
+            ));
+        } else if let Some(t) = (file.language == "go")
+            .then(|| go_package_stores.get(crate::graph::module_of(&file.path)))
+            .flatten()
+        {
+            out.push(Evidence::at(
+                &file.path,
+                None,
+                format!(
+                    "the package's {} reads and writes records with the SQL of this file ({statements} statements)",
                     t.name
                 ),
             ));
