@@ -598,6 +598,9 @@ impl<'a> Extractor<'a> {
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
         // Methods returning their receiver (chainable setters), by node.
         let mut fluent: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        // PHP `use App\Contracts\Releases as ReleasesContract;`: a class that `implements
+        // ReleasesContract` implements `Releases`, the name the rest of the code declares.
+        let mut aliases: HashMap<String, String> = HashMap::new();
         // Names a function declared global (Python `global _client`), for lazy globals.
         let mut globals: std::collections::HashSet<&str> = std::collections::HashSet::new();
 
@@ -733,6 +736,9 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 let line = line_of(node);
+                if self.spec.imports == crate::lang::ImportStyle::Php {
+                    aliases.extend(php_aliases(self.text(node)));
+                }
                 for path in normalize_import(self.spec, self.text(node)) {
                     // `from a import b, c` matches once per name: fold them into one import.
                     if let Some(existing) = facts
@@ -950,10 +956,15 @@ impl<'a> Extractor<'a> {
                         }
                     }
                     fields.sort();
+                    let bases = def
+                        .bases
+                        .into_iter()
+                        .map(|b| aliases.get(&b).cloned().unwrap_or(b))
+                        .collect();
                     facts.types.push(TypeDecl {
                         name: def.name,
                         kind,
-                        bases: def.bases,
+                        bases,
                         line: def.line,
                         methods,
                         fields,
@@ -1780,6 +1791,29 @@ fn normalize_import(spec: &LanguageSpec, text: &str) -> Vec<String> {
     }
 }
 
+/// The aliases a PHP `use` statement declares, each with the simple name it stands for:
+/// `use A\B\Releases as ReleasesContract;` gives (`ReleasesContract`, `Releases`), and a
+/// group `use A\{B as C, D};` gives (`C`, `B`).
+fn php_aliases(text: &str) -> Vec<(String, String)> {
+    let text = compact_keep_as(text);
+    let body = text.trim().trim_end_matches(';');
+    let body = body.strip_prefix("use").unwrap_or(body);
+    let items = match (body.find('{'), body.rfind('}')) {
+        (Some(open), Some(close)) if open < close => &body[open + 1..close],
+        _ => body,
+    };
+    items
+        .split(',')
+        .filter_map(|item| {
+            let (original, alias) = item.split_once(" as ")?;
+            let original = simple_name(original.trim()).to_string();
+            let alias = alias.trim().to_string();
+            (!alias.is_empty() && !original.is_empty() && alias != original)
+                .then_some((alias, original))
+        })
+        .collect()
+}
+
 fn compact_keep_as(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -1967,6 +2001,21 @@ mod shared_instance_tests {
                 "class P {\n  title(t: string): this { return this; }\n  run(): void {}\n}\n"
             ),
             vec![f("title", true), f("run", false)]
+        );
+    }
+
+    #[test]
+    fn php_classes_implementing_an_aliased_import_name_the_original() {
+        let facts = facts(
+            "php",
+            "app/Integrations/GitHub/Releases.php",
+            "<?php\nnamespace App\\Integrations\\GitHub;\nuse App\\Integrations\\Contracts\\Releases as ReleasesContract;\nuse App\\Support\\{Base as SupportBase, Helper};\nclass Releases extends SupportBase implements ReleasesContract, Countable {}\n",
+        );
+        let bases: Vec<&str> = facts.types[0].bases.iter().map(String::as_str).collect();
+        assert_eq!(bases, ["Base", "Releases", "Countable"]);
+        assert_eq!(
+            php_aliases("use A\\B\\C as D, E\\F;"),
+            vec![("D".to_string(), "C".to_string())]
         );
     }
 
