@@ -1567,10 +1567,13 @@ fn data_access_classes<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
             .iter()
             .filter(|l| l.kind == crate::parse::LiteralKind::Sql)
             .count();
+        if statements < 3 {
+            continue;
+        }
         // Per-record operations are what the file is about (a quarter of its functions or
         // more), not a few helpers in a file that sets the database up and migrates it.
         let operations = file.functions.iter().filter(|f| operation(&f.name)).count();
-        if statements < 3 || operations < 3 || operations * 4 < file.functions.len() {
+        if operations < 3 || operations * 4 < file.functions.len() {
             continue;
         }
         if let Some(t) = store_type(file) {
