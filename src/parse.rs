@@ -1778,13 +1778,10 @@ fn normalize_import(spec: &LanguageSpec, text: &str) -> Vec<String> {
             if !trimmed.starts_with("use") {
                 return vec![unquote(trimmed)];
             }
-            let body = trimmed.trim_end_matches(';');
-            let body = body.strip_prefix("use").unwrap_or(body).trim();
-            let body = body
-                .strip_prefix("function ")
-                .or_else(|| body.strip_prefix("const "))
-                .unwrap_or(body);
-            expand_php_use(&compact_keep_as(body))
+            php_use_items(trimmed)
+                .into_iter()
+                .map(|(path, _)| path)
+                .collect()
         }
         ImportStyle::Python => vec![compact(text)],
         ImportStyle::JavaScript | ImportStyle::Go | ImportStyle::Ruby => vec![unquote(text)],
@@ -1795,21 +1792,12 @@ fn normalize_import(spec: &LanguageSpec, text: &str) -> Vec<String> {
 /// `use A\B\Releases as ReleasesContract;` gives (`ReleasesContract`, `Releases`), and a
 /// group `use A\{B as C, D};` gives (`C`, `B`).
 fn php_aliases(text: &str) -> Vec<(String, String)> {
-    let text = compact_keep_as(text);
-    let body = text.trim().trim_end_matches(';');
-    let body = body.strip_prefix("use").unwrap_or(body);
-    let items = match (body.find('{'), body.rfind('}')) {
-        (Some(open), Some(close)) if open < close => &body[open + 1..close],
-        _ => body,
-    };
-    items
-        .split(',')
-        .filter_map(|item| {
-            let (original, alias) = item.split_once(" as ")?;
-            let original = simple_name(original.trim()).to_string();
-            let alias = alias.trim().to_string();
-            (!alias.is_empty() && !original.is_empty() && alias != original)
-                .then_some((alias, original))
+    php_use_items(text)
+        .into_iter()
+        .filter_map(|(path, alias)| {
+            let alias = alias?;
+            let original = simple_name(&path).to_string();
+            (!alias.is_empty() && alias != original).then_some((alias, original))
         })
         .collect()
 }
@@ -1819,27 +1807,35 @@ fn compact_keep_as(text: &str) -> String {
 }
 
 /// `A\B\{C, D as E}` → `A\B\C`, `A\B\D`; `A\B as C, D\E` → `A\B`, `D\E`.
-fn expand_php_use(body: &str) -> Vec<String> {
-    let strip_alias = |s: &str| -> String {
-        s.split(" as ")
-            .next()
-            .unwrap_or(s)
-            .trim()
-            .trim_start_matches('\\')
-            .to_string()
+/// What a PHP `use` statement imports, each path with the alias it is given: `use A\{B as
+/// C, D};` gives (`A\B`, `C`) and (`A\D`, none); `use function` and `use const` alike.
+fn php_use_items(text: &str) -> Vec<(String, Option<String>)> {
+    let text = compact_keep_as(text.trim());
+    let body = text.trim_end_matches(';');
+    let body = body.strip_prefix("use").unwrap_or(body).trim();
+    let body = body
+        .strip_prefix("function ")
+        .or_else(|| body.strip_prefix("const "))
+        .unwrap_or(body);
+    let item = |s: &str| -> (String, Option<String>) {
+        let (path, alias) = match s.split_once(" as ") {
+            Some((path, alias)) => (path, Some(alias.trim().to_string())),
+            None => (s, None),
+        };
+        (path.trim().trim_start_matches('\\').to_string(), alias)
     };
     if let (Some(open), Some(close)) = (body.find('{'), body.rfind('}')) {
-        let prefix = body[..open].trim().trim_end_matches('\\');
+        let prefix = item(body[..open].trim().trim_end_matches('\\')).0;
         return body[open + 1..close]
             .split(',')
-            .map(&strip_alias)
-            .filter(|item| !item.is_empty())
-            .map(|item| format!("{}\\{}", strip_alias(prefix), item))
+            .map(item)
+            .filter(|(path, _)| !path.is_empty())
+            .map(|(path, alias)| (format!("{prefix}\\{path}"), alias))
             .collect();
     }
     body.split(',')
-        .map(strip_alias)
-        .filter(|s| !s.is_empty())
+        .map(item)
+        .filter(|(path, _)| !path.is_empty())
         .collect()
 }
 
