@@ -1526,8 +1526,7 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
 /// operations (`get_peer`, `insert_peer`, `InsertComment`), a quarter of its functions or
 /// more. The store is the collection of records the rest of the application asks, whatever
 /// it is called.
-fn data_access_classes<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
-    const STORE_SUFFIXES: &[&str] = &["Store", "Storage", "Database", "DB", "Db", "Dao", "DAO"];
+fn data_access_classes(ctx: &Context) -> Vec<Evidence> {
     const OPERATIONS: &[&str] = &[
         "get", "find", "list", "create", "insert", "update", "delete", "remove", "save", "store",
         "load", "fetch", "count", "add", "upsert",
@@ -1543,14 +1542,16 @@ fn data_access_classes<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
                     .is_none_or(|c| c == '_' || c.is_ascii_uppercase())
         })
     };
-    let store_type = |file: &'a crate::parse::FileFacts| {
+    // Case matters: `UserStore` is a store, `Restore` is not.
+    fn store_type(file: &crate::parse::FileFacts) -> Option<&crate::parse::TypeDecl> {
+        const STORE_SUFFIXES: &[&str] = &["Store", "Storage", "Database", "DB", "Db", "Dao", "DAO"];
         file.types.iter().find(|t| {
             matches!(
                 t.kind,
                 crate::parse::TypeKind::Class | crate::parse::TypeKind::Struct
             ) && STORE_SUFFIXES.iter().any(|s| t.name.ends_with(s))
         })
-    };
+    }
     // Go spreads a type's methods over the files of its package (`storage.go` declares
     // `Storage`, `feed.go` and `user.go` hold its queries): the package's store type counts
     // for each of them.
