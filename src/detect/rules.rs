@@ -794,7 +794,16 @@ pub fn is_example_path(path: &str) -> bool {
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
         "playground", "performance", "docs-src", "snippets",
     ];
-    const SOURCE_ROOTS: &[&str] = &["src", "lib", "app", "internal", "pkg", "cmd", "source"];
+    const SOURCE_ROOTS: &[&str] = &[
+        "src",
+        "lib",
+        "app",
+        "internal",
+        "pkg",
+        "cmd",
+        "source",
+        "resources",
+    ];
     let lower = path.to_ascii_lowercase();
     let segments: Vec<&str> = lower.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];

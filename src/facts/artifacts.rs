@@ -85,6 +85,29 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
                 && read(root, path).is_some_and(|t| component_events().is_match(&t)))
             .then_some("component-events")
         });
+        let laravel_queue = *path == "config/queue.php" || path.ends_with("/config/queue.php");
+        if is_env_file(name) || laravel_queue {
+            // Environment files configure the running application: a broker URL or queue
+            // driver there is a connection the app makes, unlike a broker a compose file
+            // merely starts beside it. Laravel's queue configuration names its default driver.
+            let items = read(root, path)
+                .map(|t| {
+                    if laravel_queue {
+                        laravel_queue_driver(&t)
+                    } else {
+                        broker_settings(&t)
+                    }
+                })
+                .unwrap_or_default();
+            if !items.is_empty() {
+                out.push(Artifact {
+                    path: path.to_string(),
+                    kind: "broker-setting".to_string(),
+                    items,
+                });
+            }
+            continue;
+        }
         if let Some(kind) = marker {
             out.push(Artifact {
                 path: path.to_string(),
@@ -110,6 +133,83 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
         }
     }
     out
+}
+
+/// Environment files an application reads its settings from (`.env`, `.env.example`,
+/// `.env.dist`, `app.env`); test environments (`.env.test`, `.env.testing`) are left out.
+fn is_env_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let env = lower == ".env"
+        || lower.starts_with(".env.")
+        || (lower.ends_with(".env") && lower.len() > 4);
+    env && !lower.contains("test")
+}
+
+/// Settings of an environment file that connect the application to a message broker:
+/// a broker URL (`amqp://`, `nats://`, `kafka://`, `sqs://`), a setting named for a broker
+/// (`RABBITMQ_HOST`, `KAFKA_BROKERS`), or a queue driver backed by one (Laravel's
+/// `QUEUE_CONNECTION=redis`; `sync` and `database` queues are not brokers).
+fn broker_settings(text: &str) -> Vec<String> {
+    static SETTING: OnceLock<Regex> = OnceLock::new();
+    let setting = SETTING.get_or_init(|| {
+        Regex::new(r#"(?mi)^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=\s*["']?([^\s"'#]*)"#)
+            .expect("valid")
+    });
+    let mut out = Vec::new();
+    for c in setting.captures_iter(text) {
+        let (key, value) = (&c[1], &c[2]);
+        if value.is_empty() {
+            continue;
+        }
+        let upper = key.to_ascii_uppercase();
+        let lower = value.to_ascii_lowercase();
+        let scheme = [
+            "amqp://",
+            "amqps://",
+            "nats://",
+            "kafka://",
+            "sqs://",
+            "stomp://",
+            "pulsar://",
+        ]
+        .iter()
+        .any(|s| lower.starts_with(s));
+        let named = ["KAFKA", "RABBITMQ", "AMQP", "NATS_", "PULSAR"]
+            .iter()
+            .any(|w| upper.contains(w));
+        let driver = matches!(upper.as_str(), "QUEUE_CONNECTION" | "QUEUE_DRIVER")
+            && matches!(lower.as_str(), "redis" | "sqs" | "beanstalkd" | "rabbitmq");
+        if scheme || named || driver {
+            // Only the key and the scheme or driver: the rest may be a credential.
+            let shown = if scheme {
+                format!("{key}={}", &value[..value.find("://").map_or(0, |i| i + 3)])
+            } else if driver {
+                format!("{key}={value}")
+            } else {
+                key.to_string()
+            };
+            out.push(shown);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The broker behind a Laravel queue configuration's default connection
+/// (`'default' => env('QUEUE_CONNECTION', 'redis')`), when it is one.
+fn laravel_queue_driver(text: &str) -> Vec<String> {
+    static DEFAULT: OnceLock<Regex> = OnceLock::new();
+    let default = DEFAULT.get_or_init(|| {
+        Regex::new(
+            r#"'default'\s*=>\s*(?:env\([^\n]*?)?'(redis|sqs|beanstalkd|rabbitmq)'\s*\)*\s*,"#,
+        )
+        .expect("valid")
+    });
+    default
+        .captures(text)
+        .map(|c| vec![format!("default queue connection {}", &c[1])])
+        .unwrap_or_default()
 }
 
 /// Dependency-injection container configuration: Symfony service files, Spring XML beans.
@@ -280,6 +380,35 @@ fn items(kind: &str, text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn broker_settings_name_the_key_and_scheme_but_never_a_credential() {
+        let env = "APP_ENV=dev\nMESSENGER_TRANSPORT_DSN=amqp://guest:secret@rmq:5672/%2f\n\
+                   export RABBITMQ_PASSWORD=\"hunter2\"\nQUEUE_CONNECTION=redis\nCACHE_DRIVER=redis\n\
+                   KAFKA_BROKERS=\n";
+        assert_eq!(
+            broker_settings(env),
+            [
+                "MESSENGER_TRANSPORT_DSN=amqp://",
+                "QUEUE_CONNECTION=redis",
+                "RABBITMQ_PASSWORD"
+            ]
+        );
+        assert!(broker_settings("QUEUE_CONNECTION=sync\nDB_URL=mysql://x").is_empty());
+        assert!(is_env_file(".env.example") && is_env_file("app.env") && is_env_file(".env"));
+        assert!(!is_env_file(".env.testing") && !is_env_file(".env.test") && !is_env_file("env"));
+    }
+
+    #[test]
+    fn laravel_queue_default_counts_only_broker_drivers() {
+        let redis = "'default' => env('QUEUE_CONNECTION', env('QUEUE_DRIVER', 'redis')),";
+        assert_eq!(
+            laravel_queue_driver(redis),
+            ["default queue connection redis"]
+        );
+        let sync = "'default' => env('QUEUE_CONNECTION', 'sync'),\n'queue' => env('REDIS_QUEUE', 'default'),";
+        assert!(laravel_queue_driver(sync).is_empty());
+    }
 
     #[test]
     fn migrations_are_recognised_by_directory_and_flyway_name() {
