@@ -55,6 +55,10 @@ pub struct SignalRule {
     /// `HatRequest` record of the ORM or a `BadInput` error is not a boundary DTO.
     #[serde(default)]
     pub unless_base: Vec<String>,
+    /// For `annotation`: annotations whose argument is one of these are skipped
+    /// (`[ResponseCache(NoStore = true)]` forbids caching).
+    #[serde(default)]
+    pub unless_argument: Vec<String>,
     /// The matcher (exactly one of the fields).
     #[serde(flatten)]
     pub matcher: Matcher,
@@ -1132,7 +1136,11 @@ fn run(
             for file in files {
                 for a in &file.annotations {
                     let simple = simple_name(&a.name);
-                    if names.iter().any(|n| n == &a.name || n == simple) {
+                    let waived = a
+                        .argument
+                        .as_ref()
+                        .is_some_and(|arg| compiled.rule.unless_argument.contains(arg));
+                    if !waived && names.iter().any(|n| n == &a.name || n == simple) {
                         hits.add(|| Evidence::at(&file.path, Some(a.line), format!("@{}", a.name)));
                     }
                 }

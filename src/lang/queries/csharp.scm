@@ -33,6 +33,10 @@
 (attribute name: (_) @annotation)
 (attribute name: (_) @annotation
   (attribute_argument_list . (attribute_argument [(string_literal) (verbatim_string_literal) (raw_string_literal)] @annotation.arg)))
+;; `[ResponseCache(..., NoStore = true)]` turns caching off: the named argument is kept as the
+;; attribute's argument so that rules can tell it from a cache duration.
+(attribute name: (_) @annotation
+  (attribute_argument_list (attribute_argument name: (identifier) @annotation.arg (#eq? @annotation.arg "NoStore"))))
 
 (invocation_expression
   function: [(identifier) @call.name
