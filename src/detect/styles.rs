@@ -2525,7 +2525,9 @@ fn service_programs(ctx: &Context) -> Vec<Evidence> {
 
 fn microservices(ctx: &Context) -> Vec<Signal> {
     let (dockerfiles, compose, workloads) = deployable_units(ctx);
-    let service_dirs: Vec<Evidence> = ["services", "apps", "microservices", "svc"]
+    // Not `apps/`: in JavaScript and Ruby monorepos it holds one product's web app, docs and
+    // worker, or independent sample apps, which do not talk to each other as services.
+    let service_dirs: Vec<Evidence> = ["services", "microservices", "svc"]
         .iter()
         .filter_map(|d| ctx.dirs.get(*d))
         .flat_map(|paths| paths.iter())
