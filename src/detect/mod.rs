@@ -279,6 +279,26 @@ pub fn detect(analysis: &Analysis) -> Detection {
         })
         .collect();
     styles::settle(&context, &mut assessments);
+    let statements = &analysis.project.statements;
+    for a in assessments
+        .iter_mut()
+        .filter(|a| a.kind == FindingKind::Style)
+    {
+        let said: Vec<Evidence> = statements
+            .iter()
+            .filter(|s| s.style == a.id)
+            .map(|s| Evidence::at(&s.path, Some(s.line), format!("says \"{}\"", s.text)))
+            .collect();
+        if !said.is_empty() {
+            a.signals.push(Signal {
+                detail: "the project's documentation names this style: when the code shows it, it is listed first (adds no confidence)".to_string(),
+                weight: 0.0,
+                fired: true,
+                hits: said.len(),
+                evidence: said,
+            });
+        }
+    }
 
     let mut findings: Vec<Finding> = assessments
         .iter()
@@ -298,12 +318,17 @@ pub fn detect(analysis: &Analysis) -> Detection {
         .map(|f| f.confidence);
     let rank = |f: &Finding| {
         let rank = style_rank(&f.id);
-        match monolith {
+        let rank = match monolith {
             Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
                 style_rank("monolith")
             }
             _ => rank,
-        }
+        };
+        // The primary style is named the way the project's own docs name it, among the
+        // styles its code shows; a library or command-line tool stays that first.
+        let stated =
+            f.kind == FindingKind::Style && rank > 0 && statements.iter().any(|s| s.style == f.id);
+        (rank > 0 && !stated, rank)
     };
     findings.sort_by(|a, b| {
         a.kind

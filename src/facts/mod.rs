@@ -28,6 +28,23 @@ pub struct ProjectFacts {
     /// The first paragraph of the root README, as the project describes itself (≤ 400 characters).
     #[serde(default)]
     pub summary: Option<String>,
+    /// Where the README or architecture notes say which style the project follows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+}
+
+/// An affirmative statement of an architectural style in the project's own documentation
+/// ("## Hexagonal Architecture", "based on Clean Architecture").
+#[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
+pub struct Statement {
+    /// The taxonomy style id it names.
+    pub style: String,
+    /// Path relative to the analysed root.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The line, trimmed (≤ 160 characters).
+    pub text: String,
 }
 
 /// One manifest file and the dependencies it declares directly.
@@ -161,6 +178,7 @@ mod frameworks;
 mod infra;
 mod lockfiles;
 mod manifests;
+mod statements;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -269,6 +287,7 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
         .find(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
         .and_then(|p| std::fs::read(root.join(p)).ok())
         .and_then(|bytes| readme_summary(&String::from_utf8_lossy(&bytes)));
+    facts.statements = statements::collect(root, &all);
     facts.artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     // Inputs were visited in path order already; sorting again states the contract.
     facts.manifests.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1,0 +1,189 @@
+//! Architecture statements: where a project's own README or architecture notes say which
+//! style it follows ("This is an example of Clean Architecture in Go", "## Hexagonal
+//! Architecture"). Labellers, and the architects reading a report, name a repository's
+//! primary style the way its docs do; the code decides whether the style is there at all.
+//!
+//! Prose is where tools embarrass themselves (taxonomy hard cases), so only affirmative
+//! statements count: a heading naming the style, or a sentence whose verb adopts it
+//! ("based on", "follows", "implements", "example of"). A negation or contrast before the
+//! term ("not", "instead of", "rather than", "vs") discards it.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Statement;
+
+/// Style ids and the phrases that name them. `monolith` and `event-driven` are left out:
+/// READMEs use them for deployment and messaging ("a monolithic deployment model"), not as
+/// the organising style.
+const STYLE_TERMS: &[(&str, &str)] = &[
+    ("clean", r"clean[ -]architecture|onion[ -]architecture"),
+    (
+        "hexagonal",
+        r"hexagonal(?:[ -]architecture)?|ports[ -](?:and|&)[ -]adapters",
+    ),
+    ("cqrs", r"\bcqrs\b"),
+    ("microservices", r"\bmicro-?services?\b"),
+    ("modular-monolith", r"modular[ -]monolith"),
+    ("layered", r"(?:n-tier|layered|multi-layer)[ -]architecture"),
+    ("mvc", r"\bmvc\b|model[- ]view[- ]controller"),
+    ("plugin", r"plugin[- ]architecture"),
+];
+
+/// Verbs that adopt what follows, within the same clause.
+const AFFIRMATIVE: &str = r"(?:based on|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
+
+/// Words that reject or contrast what follows, within the same clause.
+const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?|versus|isn't|aren't|don't|doesn't|avoid\w*|over|than)\b[^.;!?]{0,40}$";
+
+/// Longest document read (bytes): READMEs and architecture notes are far smaller.
+const MAX_DOC_BYTES: u64 = 256 * 1024;
+
+/// Statements in the root README and in architecture notes under `docs/` or `doc/`.
+pub fn collect(root: &Path, paths: &[&str]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for path in paths.iter().filter(|p| is_architecture_doc(p)) {
+        let full = root.join(path);
+        if std::fs::metadata(&full).map_or(true, |m| m.len() > MAX_DOC_BYTES) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&full) else {
+            continue;
+        };
+        out.extend(statements_in(path, &String::from_utf8_lossy(&bytes)));
+    }
+    out
+}
+
+/// The root README, or a `docs/` / `doc/` page named for the architecture or design.
+fn is_architecture_doc(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let (dir, name) = match lower.rsplit_once('/') {
+        Some((dir, name)) => (dir, name),
+        None => ("", lower.as_str()),
+    };
+    let prose = ["", "md", "markdown", "rst", "txt", "adoc"]
+        .contains(&name.split_once('.').map_or("", |(_, ext)| ext));
+    if dir.is_empty() {
+        return prose && name.starts_with("readme");
+    }
+    prose
+        && matches!(dir, "docs" | "doc")
+        && ["architect", "overview", "design", "structure"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+/// The compiled vocabulary: each style's terms, then the adopting and rejecting clauses.
+struct Patterns {
+    terms: Vec<(&'static str, Regex)>,
+    affirmative: Regex,
+    negation: Regex,
+}
+
+/// The affirmative statements of one document.
+fn statements_in(path: &str, text: &str) -> Vec<Statement> {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    let Patterns {
+        terms,
+        affirmative,
+        negation,
+    } = PATTERNS.get_or_init(|| Patterns {
+        terms: STYLE_TERMS
+            .iter()
+            .map(|(id, p)| (*id, Regex::new(p).expect("valid")))
+            .collect(),
+        affirmative: Regex::new(AFFIRMATIVE).expect("valid"),
+        negation: Regex::new(NEGATION).expect("valid"),
+    });
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        // Fenced code shows commands and trees, not claims.
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let heading = trimmed.starts_with('#') && trimmed.len() <= 80;
+        for (id, term) in terms {
+            let said = term.find_iter(&lower).any(|m| {
+                let before = &lower[..m.start()];
+                let mut start = before.len().saturating_sub(90);
+                while !before.is_char_boundary(start) {
+                    start += 1;
+                }
+                let clause = &before[start..];
+                (heading || affirmative.is_match(clause)) && !negation.is_match(clause)
+            });
+            if said && !out.iter().any(|s: &Statement| s.style == *id) {
+                out.push(Statement {
+                    style: id.to_string(),
+                    path: path.to_string(),
+                    line: index as u32 + 1,
+                    text: trimmed.chars().take(160).collect(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles(text: &str) -> Vec<String> {
+        statements_in("README.md", text)
+            .into_iter()
+            .map(|s| s.style)
+            .collect()
+    }
+
+    #[test]
+    fn headings_and_adopting_sentences_count() {
+        assert_eq!(styles("# Clean Architecture Solution Template"), ["clean"]);
+        assert_eq!(
+            styles("This is an example of implementation of Clean Architecture in Go."),
+            ["clean"]
+        );
+        assert_eq!(
+            styles("NestJS Boilerplate is based on Hexagonal Architecture."),
+            ["hexagonal"]
+        );
+        assert_eq!(
+            styles("Python DDD & Onion-Architecture Example and Techniques"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            styles("# Python DDD & Onion-Architecture Example"),
+            ["clean"]
+        );
+    }
+
+    #[test]
+    fn rejections_contrasts_and_code_blocks_do_not() {
+        assert!(styles("We run one service instead of microservices.").is_empty());
+        assert!(styles("Über-fast: it uses Kafka rather than CQRS.").is_empty());
+        assert!(styles("This project does not use CQRS.").is_empty());
+        assert!(styles("## Why not microservices?").is_empty());
+        assert!(styles("```\nbased on hexagonal architecture\n```").is_empty());
+        assert!(styles("Read more about clean architecture on the blog.").is_empty());
+    }
+
+    #[test]
+    fn only_the_readme_and_architecture_notes_are_read() {
+        assert!(is_architecture_doc("README.md"));
+        assert!(is_architecture_doc("docs/architecture.md"));
+        assert!(is_architecture_doc("doc/DESIGN.rst"));
+        assert!(!is_architecture_doc("docs/install.md"));
+        assert!(!is_architecture_doc("vendor/lib/README.md"));
+        assert!(!is_architecture_doc("src/architecture.rs"));
+    }
+}
