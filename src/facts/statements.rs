@@ -33,7 +33,7 @@ const STYLE_TERMS: &[(&str, &str)] = &[
 ];
 
 /// Verbs that adopt what follows, within the same clause.
-const AFFIRMATIVE: &str = r"(?:based on|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
+const AFFIRMATIVE: &str = r"\b(?:based on|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
 
 /// Words that reject or contrast what follows, within the same clause.
 const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?|versus|isn't|aren't|don't|doesn't|avoid\w*|over|than)\b[^.;!?]{0,40}$";
