@@ -33,7 +33,7 @@ const STYLE_TERMS: &[(&str, &str)] = &[
 ];
 
 /// Verbs that adopt what follows, within the same clause.
-const AFFIRMATIVE: &str = r"\b(?:based on|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
+const AFFIRMATIVE: &str = r"\b(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
 
 /// Words that reject or contrast what follows, within the same clause.
 const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?|versus|isn't|aren't|don't|doesn't|avoid\w*|over|than)\b[^.;!?]{0,40}$";
@@ -100,6 +100,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     });
     let mut out = Vec::new();
     let mut in_code = false;
+    // Inside a section headed "Architecture" (or "Design"), a bullet that starts with a
+    // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
+    let mut architecture_section = false;
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         // Fenced code shows commands and trees, not claims.
@@ -112,6 +115,20 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         }
         let lower = line.to_lowercase();
         let heading = trimmed.starts_with('#') && trimmed.len() <= 80;
+        if heading {
+            architecture_section = lower.contains("architecture") || lower.contains("design");
+        }
+        // Where the item's text starts, past the bullet and any emphasis.
+        let item_start = architecture_section
+            .then(|| {
+                let body = lower.trim_start();
+                let rest = body
+                    .strip_prefix("- ")
+                    .or_else(|| body.strip_prefix("* "))?;
+                let text = rest.trim_start_matches(['*', '_', ' ']);
+                Some(lower.len() - text.len())
+            })
+            .flatten();
         for (id, term) in terms {
             let said = term.find_iter(&lower).any(|m| {
                 let before = &lower[..m.start()];
@@ -120,7 +137,8 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                     start += 1;
                 }
                 let clause = &before[start..];
-                (heading || affirmative.is_match(clause)) && !negation.is_match(clause)
+                (heading || item_start == Some(m.start()) || affirmative.is_match(clause))
+                    && !negation.is_match(clause)
             });
             if said && !out.iter().any(|s: &Statement| s.style == *id) {
                 out.push(Statement {
@@ -164,6 +182,18 @@ mod tests {
         assert_eq!(
             styles("# Python DDD & Onion-Architecture Example"),
             ["clean"]
+        );
+    }
+
+    #[test]
+    fn bullets_of_an_architecture_section_count() {
+        let readme =
+            "## Architecture:\n- Full separation of concerns\n- CQRS (immediate consistency)\n\
+                      ## Roadmap\n- microservices some day\n";
+        assert_eq!(styles(readme), ["cqrs"]);
+        assert_eq!(
+            styles("Todo application made with FastAPI and Hexagonal Architecture."),
+            ["hexagonal"]
         );
     }
 
