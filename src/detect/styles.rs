@@ -3343,6 +3343,20 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     0.3,
                     fired_evidence(&mq, 3),
                 ));
+                // Domain events raised and handled in one process (Laravel Events/, MediatR
+                // notifications) organise code, not how components communicate.
+                let in_process: Vec<Evidence> = signals
+                    .iter()
+                    .filter(|s| s.fired && s.weight > 0.0)
+                    .filter_map(|s| s.evidence.first().cloned())
+                    .take(2)
+                    .collect();
+                signals.push(when(
+                    mq.is_none(),
+                    "no message broker: the events stay inside one process",
+                    -0.35,
+                    in_process,
+                ));
             }
             "cli" => {
                 let weight = cli.as_ref().map(|c| c.confidence.min(0.9)).unwrap_or(0.75);
