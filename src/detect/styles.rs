@@ -944,6 +944,8 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
         // Collections built over another collection, and coroutine plumbing.
         "IEnumerable", "IEnumerator", "ICollection", "IList", "IReadOnlyList", "Iterable",
         "Collection", "CoroutineScope",
+        // Rust iterator adapters (`Iter` over an inner iterator) are how iteration composes.
+        "Iterator", "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator",
     ];
     // Tree nodes holding their children are composites; errors holding their cause are
     // exception chaining.
