@@ -796,7 +796,7 @@ pub fn is_example_path(path: &str) -> bool {
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
         "benchmark", "_examples", "_example",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
-        "playground", "performance", "docs-src", "snippets",
+        "playground", "performance", "docs-src", "snippets", "dev",
     ];
     const SOURCE_ROOTS: &[&str] = &[
         "src",
@@ -1580,6 +1580,8 @@ mod tests {
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
+        assert!(is_example_path("dev/update-examples-deps/main.go"));
+        assert!(!is_example_path("src/dev/console.rs"));
         assert!(is_example_path(
             "src/benchmarks/Refit.Benchmarks/IGitHubService.cs"
         ));

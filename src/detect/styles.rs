@@ -2707,7 +2707,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         if packaged && f.manifest == "Gemfile" {
             continue;
         }
-        if matches!(f.category.as_str(), "web" | "frontend") && !peer_only(ctx, f) {
+        if matches!(f.category.as_str(), "web" | "frontend")
+            && !peer_only(ctx, f)
+            && !go_module_without_program(ctx, &f.manifest)
+        {
             out.push(Evidence::at(
                 &f.manifest,
                 None,
@@ -2813,6 +2816,18 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
 
 /// A framework the package only names as a peer dependency is the host it plugs into (a
 /// React state library, a discord.js extension), not an application of its own.
+/// A Go module with no `main` package of its own (examples and tools aside): a web
+/// framework among its dependencies routes handlers the library offers (watermill's HTTP
+/// components on chi); nothing here runs a server.
+fn go_module_without_program(ctx: &Context, manifest: &str) -> bool {
+    let Some(dir) = manifest.strip_suffix("go.mod") else {
+        return false;
+    };
+    !ctx.app_files.iter().any(|f| {
+        f.language == "go" && f.path.starts_with(dir) && f.module.as_deref() == Some("main")
+    })
+}
+
 fn peer_only(ctx: &Context, f: &crate::facts::Framework) -> bool {
     ctx.analysis.project.manifests.iter().any(|m| {
         m.path == f.manifest
