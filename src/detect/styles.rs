@@ -464,8 +464,44 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 ),
             ]
         }
+        "unit-of-work" => vec![when(
+            true,
+            "a type of the application that commits and rolls back the work it holds (a transaction boundary)",
+            0.6,
+            transaction_boundaries(ctx),
+        )],
         _ => Vec::new(),
     }
+}
+
+/// Application files declaring a type whose methods both commit and roll back (`commit_txn`,
+/// `Rollback`, `CommitAsync`): a transaction boundary object the application owns, whatever
+/// it is called (rust-web-app's `Dbx`, Dapper.Rainbow's `Database`).
+fn transaction_boundaries(ctx: &Context) -> Vec<Evidence> {
+    let names = |file: &crate::parse::FileFacts, word: &str| {
+        file.functions
+            .iter()
+            .filter(|f| f.kind == crate::parse::FunctionKind::Method)
+            .find(|f| {
+                let lower = f.name.to_ascii_lowercase();
+                lower.starts_with(word) || lower.ends_with(word)
+            })
+            .map(|f| (f.name.clone(), f.line))
+    };
+    ctx.app_files
+        .iter()
+        .filter(|file| !file.types.is_empty())
+        .filter_map(|file| {
+            let (commit, line) = names(file, "commit")?;
+            let (rollback, _) = names(file, "rollback")?;
+            Some(Evidence::at(
+                &file.path,
+                Some(line),
+                format!("`{commit}` and `{rollback}` end the work a type of this file holds"),
+            ))
+        })
+        .take(3)
+        .collect()
 }
 
 /// Chainable setters ([`crate::parse::Function::fluent`]: `fn with_prompt(mut self, …) ->
