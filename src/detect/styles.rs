@@ -2448,15 +2448,31 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         e.extend(evidence_for(templates.clone(), "view template", 2));
         e
     };
+    // MVC organises one application: the three folders belong to one package (a SPA client's
+    // `views/` and an API server's `controllers/` are two programs, not one MVC app).
+    let owners = |names: &[&str]| -> BTreeSet<String> {
+        names
+            .iter()
+            .filter_map(|n| ctx.dirs.get(*n))
+            .flatten()
+            .map(|dir| package_of(ctx, dir))
+            .collect()
+    };
+    let (mo, vo, co) = (
+        owners(&["models", "model"]),
+        owners(&["views", "view", "templates"]),
+        owners(&["controllers", "controller"]),
+    );
+    let one_package = mo.iter().any(|o| vo.contains(o) && co.contains(o));
     vec![
         when(
-            m.is_some() && v.is_some() && c.is_some(),
+            m.is_some() && v.is_some() && c.is_some() && one_package,
             "models, views and controllers folders",
             0.8,
             evidence_for(firsts(&[m, v, c]), "model / view / controller folder", 3),
         ),
         when(
-            m.is_some() && c.is_some(),
+            m.is_some() && c.is_some() && mo.iter().any(|o| co.contains(o)),
             "models and controllers folders",
             0.5,
             evidence_for(firsts(&[m, c]), "model / controller folder", 2),
@@ -2475,6 +2491,19 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         ),
         when(true, "an MVC web framework", 0.35, mvc_frameworks),
     ]
+}
+
+/// The directory of the manifest that owns `dir` (the deepest one above it; "" for the root).
+fn package_of(ctx: &Context, dir: &str) -> String {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter_map(|m| m.path.rsplit_once('/').map(|(d, _)| d).or(Some("")))
+        .filter(|d| d.is_empty() || dir == *d || dir.starts_with(&format!("{d}/")))
+        .max_by_key(|d| d.len())
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Deployable units: directories with their own Dockerfile, application services in
