@@ -260,6 +260,9 @@ pub enum LiteralKind {
     Sql,
     /// A topic, queue, exchange or channel name given to a messaging call or annotation.
     Topic,
+    /// A hand-written SQL condition given to an ORM query call (GORM `Where("api_key = ?")`,
+    /// ActiveRecord `where("case_number ILIKE ?")`).
+    SqlFragment,
 }
 
 /// Distinct call names kept per file.
@@ -1294,6 +1297,11 @@ impl<'a> Extractor<'a> {
             Some(LiteralKind::Route)
         } else if is_topic_callee(callee) && looks_like_topic(value) {
             Some(LiteralKind::Topic)
+        } else if matches!(self.spec.id, "go" | "ruby")
+            && is_condition_callee(callee)
+            && looks_like_sql_condition(value)
+        {
+            Some(LiteralKind::SqlFragment)
         } else {
             None
         };
@@ -1632,6 +1640,28 @@ const TOPIC_CALLEES: &[&str] = &[
 fn is_route_callee(callee: &str) -> bool {
     let lower = callee.to_ascii_lowercase();
     ROUTE_CALLEES.contains(&lower.as_str())
+}
+
+/// ORM query calls that take a condition or clause written in SQL (GORM, ActiveRecord).
+fn is_condition_callee(callee: &str) -> bool {
+    matches!(
+        callee,
+        "Where" | "where" | "Or" | "or" | "Not" | "not" | "Having" | "having" | "Joins" | "joins"
+    )
+}
+
+/// A SQL condition with a placeholder or a keyword of its own: `api_key = ?`,
+/// `send_date <= ? AND processing = ?`, `case_number ILIKE ?`, `JOIN users ON …`. A bare
+/// column name (`where("name", …)` in query builders that write the SQL themselves) is not.
+fn looks_like_sql_condition(value: &str) -> bool {
+    static CONDITION: OnceLock<Regex> = OnceLock::new();
+    let re = CONDITION.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(\(?\s*[a-z_][a-z0-9_.]*\s*(=|<>|!=|<=|>=|<|>|\bi?like\b|\bin\b|\bis\b)\s*(\?|\$\d|\(|null\b|not\b)|(inner |left |right |outer )*join\s+\w+)",
+        )
+        .expect("condition regex is valid")
+    });
+    re.is_match(value)
 }
 
 fn is_topic_callee(callee: &str) -> bool {
@@ -2538,6 +2568,26 @@ mod held_type_tests {
                 ("withLog".to_string(), Some("RequestHandler".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn sql_conditions_need_an_operator_with_a_placeholder_or_a_join() {
+        for sql in [
+            "api_key = ?",
+            "send_date <= ? AND processing = ?",
+            "case_number ILIKE ?",
+            "users.id IN (?)",
+            "deleted_at IS NULL",
+            "JOIN users ON users.id = posts.user_id",
+            "LEFT JOIN teams ON teams.id = members.team_id",
+        ] {
+            assert!(looks_like_sql_condition(sql), "{sql}");
+        }
+        for not_sql in ["display_name", "name", "", "published", "status: active"] {
+            assert!(!looks_like_sql_condition(not_sql), "{not_sql}");
+        }
+        assert!(is_condition_callee("Where") && is_condition_callee("joins"));
+        assert!(!is_condition_callee("find"));
     }
 
     #[test]

@@ -1429,6 +1429,7 @@ fn literal_detail(l: &crate::parse::Literal) -> String {
     let what = match l.kind {
         LiteralKind::Route => "route",
         LiteralKind::Sql => "SQL",
+        LiteralKind::SqlFragment => "SQL condition",
         LiteralKind::Topic => "topic",
     };
     match &l.context {
