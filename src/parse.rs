@@ -1650,9 +1650,10 @@ fn is_condition_callee(callee: &str) -> bool {
     )
 }
 
-/// A SQL condition with a placeholder or a keyword of its own: `api_key = ?`,
-/// `send_date <= ? AND processing = ?`, `case_number ILIKE ?`, `JOIN users ON …`. A bare
-/// column name (`where("name", …)` in query builders that write the SQL themselves) is not.
+/// A SQL condition: a column compared with a bind parameter (`?`, `$1`), a list or NULL, or
+/// a join clause: `api_key = ?`, `send_date <= ? AND processing = ?`, `case_number ILIKE ?`,
+/// `JOIN users ON …`. A bare column name (`where("name", …)` in query builders that write the
+/// SQL themselves) is not.
 fn looks_like_sql_condition(value: &str) -> bool {
     static CONDITION: OnceLock<Regex> = OnceLock::new();
     let re = CONDITION.get_or_init(|| {
@@ -2571,7 +2572,7 @@ mod held_type_tests {
     }
 
     #[test]
-    fn sql_conditions_need_an_operator_with_a_placeholder_or_a_join() {
+    fn sql_conditions_need_an_operator_with_a_bind_parameter_or_a_join() {
         for sql in [
             "api_key = ?",
             "send_date <= ? AND processing = ?",
