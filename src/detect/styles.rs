@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::rules::{
-    deploys, dev_services_only, is_example_path, is_test_path, simple_name, Context,
+    deploys, dev_services_only, is_example_path, is_test_path, simple_name, AppImplementation,
+    Context,
 };
 use super::{assess, Assessment, Evidence, FindingKind, Signal};
 use crate::parse::TypeKind;
@@ -816,10 +817,50 @@ const ROLES_NOT_ADAPTED: &[&str] = &[
 /// Adapters found by what they hide: a type implementing an interface the application
 /// declares (outside repositories, handlers and other framework roles) in a file that
 /// imports an outside package which at most two other application files import and the
-/// interface's own file does not. Wrapping a library behind an app-owned interface keeps
+/// interface's own file does not (a Go file may hold both the interface and its one
+/// implementation). Wrapping a library behind an app-owned interface keeps
 /// the library confined to its adapter; a package imported everywhere is a framework.
 fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
-    if ctx.app_implementations.is_empty() {
+    // A Go file that declares an interface and the one struct implementing it over a
+    // library (`Logger` over zap in pkg/log/logger.go): Go's method-set matches leave out a
+    // type of the interface's own file, which elsewhere is a private helper, not a boundary.
+    let local: Vec<AppImplementation> = ctx
+        .app_files
+        .iter()
+        .filter(|f| f.language == "go")
+        .flat_map(|&file| {
+            file.types
+                .iter()
+                .filter(|i| i.kind == TypeKind::Interface && !i.methods.is_empty())
+                .flat_map(move |interface| {
+                    let implementers: Vec<_> = file
+                        .types
+                        .iter()
+                        .filter(|t| {
+                            t.kind == TypeKind::Struct
+                                && interface
+                                    .methods
+                                    .iter()
+                                    .all(|m| t.methods.binary_search(m).is_ok())
+                        })
+                        .collect();
+                    // Several in one file are variants of the interface (payloads, flags),
+                    // not the one translation to a library.
+                    (implementers.len() == 1)
+                        .then_some(implementers)
+                        .into_iter()
+                        .flatten()
+                        .map(move |t| AppImplementation {
+                            file,
+                            ty: t.name.as_str(),
+                            interface: interface.name.as_str(),
+                            declared_in: file.path.as_str(),
+                            line: t.line,
+                        })
+                })
+        })
+        .collect();
+    if ctx.app_implementations.is_empty() && local.is_empty() {
         return Vec::new();
     }
     let internal = &ctx.internal_imports;
@@ -861,10 +902,14 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
     }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for i in &ctx.app_implementations {
+    let declared_apart = ctx
+        .app_implementations
+        .iter()
+        .filter(|i| i.declared_in != i.file.path);
+    for i in declared_apart.chain(&local) {
         let (file, ty, base, port_file) = (i.file, i.ty, i.interface, i.declared_in);
-        if port_file == file.path
-            || ty == "Service"
+        let same_file = port_file == file.path;
+        if ty == "Service"
             || base.contains("Repository")
             || ROLES_NOT_ADAPTED
                 .iter()
@@ -872,7 +917,7 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         {
             continue;
         }
-        let port_packages = per_file.get(port_file);
+        let port_packages = per_file.get(port_file).filter(|_| !same_file);
         let confined = per_file[file.path.as_str()]
             .iter()
             .find(|p| importers[*p] <= 3 && !port_packages.is_some_and(|ports| ports.contains(*p)));
