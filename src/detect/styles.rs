@@ -2015,6 +2015,19 @@ fn chosen_classes(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             let Some((typed, relation, classes)) = related else {
                 continue;
             };
+            // `gqlmodel.Dashboard` or `model.Dashboard`, `Style` or `ansi_term::Style`: one
+            // thing in two representations, converted from one to the other, not a choice.
+            // (Go's `badger.New` and `redis.New` are two constructors.)
+            let names: BTreeSet<&str> = classes
+                .iter()
+                .map(|c| match simple_name(c) {
+                    name if name.starts_with("New") || name.starts_with("new") => c,
+                    name => name,
+                })
+                .collect();
+            if names.len() < 2 {
+                continue;
+            }
             let function = if choice.function.is_empty() {
                 "a table or function".to_string()
             } else {
