@@ -871,6 +871,25 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
         .filter(|(ecosystem, ..)| ecosystem == "cargo")
         .map(|(_, name, ..)| name.replace('-', "_"))
         .collect();
+    // C# namespaces and types the application declares: inside `namespace AutoMapper`,
+    // `using Features;` names the app's own AutoMapper.Features, and `using static
+    // ReflectionHelper;` its own class.
+    let namespaces: BTreeSet<&str> = ctx
+        .app_files
+        .iter()
+        .filter(|f| f.language == "csharp")
+        .filter_map(|f| f.module.as_deref())
+        .collect();
+    let own_namespace = |import: &str| {
+        import.contains('<')
+            || ctx
+                .declared_types
+                .contains(crate::parse::simple_name(import))
+            || namespaces.iter().any(|n| {
+                n.strip_suffix(import)
+                    .is_some_and(|head| head.is_empty() || head.ends_with('.'))
+            })
+    };
     let external_packages = |file: &'a crate::parse::FileFacts| -> BTreeSet<&'a str> {
         // `cn.keking.service` imported in `cn.keking.service.impl` is the app's own.
         let own = file
@@ -881,6 +900,7 @@ fn wrapped_dependencies<'a>(ctx: &Context<'a>) -> Vec<Evidence> {
             .iter()
             .filter(|i| i.kind == crate::parse::ImportKind::Module)
             .filter(|i| !internal.contains(i.path.as_str()))
+            .filter(|i| file.language != "csharp" || !own_namespace(&i.path))
             .filter_map(|i| {
                 let package = package_key(&file.language, &i.path)?;
                 let outside = Some(package) != own
