@@ -378,12 +378,20 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
             0.6,
             handler_wrappers(ctx),
         )],
-        "dependency-injection" => vec![when(
-            true,
-            "a composition root that builds the outer implementations and hands them to the inner code",
-            0.55,
-            composition_roots(ctx),
-        )],
+        "dependency-injection" => vec![
+            when(
+                true,
+                "a composition root that builds the outer implementations and hands them to the inner code",
+                0.55,
+                composition_roots(ctx),
+            ),
+            when(
+                true,
+                "an entry file that constructs the app's data store and its HTTP layer, to hand one to the other",
+                0.55,
+                constructor_roots(ctx),
+            ),
+        ],
         "repository" => vec![
             when(
                 true,
@@ -2179,6 +2187,93 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
                         .copied()
                         .collect::<Vec<_>>()
                         .join(", ")
+                ),
+            ));
+        }
+    }
+    out.truncate(3);
+    out
+}
+
+/// Composition roots without a container, found by what they call: an entry or wiring
+/// file (main.go, cmd/root.go, router.go) that calls the constructors of two or more of the
+/// application's packages, among them a data store and the HTTP layer (`store.New(…)`,
+/// `handler.New(st, …)`). Go only: its constructors are functions named `New…` in the
+/// package they build, so a call names what it constructs. Folder names alone are
+/// `composition_roots`'s evidence.
+fn constructor_roots(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const ENTRY_NAMES: &[&str] = &[
+        "main", "app", "application", "bootstrap", "server", "wire", "wiring", "di", "deps",
+        "dependencies", "container", "router", "routes", "cmd", "root", "cli", "serve", "run",
+    ];
+    let mut constructors: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for file in ctx.app_files.iter().filter(|f| f.language == "go") {
+        for f in &file.functions {
+            if f.kind == crate::parse::FunctionKind::Function && f.name.starts_with("New") {
+                constructors
+                    .entry(crate::graph::module_of(&file.path))
+                    .or_default()
+                    .insert(f.name.as_str());
+            }
+        }
+    }
+    if constructors.is_empty() {
+        return Vec::new();
+    }
+    let mut imported: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for edge in &ctx.analysis.edges {
+        for site in &edge.sites {
+            imported
+                .entry(site.file.as_str())
+                .or_default()
+                .insert(edge.to.as_str());
+        }
+    }
+    let web = |m: &str| {
+        layer_of(m) == Some(Layer::Presentation)
+            || last_word(m.rsplit('/').next().unwrap_or(m)) == "server"
+    };
+    let mut out = Vec::new();
+    for file in ctx.app_files.iter().filter(|f| f.language == "go") {
+        let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+        if !ENTRY_NAMES.contains(&name.trim_end_matches(".go")) {
+            continue;
+        }
+        let Some(modules) = imported.get(file.path.as_str()) else {
+            continue;
+        };
+        let calls: BTreeSet<&str> = file.calls.iter().map(|c| c.name.as_str()).collect();
+        let built: Vec<&str> = modules
+            .iter()
+            .copied()
+            .filter(|m| {
+                constructors
+                    .get(m)
+                    .is_some_and(|names| names.iter().any(|n| calls.contains(n)))
+            })
+            .collect();
+        let store = built.iter().any(|m| layer_of(m) == Some(Layer::Data));
+        let http = built.iter().any(|m| web(m));
+        if store && http {
+            // The first constructor call, where the wiring starts.
+            let line = file
+                .calls
+                .iter()
+                .filter(|c| {
+                    built
+                        .iter()
+                        .any(|m| constructors[m].contains(c.name.as_str()))
+                })
+                .map(|c| c.line)
+                .min();
+            out.push(Evidence::at(
+                &file.path,
+                line,
+                format!(
+                    "constructs {} of its packages: {}",
+                    built.len(),
+                    built.iter().take(4).copied().collect::<Vec<_>>().join(", ")
                 ),
             ));
         }
