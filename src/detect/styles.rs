@@ -1357,6 +1357,16 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
             by_type.entry(ty).or_default().push(interface);
         }
     }
+    // Go code names an implementation by its constructor: `NewGoogleProvider` builds
+    // `googleProvider` (or `GoogleProvider`).
+    let go_types: BTreeMap<String, &str> = by_type
+        .keys()
+        .map(|ty| (ty.to_ascii_lowercase(), *ty))
+        .collect();
+    let constructed = |file: &crate::parse::FileFacts, call: &str| -> Option<&str> {
+        let ty = call.strip_prefix("New").filter(|_| file.language == "go")?;
+        go_types.get(&ty.to_ascii_lowercase()).copied()
+    };
     let declared = &ctx.declared_types;
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
@@ -1367,7 +1377,11 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
             .flat_map(|i| {
                 std::iter::once(simple_name(&i.path)).chain(i.names.iter().map(String::as_str))
             })
-            .chain(file.calls.iter().map(|c| c.name.as_str()))
+            .chain(
+                file.calls
+                    .iter()
+                    .map(|c| constructed(file, &c.name).unwrap_or(c.name.as_str())),
+            )
             .chain(file.shared.iter().map(|s| simple_name(&s.class)));
         let mut named: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for name in names {
@@ -1393,7 +1407,17 @@ fn chosen_implementations(ctx: &Context) -> Vec<Evidence> {
                 .collect();
             let declares_one = types.values().any(|p| *p == file.path)
                 || ctx.interfaces.get(interface) == Some(&file.path.as_str());
+            // Go matches implementations by method set, so a repository can satisfy a
+            // use-case interface too: the chosen ones must be named for one role.
+            let one_role = file.language != "go"
+                || chosen
+                    .iter()
+                    .map(|ty| last_camel_word(ty))
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    == 1;
             if chosen.len() >= 2
+                && one_role
                 && !declares_one
                 && !per_entity(chosen.iter(), declared)
                 && seen.insert(interface)
