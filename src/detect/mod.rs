@@ -262,6 +262,9 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Source files from which an application is a product rather than a sample of a style.
+const PRODUCT_FILES: usize = 150;
+
 /// Runs every detector over an analysis.
 pub fn detect(analysis: &Analysis) -> Detection {
     let context = rules::Context::new(analysis);
@@ -304,6 +307,12 @@ pub fn detect(analysis: &Analysis) -> Detection {
             Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
                 style_rank("monolith")
             }
+            // In a product-sized application the layering is how the monolith is organised
+            // inside, and the monolith is what an architect names first; in a small sample
+            // the layering is what it demonstrates. (Docs that state it still put it first.)
+            Some(_) if f.id == "layered" && analysis.summary.files >= PRODUCT_FILES => {
+                style_rank("monolith") + 1
+            }
             _ => rank,
         };
         // The primary style is named the way the project's own docs name it, among the
@@ -332,7 +341,8 @@ pub fn detect(analysis: &Analysis) -> Detection {
 /// may be clean inside), then how the code is organised inside (clean, hexagonal, modular
 /// monolith), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
-/// the presentation pattern (MVC), before the generic layered, before the catch-all monolith
+/// the presentation pattern (MVC), before the generic layered (which an application of
+/// [`PRODUCT_FILES`] source files or more lists after its monolith), before the catch-all monolith
 /// (an application that loads plugins is first an application), before plugin hosts and
 /// pipelines; event-driven describes how parts talk and comes last. Other kinds are ordered
 /// by confidence alone.

@@ -112,3 +112,59 @@ fn every_detection_fixture_meets_its_expectations() {
         failures.join("\n")
     );
 }
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("readable fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+fn top_style(report: &serde_json::Value) -> String {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["kind"] == "style")
+        .and_then(|f| f["id"].as_str())
+        .unwrap_or("-")
+        .to_string()
+}
+
+#[test]
+fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    copy_tree(
+        &repo_root().join("fixtures/detect/style-layered"),
+        repo.path(),
+    );
+    assert_eq!(top_style(&analyze_json(repo.path(), &[])), "layered");
+    // The same layers inside an application of a product's size (150 source files and more).
+    let model = repo.path().join("src/main/java/com/acme/inventory/model");
+    for n in 0..160 {
+        std::fs::write(
+            model.join(format!("Item{n}.java")),
+            format!("package com.acme.inventory.model;\n\npublic record Item{n}(String sku, int quantity) {{}}\n"),
+        )
+        .expect("write model");
+    }
+    let report = analyze_json(repo.path(), &[]);
+    assert_eq!(top_style(&report), "monolith");
+    let styles: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "style")
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(
+        styles.contains(&"layered"),
+        "layered is still reported: {styles:?}"
+    );
+}
