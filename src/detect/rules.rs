@@ -198,6 +198,25 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
             if let Some(serde_yaml::Value::Sequence(items)) = subs_raw {
                 for mut item in items {
                     let kinds = take_type_kinds(&mut item)?;
+                    // Serde's flattened matcher would ignore any other key: a modifier such
+                    // as `unless_import` written inside a part must fail, not silently apply
+                    // to nothing.
+                    let extra: Vec<String> = item
+                        .as_mapping()
+                        .into_iter()
+                        .flat_map(|m| m.keys())
+                        .filter_map(|k| k.as_str())
+                        .filter(|k| *k != "min")
+                        .skip(1)
+                        .map(str::to_string)
+                        .collect();
+                    if !extra.is_empty() {
+                        return Err(format!(
+                            "rule {}: a part of `all:` takes one matcher (and `min`, `type_kind`), not {}; write modifiers on the signal",
+                            raw.id,
+                            extra.join(", ")
+                        ));
+                    }
                     let sub: SubMatcher = serde_yaml::from_value(item)
                         .map_err(|e| format!("rule {}: {e}", raw.id))?;
                     let regex =
@@ -1441,6 +1460,21 @@ fn literal_detail(l: &crate::parse::Literal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_modifier_inside_a_part_of_all_is_an_error() {
+        let text = r#"
+rules:
+  - id: cqrs
+    kind: style
+    signals:
+      - { weight: 0.5, all: [{ type_name: '^X$', unless_import: [console] }, { type_name: '^Y$' }], detail: "d" }
+"#;
+        let err = load(text).err().expect("rejected");
+        assert!(err.contains("unless_import"), "{err}");
+        let ok = text.replace(", unless_import: [console] }", " }");
+        assert!(load(&ok).is_ok());
+    }
 
     #[test]
     fn rules_load() {
