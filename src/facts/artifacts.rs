@@ -18,6 +18,7 @@ const MIGRATION_DIRS: &[&str] = &[
     "alembic/versions",
     "db/changelog",
     "changelog",
+    "changelogs",
     "flyway",
     "liquibase",
 ];
@@ -312,6 +313,11 @@ fn is_migration(path: &str, ext: &str) -> bool {
     if ext == "sql" && flyway_name().is_match(name) {
         return true;
     }
+    // Liquibase's changelog files (`db.changelog-1.0.xml`, `db.changelog-master.yaml`),
+    // wherever the resources keep them.
+    if name.starts_with("db.changelog") && matches!(ext, "xml" | "yaml" | "yml" | "sql") {
+        return true;
+    }
     let dir = match path.rfind('/') {
         Some(i) => &path[..i],
         None => return false,
@@ -421,6 +427,15 @@ mod tests {
         ));
         assert!(is_migration("shop/migrations/0001_initial.py", "py"));
         assert!(!is_migration("shop/migrations/__init__.py", "py"));
+        assert!(is_migration(
+            "server/src/main/resources/changelogs/db.changelog-5.1.xml",
+            "xml"
+        ));
+        assert!(is_migration(
+            "src/main/resources/db.changelog-master.yaml",
+            "yaml"
+        ));
+        assert!(!is_migration("docs/CHANGELOG.xml", "xml"));
         assert!(is_migration(
             "src/main/resources/db/migration/V1__init.sql",
             "sql"
