@@ -2156,15 +2156,7 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
         "wiring", "di", "dependencies", "deps", "server", "composition", "providers", "injector",
         "ioc", "registry", "service_provider", "serviceprovider",
     ];
-    let mut targets: BTreeMap<&str, (BTreeSet<&str>, u32)> = BTreeMap::new();
-    for edge in &ctx.analysis.edges {
-        for site in &edge.sites {
-            let entry = targets
-                .entry(site.file.as_str())
-                .or_insert((BTreeSet::new(), site.line));
-            entry.0.insert(edge.to.as_str());
-        }
-    }
+    let targets = imported_modules(ctx);
     // (module of an implementation, module declaring the app interface it implements).
     let wired_pairs: BTreeSet<(&str, &str)> = ctx
         .app_implementations
@@ -2219,6 +2211,20 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
     out
 }
 
+/// The application modules each file imports, with the line of its first import of one.
+fn imported_modules<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, (BTreeSet<&'a str>, u32)> {
+    let mut out: BTreeMap<&str, (BTreeSet<&str>, u32)> = BTreeMap::new();
+    for edge in &ctx.analysis.edges {
+        for site in &edge.sites {
+            out.entry(site.file.as_str())
+                .or_insert((BTreeSet::new(), site.line))
+                .0
+                .insert(edge.to.as_str());
+        }
+    }
+    out
+}
+
 /// Composition roots without a container, found by what they call: an entry or wiring
 /// file (main.go, cmd/root.go, router.go) that calls the constructors of two or more of the
 /// application's packages, among them a data store and the HTTP layer (`store.New(…)`,
@@ -2245,15 +2251,7 @@ fn constructor_roots(ctx: &Context) -> Vec<Evidence> {
     if constructors.is_empty() {
         return Vec::new();
     }
-    let mut imported: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for edge in &ctx.analysis.edges {
-        for site in &edge.sites {
-            imported
-                .entry(site.file.as_str())
-                .or_default()
-                .insert(edge.to.as_str());
-        }
-    }
+    let imported = imported_modules(ctx);
     let web = |m: &str| {
         layer_of(m) == Some(Layer::Presentation)
             || last_word(m.rsplit('/').next().unwrap_or(m)) == "server"
@@ -2264,7 +2262,7 @@ fn constructor_roots(ctx: &Context) -> Vec<Evidence> {
         if !ENTRY_NAMES.contains(&name.trim_end_matches(".go")) {
             continue;
         }
-        let Some(modules) = imported.get(file.path.as_str()) else {
+        let Some((modules, _)) = imported.get(file.path.as_str()) else {
             continue;
         };
         let calls: BTreeSet<&str> = file.calls.iter().map(|c| c.name.as_str()).collect();
