@@ -2146,16 +2146,19 @@ fn last_camel_word(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// File stems of entry and wiring files, where a program builds its parts and hands them
+/// to each other.
+#[rustfmt::skip]
+const ROOT_NAMES: &[&str] = &[
+    "main", "app", "application", "bootstrap", "startup", "program", "container", "wire",
+    "wiring", "di", "dependencies", "deps", "server", "composition", "providers", "injector",
+    "ioc", "registry", "service_provider", "serviceprovider",
+];
+
 /// Composition roots: an entry or wiring file that imports three or more modules, among
 /// them both the outer ring (persistence, delivery, adapters) and the inner code
 /// (services, use cases, domain), i.e. the place that constructs and injects.
 fn composition_roots(ctx: &Context) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const ROOT_NAMES: &[&str] = &[
-        "main", "app", "application", "bootstrap", "startup", "program", "container", "wire",
-        "wiring", "di", "dependencies", "deps", "server", "composition", "providers", "injector",
-        "ioc", "registry", "service_provider", "serviceprovider",
-    ];
     let targets = imported_modules(ctx);
     // (module of an implementation, module declaring the app interface it implements).
     let wired_pairs: BTreeSet<(&str, &str)> = ctx
@@ -2232,11 +2235,8 @@ fn imported_modules<'a>(ctx: &Context<'a>) -> BTreeMap<&'a str, (BTreeSet<&'a st
 /// package they build, so a call names what it constructs. Folder names alone are
 /// `composition_roots`'s evidence.
 fn constructor_roots(ctx: &Context) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const ENTRY_NAMES: &[&str] = &[
-        "main", "app", "application", "bootstrap", "server", "wire", "wiring", "di", "deps",
-        "dependencies", "container", "router", "routes", "cmd", "root", "cli", "serve", "run",
-    ];
+    // Besides the wiring files, Go programs wire in their command and router files.
+    const GO_ENTRY_NAMES: &[&str] = &["router", "routes", "cmd", "root", "cli", "serve", "run"];
     let mut constructors: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for file in ctx.app_files.iter().filter(|f| f.language == "go") {
         for f in &file.functions {
@@ -2259,7 +2259,8 @@ fn constructor_roots(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     for file in ctx.app_files.iter().filter(|f| f.language == "go") {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-        if !ENTRY_NAMES.contains(&name.trim_end_matches(".go")) {
+        let stem = name.trim_end_matches(".go");
+        if !ROOT_NAMES.contains(&stem) && !GO_ENTRY_NAMES.contains(&stem) {
             continue;
         }
         let Some((modules, _)) = imported.get(file.path.as_str()) else {
