@@ -268,6 +268,10 @@ pub enum LiteralKind {
 /// Distinct call names kept per file.
 pub const MAX_CALLS: usize = 300;
 
+/// The call recorded for an instance of a class named by a variable (PHP `new $class(…)`),
+/// a name no function can have.
+pub const DYNAMIC_NEW: &str = "new $class";
+
 /// A function or method name called in a file.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Call {
@@ -386,6 +390,8 @@ enum Role {
     SharedLate,
     Fluent,
     CallAny,
+    /// `new $class(…)`: recorded as a call named [`DYNAMIC_NEW`].
+    CallDynamicNew,
     Construct,
     SubscribeList,
     SubscribeItem,
@@ -432,6 +438,7 @@ fn role_for(capture: &str) -> Role {
         "call.arg" => Role::CallArg,
         "shared.name" => Role::SharedName,
         "call.any" => Role::CallAny,
+        "call.dynamic_new" => Role::CallDynamicNew,
         "shared.class" => Role::SharedClass,
         "shared.global" => Role::SharedGlobal,
         "shared.late" => Role::SharedLate,
@@ -691,6 +698,14 @@ impl<'a> Extractor<'a> {
                         {
                             facts.calls.push(Call {
                                 name: name.to_string(),
+                                line: line_of(node),
+                            });
+                        }
+                    }
+                    Role::CallDynamicNew => {
+                        if facts.calls.len() < MAX_CALLS && seen_calls.insert(DYNAMIC_NEW) {
+                            facts.calls.push(Call {
+                                name: DYNAMIC_NEW.to_string(),
                                 line: line_of(node),
                             });
                         }

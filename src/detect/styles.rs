@@ -438,12 +438,20 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 families(ctx),
             ),
         ],
-        "factory" => vec![when(
-            true,
-            "a creation function that chooses which related class to construct",
-            0.55,
-            ctx.chosen.get_or_init(|| chosen_classes(ctx)).0.clone(),
-        )],
+        "factory" => vec![
+            when(
+                true,
+                "a creation function that chooses which related class to construct",
+                0.55,
+                ctx.chosen.get_or_init(|| chosen_classes(ctx)).0.clone(),
+            ),
+            when(
+                true,
+                "a class named at run time (by a setting, a type or an argument) and instantiated by reflection",
+                0.55,
+                reflective_creation(ctx),
+            ),
+        ],
         "builder" => vec![when(
             true,
             "methods that set one option and return their receiver, to be chained (four or more)",
@@ -481,6 +489,53 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// How each language instantiates a class it only knows by name: the calls that look the
+/// class up, and the call that must then construct it in the same file (none where the
+/// lookup constructs). Ruby's `const_get` alone also reads plain constants; Java's
+/// `Class.forName` alone also loads JDBC drivers.
+const REFLECTIVE_CREATION: &[(&str, &[&str], Option<&str>)] = &[
+    (
+        "ruby",
+        &["const_get", "constantize", "safe_constantize"],
+        Some("new"),
+    ),
+    ("php", &[crate::parse::DYNAMIC_NEW], None),
+    ("csharp", &["CreateInstance"], None),
+    ("java", &["forName", "loadClass"], Some("newInstance")),
+    ("kotlin", &["forName", "loadClass"], Some("newInstance")),
+    ("python", &["import_string"], None),
+];
+
+/// Application files that instantiate a class chosen at run time by its name (PHP `new
+/// $class`, Ruby `"Runner::#{mode}".constantize.new`, `Activator.CreateInstance(type)`,
+/// Django's `import_string(settings.BACKEND)()`): a factory whose table of classes is the
+/// code base itself. Rake tasks are maintenance scripts, not the application's creation code.
+fn reflective_creation(ctx: &Context) -> Vec<Evidence> {
+    ctx.app_files
+        .iter()
+        .filter(|file| !file.path.ends_with(".rake"))
+        .filter_map(|file| {
+            let (_, lookups, constructs) = REFLECTIVE_CREATION
+                .iter()
+                .find(|(language, _, _)| *language == file.language)?;
+            let calls = |name: &str| file.calls.iter().find(|c| c.name == name);
+            let lookup = file
+                .calls
+                .iter()
+                .find(|c| lookups.contains(&c.name.as_str()))?;
+            if constructs.is_some_and(|new| calls(new).is_none()) {
+                return None;
+            }
+            Some(Evidence::at(
+                &file.path,
+                Some(lookup.line),
+                format!("`{}` instantiates a class chosen at run time", lookup.name),
+            ))
+        })
+        .take(3)
+        .collect()
 }
 
 /// Application files declaring a type whose methods both commit and roll back (`commit_txn`,

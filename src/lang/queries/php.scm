@@ -32,6 +32,10 @@
 ; Objects constructed, for creation code that chooses a class (`'s3' => new S3Store()`).
 (object_creation_expression [(name) (qualified_name)] @construct)
 
+; A class instantiated by a name held in a variable (`new $class($options)`): creation that
+; picks its class at run time.
+(object_creation_expression [(variable_name) (member_access_expression) (scoped_property_access_expression)] @call.dynamic_new)
+
 ; Classes listed in a table by key (`'s3' => S3Store::class`).
 ((array_element_initializer (string) (class_constant_access_expression . [(name) (qualified_name)] @construct (name) @_class))
   (#eq? @_class "class"))
