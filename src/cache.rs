@@ -23,7 +23,7 @@ use crate::parse::FileFacts;
 use crate::walk::Skipped;
 
 /// The cache format and the code that fills it; a mismatch discards the shard.
-const FORMAT: &str = concat!("arch-facts-36/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("arch-facts-37/", env!("CARGO_PKG_VERSION"));
 /// Shards per root: enough that one edit rewrites a small file, few enough to open quickly.
 pub const SHARDS: usize = 64;
 
@@ -234,7 +234,9 @@ impl FactCache {
                 format: FORMAT,
                 entries: std::mem::take(&mut shards[*i]),
             };
-            let bytes = rmp_serde::to_vec(&shard).map_err(std::io::Error::other)?;
+            // Fields by name, not position: facts skip absent optional fields, and a positional
+            // record that skips one field reads the next into its place.
+            let bytes = rmp_serde::to_vec_named(&shard).map_err(std::io::Error::other)?;
             let path = self.dir.join(format!("{i:02}.msgpack"));
             let tmp = self.dir.join(format!("{i:02}.tmp{}", std::process::id()));
             std::fs::write(&tmp, bytes)?;
@@ -248,8 +250,8 @@ impl FactCache {
 mod tests {
     use super::*;
 
-    /// Facts whose optional last fields are both present and absent: the shard stores them by
-    /// position and must read back what it wrote either way.
+    /// Facts whose optional fields are present, absent, and absent before one that is present
+    /// (a chainable setter wraps nothing): the shard must read back what it wrote.
     fn facts(path: &str) -> FileFacts {
         use crate::parse::{Function, FunctionKind, TypeDecl, TypeKind};
         let ty = |name: &str, fields: &[&str]| TypeDecl {
@@ -265,7 +267,7 @@ mod tests {
             kind: FunctionKind::Function,
             line: 2,
             wraps: wraps.map(str::to_string),
-            fluent: false,
+            fluent: name.starts_with("with_"),
         };
         FileFacts {
             path: path.into(),
@@ -274,6 +276,7 @@ mod tests {
             functions: vec![
                 function("main", None),
                 function("HSTS", Some("http.Handler")),
+                function("with_prompt", None),
             ],
             ..FileFacts::default()
         }

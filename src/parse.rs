@@ -64,8 +64,7 @@ pub struct FileFacts {
     pub literals: Vec<Literal>,
     /// Instances created once for the whole program: module-level variables (Python,
     /// JavaScript/TypeScript, Go) and static fields (Java, C#) initialised with a constructor
-    /// call, and Rust statics. The raw material of the singleton pattern. (Always written:
-    /// the fact cache stores these fields by position.)
+    /// call, and Rust statics. The raw material of the singleton pattern.
     pub shared: Vec<SharedInstance>,
     /// Names of the functions and methods this file calls, each once with its first line
     /// (`use`, `UseExceptionHandler`, `before_action`, `subscribe`): how middleware and
@@ -173,8 +172,7 @@ pub struct TypeDecl {
     /// Types the type holds: its fields' and its constructors' parameter types, without type
     /// arguments, references or smart pointers (`io.Writer`, `Handler`, `Box<dyn Store>` →
     /// `Store`); primitives left out, at most [`MAX_FIELDS`]. A type holding what it
-    /// implements is a decorator (or a proxy) around it. Left out of the report when empty:
-    /// the fact cache stores fields by position, and only a last field may be missing.
+    /// implements is a decorator (or a proxy) around it. Left out of the report when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
 }
@@ -215,14 +213,13 @@ pub struct Function {
     /// The handler type returned when the function also takes a handler (`func HSTS(h
     /// http.Handler) http.Handler`, `withAuth(handler: NextApiHandler): NextApiHandler`):
     /// middleware written by hand, one handler wrapped in another. Left out of the report
-    /// when absent: the fact cache stores fields by position, and only a last field may be
-    /// missing.
+    /// when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wraps: Option<String>,
     /// A chainable setter: a method taking its receiver and returning it (Rust `fn
     /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`, TypeScript
     /// `title(t: string): this`), what a builder is made of. Left out of the report when
-    /// false: the fact cache stores fields by position, and only a last field may be missing.
+    /// false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fluent: bool,
 }
@@ -324,8 +321,7 @@ pub struct SharedInstance {
     pub line: u32,
     /// Built on first use by a function that assigns the module's global (Python `global
     /// _client` then `_client = Client()`): a lazy global, whatever it holds. Left out of
-    /// the report when false: the fact cache stores fields by position, and only a last
-    /// field may be missing.
+    /// the report when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lazy: bool,
 }
