@@ -3115,7 +3115,9 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     // A package that says it is a library does not deploy itself: its Dockerfile and compose
     // file are a development environment (league/commonmark's PHP tool image, flipper's).
-    if !packaged {
+    // Nor does a compiled command-line program that serves nothing: its image packages the
+    // tool (yq's, gping's).
+    if !packaged && !packaged_command(ctx) {
         for infra in &ctx.analysis.project.infrastructure {
             if deploys(&ctx.analysis.project, infra) {
                 out.push(Evidence::at(
@@ -3128,6 +3130,39 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(6);
     out
+}
+
+/// A Rust or Go program with no HTTP routes, web framework or server library (hyper, tonic,
+/// `ListenAndServe`): a command whose Docker image is one more way to install it. Python's
+/// `__main__.py` also starts servers (Radicale's), so only compiled entry points count.
+fn packaged_command(ctx: &Context) -> bool {
+    const SERVER_LIBRARIES: &[&str] = &[
+        "axum",
+        "actix_web",
+        "rocket",
+        "warp",
+        "hyper",
+        "tonic",
+        "poem",
+        "github.com/gin-gonic/gin",
+        "github.com/labstack/echo",
+        "github.com/gofiber/fiber",
+        "google.golang.org/grpc",
+    ];
+    let compiled = offline_entry_points(ctx)
+        .iter()
+        .any(|e| e.path.ends_with(".rs") || e.path.ends_with(".go"));
+    compiled
+        && !ctx.app_files.iter().any(|f| {
+            f.calls.iter().any(|c| c.name.starts_with("ListenAndServe"))
+                || f.imports.iter().any(|i| {
+                    SERVER_LIBRARIES.iter().any(|p| {
+                        i.path == *p
+                            || i.path.starts_with(&format!("{p}::"))
+                            || i.path.starts_with(&format!("{p}/"))
+                    })
+                })
+        })
 }
 
 /// A framework the package only names as a peer dependency is the host it plugs into (a
@@ -3250,6 +3285,17 @@ fn library(ctx: &Context) -> Vec<Signal> {
         ),
         when(
             no_app,
+            "importable Go packages under pkg/ beside a command (its engine, offered as a library)",
+            0.5,
+            // Only where the module's root is not itself the library (goose's `package goose`).
+            if go_root_package(ctx).is_empty() {
+                go_public_packages(ctx)
+            } else {
+                Vec::new()
+            },
+        ),
+        when(
+            no_app,
             "the root package is a library (its binaries are secondary)",
             0.3,
             root_lib,
@@ -3285,6 +3331,38 @@ fn peer_package(ctx: &Context) -> Vec<Evidence> {
                 format!("a package for its users' {} (a peer dependency)", peer.name),
             ))
         })
+        .collect()
+}
+
+/// Importable packages under a Go module's `pkg/` (the layout's name for code other modules
+/// may use, beside `internal/` for code they may not): a command that also offers its engine
+/// as a library (yq's `pkg/yqlib`, gdu's `pkg/analyze`).
+fn go_public_packages(ctx: &Context) -> Vec<Evidence> {
+    let module_at_root = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .any(|m| m.ecosystem == "go" && !m.path.contains('/'));
+    if !module_at_root {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        .find(|f| {
+            f.language == "go"
+                && f.path.starts_with("pkg/")
+                && f.module.as_deref().is_some_and(|p| p != "main")
+        })
+        .map(|f| {
+            let dir = f.path.rsplit_once('/').map_or(f.path.as_str(), |(d, _)| d);
+            Evidence::at(
+                dir,
+                None,
+                "a package under pkg/ that other modules can import",
+            )
+        })
+        .into_iter()
         .collect()
 }
 
