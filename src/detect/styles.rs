@@ -683,6 +683,11 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             "oncelock",
             "oncecell",
             "once",
+            // Go 1.21's `sync.OnceValue(func() T)` and `sync.OnceFunc`: a value built once,
+            // on first use.
+            "oncevalue",
+            "oncevalues",
+            "oncefunc",
             "connection",
             // Database handles opened once for the whole program.
             "knex",
