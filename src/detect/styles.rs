@@ -789,7 +789,12 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             if named_value {
                 continue;
             }
-            if declared.contains(class.as_str()) {
+            // A JavaScript constructor function of the same file (`var Bus = function () {…};
+            // var bus = new Bus()`) is the application's own class, written before ES2015.
+            let own_constructor = matches!(file.language.as_str(), "javascript")
+                && class.starts_with(|c: char| c.is_ascii_uppercase())
+                && file.functions.iter().any(|f| f.name == class);
+            if declared.contains(class.as_str()) || own_constructor {
                 // Test data kept beside the code (`MockAddress = new Address(…)`).
                 let double = DOUBLES.iter().any(|d| shared.name.starts_with(d));
                 if (!constant(&shared.name) || own_lazy) && !double && across[&class] < 3 {
