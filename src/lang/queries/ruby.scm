@@ -43,6 +43,20 @@
     left: (instance_variable) @shared.name
     right: (call receiver: [(constant) (scope_resolution)] @shared.class method: (identifier) @_new))))))
   (#eq? @_new "new"))
+; The class's own instance kept by the class (`def self.default; @default ||= new; end`,
+; `@instance = new` in the class body): a bare `new` constructs the enclosing class.
+((class name: [(constant) (scope_resolution)] @shared.class (body_statement
+    [(operator_assignment left: (instance_variable) @shared.name right: (identifier) @_new)
+     (assignment left: (instance_variable) @shared.name right: (identifier) @_new)]))
+  (#eq? @_new "new"))
+((class name: [(constant) (scope_resolution)] @shared.class (body_statement (singleton_method
+    body: (body_statement [(operator_assignment left: (instance_variable) @shared.name right: (identifier) @_new)
+                           (assignment left: (instance_variable) @shared.name right: (identifier) @_new)]))))
+  (#eq? @_new "new"))
+((class name: [(constant) (scope_resolution)] @shared.class (body_statement (singleton_class (body_statement (method
+    body: (body_statement [(operator_assignment left: (instance_variable) @shared.name right: (identifier) @_new)
+                           (assignment left: (instance_variable) @shared.name right: (identifier) @_new)]))))))
+  (#eq? @_new "new"))
 
 ; Classes listed in a table by key (`FORMATTERS = { json: Json, csv: Csv }`): a choice made by
 ; lookup.
