@@ -57,3 +57,16 @@
                                                            (member_access_expression name: (name) @subscribe.list)])] .)
    right: (variable_name) @subscribe.item)
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; A class keeping its one instance in a static property of its own type (`private static
+; ?self $instance`, `protected static ?AdapterFactory $instance` in AdapterFactory).
+((class_declaration name: (name) @shared.class body: (declaration_list (property_declaration
+    (static_modifier)
+    type: [(optional_type (named_type (name) @_type)) (named_type (name) @_type)]
+    (property_element name: (variable_name) @shared.name))))
+  (#eq? @_type "self"))
+((class_declaration name: (name) @shared.class body: (declaration_list (property_declaration
+    (static_modifier)
+    type: [(optional_type (named_type (name) @_type)) (named_type (name) @_type)]
+    (property_element name: (variable_name) @shared.name))))
+  (#eq? @_type @shared.class))
