@@ -73,9 +73,14 @@ const IMAGE_VARIANTS: &[&str] = &[
     "alpine", "debian", "ubuntu", "scratch", "distroless", "slim", "fips", "centos", "fedora",
     "rhel", "ubi", "windows", "nanoserver", "musl", "glibc", "arm64", "amd64", "armv7",
     "bookworm", "bullseye", "buster", "jammy", "noble",
+    // Stages and environments of one program's image (wger's `docker/base`, `development`,
+    // `production`).
+    "base", "development", "dev", "production", "prod", "staging", "local", "release",
+    "nightly", "debug", "ci",
 ];
 
-/// Whether a folder is named after a base image or build flavour (`alpine-fips`, `debian`).
+/// Whether a folder is named after a base image, build flavour or environment
+/// (`alpine-fips`, `debian`, `production`).
 fn image_variant(folder: &str) -> bool {
     folder
         .split(['-', '_', '.'])
