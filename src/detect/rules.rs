@@ -1014,7 +1014,7 @@ fn imports_matching(
 }
 
 /// Whether `path` starts with `prefix` at a separator (`a.b` matches `a.b.c`, not `a.bc`).
-fn import_matches(path: &str, prefix: &str) -> bool {
+pub(crate) fn import_matches(path: &str, prefix: &str) -> bool {
     path == prefix
         || (path.starts_with(prefix)
             && (prefix.ends_with(['.', '/', ':', '\\'])

@@ -79,6 +79,22 @@ const IMAGE_VARIANTS: &[&str] = &[
     "nightly", "debug", "ci",
 ];
 
+/// Libraries a program imports to serve requests itself (Go's `net/http` is left out: command
+/// lines use it as a client).
+const SERVER_LIBRARIES: &[&str] = &[
+    "axum",
+    "actix_web",
+    "rocket",
+    "warp",
+    "hyper",
+    "tonic",
+    "poem",
+    "github.com/gin-gonic/gin",
+    "github.com/labstack/echo",
+    "github.com/gofiber/fiber",
+    "google.golang.org/grpc",
+];
+
 /// Whether a folder is named after a base image, build flavour or environment
 /// (`alpine-fips`, `debian`, `production`).
 fn image_variant(folder: &str) -> bool {
@@ -3061,22 +3077,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         // only entry points that serve (web, workers) or deploy count here.
         let serves = || {
             file.imports.iter().any(|i| {
-                [
-                    "axum",
-                    "actix_web",
-                    "rocket",
-                    "warp",
-                    "hyper",
-                    "tonic",
-                    "net/http",
-                    "github.com/gin-gonic/gin",
-                ]
-                .iter()
-                .any(|p| {
-                    i.path == *p
-                        || i.path.starts_with(&format!("{p}::"))
-                        || i.path.starts_with(&format!("{p}/"))
-                })
+                i.path == "net/http"
+                    || SERVER_LIBRARIES
+                        .iter()
+                        .any(|p| crate::detect::rules::import_matches(&i.path, p))
             })
         };
         let depth = file.path.matches('/').count();
@@ -3151,19 +3155,6 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
 /// `ListenAndServe`): a command whose Docker image is one more way to install it. Python's
 /// `__main__.py` also starts servers (Radicale's), so only compiled entry points count.
 fn packaged_command(ctx: &Context) -> bool {
-    const SERVER_LIBRARIES: &[&str] = &[
-        "axum",
-        "actix_web",
-        "rocket",
-        "warp",
-        "hyper",
-        "tonic",
-        "poem",
-        "github.com/gin-gonic/gin",
-        "github.com/labstack/echo",
-        "github.com/gofiber/fiber",
-        "google.golang.org/grpc",
-    ];
     let compiled = offline_entry_points(ctx)
         .iter()
         .any(|e| e.path.ends_with(".rs") || e.path.ends_with(".go"));
@@ -3171,11 +3162,9 @@ fn packaged_command(ctx: &Context) -> bool {
         && !ctx.app_files.iter().any(|f| {
             f.calls.iter().any(|c| c.name.starts_with("ListenAndServe"))
                 || f.imports.iter().any(|i| {
-                    SERVER_LIBRARIES.iter().any(|p| {
-                        i.path == *p
-                            || i.path.starts_with(&format!("{p}::"))
-                            || i.path.starts_with(&format!("{p}/"))
-                    })
+                    SERVER_LIBRARIES
+                        .iter()
+                        .any(|p| crate::detect::rules::import_matches(&i.path, p))
                 })
         })
 }
@@ -3349,17 +3338,20 @@ fn peer_package(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// Whether the repository's root holds a `go.mod`.
+fn go_module_at_root(ctx: &Context) -> bool {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .any(|m| m.ecosystem == "go" && !m.path.contains('/'))
+}
+
 /// Importable packages under a Go module's `pkg/` (the layout's name for code other modules
 /// may use, beside `internal/` for code they may not): a command that also offers its engine
 /// as a library (yq's `pkg/yqlib`, gdu's `pkg/analyze`).
 fn go_public_packages(ctx: &Context) -> Vec<Evidence> {
-    let module_at_root = ctx
-        .analysis
-        .project
-        .manifests
-        .iter()
-        .any(|m| m.ecosystem == "go" && !m.path.contains('/'));
-    if !module_at_root {
+    if !go_module_at_root(ctx) {
         return Vec::new();
     }
     ctx.app_files
@@ -3384,13 +3376,7 @@ fn go_public_packages(ctx: &Context) -> Vec<Evidence> {
 /// A Go module whose root directory holds an importable package (`package chi`, not
 /// `package main`): what `go get` of the module path hands to its users.
 fn go_root_package(ctx: &Context) -> Vec<Evidence> {
-    let module_at_root = ctx
-        .analysis
-        .project
-        .manifests
-        .iter()
-        .any(|m| m.ecosystem == "go" && !m.path.contains('/'));
-    if !module_at_root {
+    if !go_module_at_root(ctx) {
         return Vec::new();
     }
     ctx.app_files
