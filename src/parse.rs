@@ -685,8 +685,12 @@ impl<'a> Extractor<'a> {
                             lazy = true;
                         }
                     }
-                    Role::CallAny => {
-                        let name = self.text(node);
+                    role @ (Role::CallAny | Role::CallDynamicNew) => {
+                        let name = if role == Role::CallDynamicNew {
+                            DYNAMIC_NEW
+                        } else {
+                            self.text(node)
+                        };
                         if facts.calls.len() < MAX_CALLS
                             && !name.is_empty()
                             && name.len() <= 64
@@ -694,14 +698,6 @@ impl<'a> Extractor<'a> {
                         {
                             facts.calls.push(Call {
                                 name: name.to_string(),
-                                line: line_of(node),
-                            });
-                        }
-                    }
-                    Role::CallDynamicNew => {
-                        if facts.calls.len() < MAX_CALLS && seen_calls.insert(DYNAMIC_NEW) {
-                            facts.calls.push(Call {
-                                name: DYNAMIC_NEW.to_string(),
                                 line: line_of(node),
                             });
                         }

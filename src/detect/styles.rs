@@ -3338,29 +3338,31 @@ fn peer_package(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
-/// Whether the repository's root holds a `go.mod`.
-fn go_module_at_root(ctx: &Context) -> bool {
-    ctx.analysis
+/// The first Go file of a non-`main` package (one other modules can import) at a path `at`
+/// accepts, in a repository whose root holds the `go.mod`.
+fn go_importable_file<'a>(
+    ctx: &'a Context,
+    at: impl Fn(&str) -> bool,
+) -> Option<&'a crate::parse::FileFacts> {
+    let module_at_root = ctx
+        .analysis
         .project
         .manifests
         .iter()
-        .any(|m| m.ecosystem == "go" && !m.path.contains('/'))
+        .any(|m| m.ecosystem == "go" && !m.path.contains('/'));
+    if !module_at_root {
+        return None;
+    }
+    ctx.app_files.iter().copied().find(|f| {
+        f.language == "go" && at(&f.path) && f.module.as_deref().is_some_and(|p| p != "main")
+    })
 }
 
 /// Importable packages under a Go module's `pkg/` (the layout's name for code other modules
 /// may use, beside `internal/` for code they may not): a command that also offers its engine
 /// as a library (yq's `pkg/yqlib`, gdu's `pkg/analyze`).
 fn go_public_packages(ctx: &Context) -> Vec<Evidence> {
-    if !go_module_at_root(ctx) {
-        return Vec::new();
-    }
-    ctx.app_files
-        .iter()
-        .find(|f| {
-            f.language == "go"
-                && f.path.starts_with("pkg/")
-                && f.module.as_deref().is_some_and(|p| p != "main")
-        })
+    go_importable_file(ctx, |path| path.starts_with("pkg/"))
         .map(|f| {
             let dir = f.path.rsplit_once('/').map_or(f.path.as_str(), |(d, _)| d);
             Evidence::at(
@@ -3376,16 +3378,7 @@ fn go_public_packages(ctx: &Context) -> Vec<Evidence> {
 /// A Go module whose root directory holds an importable package (`package chi`, not
 /// `package main`): what `go get` of the module path hands to its users.
 fn go_root_package(ctx: &Context) -> Vec<Evidence> {
-    if !go_module_at_root(ctx) {
-        return Vec::new();
-    }
-    ctx.app_files
-        .iter()
-        .find(|f| {
-            f.language == "go"
-                && !f.path.contains('/')
-                && f.module.as_deref().is_some_and(|p| p != "main")
-        })
+    go_importable_file(ctx, |path| !path.contains('/'))
         .map(|f| {
             Evidence::at(
                 &f.path,
