@@ -560,9 +560,29 @@ fn reflective_creation(ctx: &Context) -> Vec<Evidence> {
 }
 
 /// Application files declaring a type whose methods both commit and roll back (`commit_txn`,
-/// `Rollback`, `CommitAsync`): a transaction boundary object the application owns, whatever
-/// it is called (rust-web-app's `Dbx`, Dapper.Rainbow's `Database`).
+/// `Rollback`, `CommitAsync`): a transaction boundary object the application owns, named for
+/// the transaction, session or database it holds (rust-web-app's `Dbx`, Dapper.Rainbow's
+/// `Database`, knex's `Transaction`). A repository, a database adapter or a Git client with
+/// `commit` and `rollback` methods only passes the calls on to the transaction of a driver
+/// or a tool; it does not hold the work.
 fn transaction_boundaries(ctx: &Context) -> Vec<Evidence> {
+    let holds_work = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        [
+            "transaction",
+            "txn",
+            "unitofwork",
+            "work",
+            "session",
+            "database",
+            "context",
+        ]
+        .iter()
+        .any(|word| lower.contains(word))
+            || lower.starts_with("db")
+            || lower.starts_with("tx")
+            || lower.ends_with("tx")
+    };
     let names = |file: &crate::parse::FileFacts, word: &str| {
         file.functions
             .iter()
@@ -575,7 +595,7 @@ fn transaction_boundaries(ctx: &Context) -> Vec<Evidence> {
     };
     ctx.app_files
         .iter()
-        .filter(|file| !file.types.is_empty())
+        .filter(|file| file.types.iter().any(|t| holds_work(&t.name)))
         .filter_map(|file| {
             let (commit, line) = names(file, "commit")?;
             let (rollback, _) = names(file, "rollback")?;
