@@ -1289,22 +1289,29 @@ fn run(
         }
         Matcher::Directory(names) => {
             // With `unless_import` or `languages`, a folder counts only for the files it
-            // holds that the signal may look at (a `Command/` of Symfony console commands
-            // is not a folder of command objects).
+            // holds that the signal may look at, and with `unless_import` not at all when
+            // one of its files imports what the signal excludes: a `Command/` of Symfony
+            // console commands is not a folder of command objects, though some of its
+            // commands only extend the others.
             // With `type_kind`, only for the files declaring a type of those kinds (a
             // `Contracts/` of interfaces is not a folder of data contracts).
             let filtered =
                 !unless.is_empty() || !compiled.rule.languages.is_empty() || !type_kinds.is_empty();
             let holds_eligible = |dir: &str| {
+                let mut held = ctx.app_files.iter().enumerate().filter(|(_, f)| {
+                    f.path
+                        .strip_prefix(dir)
+                        .is_some_and(|rest| rest.starts_with('/'))
+                });
                 !filtered
-                    || ctx.app_files.iter().enumerate().any(|(i, f)| {
-                        f.path
-                            .strip_prefix(dir)
-                            .is_some_and(|rest| rest.starts_with('/'))
-                            && file_ok(i, f)
-                            && (type_kinds.is_empty()
-                                || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
-                    })
+                    || (!held
+                        .clone()
+                        .any(|(i, _)| excluded.as_ref().is_some_and(|e| e[i]))
+                        && held.any(|(i, f)| {
+                            file_ok(i, f)
+                                && (type_kinds.is_empty()
+                                    || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
+                        }))
             };
             let mut seen = BTreeSet::new();
             for name in names {
