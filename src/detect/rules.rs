@@ -51,6 +51,12 @@ pub struct SignalRule {
     /// library is its protocol model, not a boundary DTO).
     #[serde(default)]
     pub unless_name: Option<String>,
+    /// For `type_name`: a class or struct counts only when its file also declares a function
+    /// whose name matches this regex (a `Repository` class that only holds fields is a model
+    /// of something else: a Maven repository, an exception). Interfaces and traits count
+    /// anyway: their methods are declared apart from them in some languages.
+    #[serde(default)]
+    pub with_function: Option<String>,
     /// For `type_name`: types extending one of these (last name segment) are skipped: a
     /// `HatRequest` record of the ORM or a `BadInput` error is not a boundary DTO.
     #[serde(default)]
@@ -144,6 +150,7 @@ struct Compiled {
     type_kinds: Vec<TypeKind>,
     regex: Option<Regex>,
     unless_name: Option<Regex>,
+    with_function: Option<Regex>,
     globs: GlobSet,
     subs: Vec<CompiledSub>,
 }
@@ -193,6 +200,12 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 .map(Regex::new)
                 .transpose()
                 .map_err(|e| format!("rule {}: {e}", raw.id))?;
+            let with_function = rule
+                .with_function
+                .as_deref()
+                .map(Regex::new)
+                .transpose()
+                .map_err(|e| format!("rule {}: {e}", raw.id))?;
             let globs = path_globs(&rule.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let mut subs = Vec::new();
             if let Some(serde_yaml::Value::Sequence(items)) = subs_raw {
@@ -237,6 +250,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 type_kinds,
                 regex,
                 unless_name,
+                with_function,
                 globs,
                 subs,
             });
@@ -1211,6 +1225,10 @@ fn run(
                         && !t.bases.iter().any(|b| {
                             let base = crate::parse::simple_name(b);
                             compiled.rule.unless_base.iter().any(|u| u == base)
+                        })
+                        && compiled.with_function.as_ref().is_none_or(|w| {
+                            matches!(t.kind, TypeKind::Interface | TypeKind::Trait)
+                                || file.functions.iter().any(|f| w.is_match(&f.name))
                         })
                         && !(t.name.ends_with("Factory")
                             && *fixtures
