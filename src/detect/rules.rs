@@ -327,6 +327,8 @@ pub struct Context<'a> {
     /// prefixes. Several signals share a list (the console libraries of `command`), and
     /// comparing every import of every file with it once is enough.
     unless_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
+    /// Folders of programs built on the repository's own package ([`consumers_of_root`]).
+    consumers: Vec<String>,
 }
 
 /// One flag per application file (by index in [`Context::app_files`]), shared between threads.
@@ -347,7 +349,70 @@ pub struct AppImplementation<'a> {
     pub line: u32,
 }
 
+/// Folders of the checkout with a manifest that takes the repository's own root package
+/// from the checkout (`gem "sidekiq", path: ".."`, `walkdir = { path = ".." }`,
+/// `"knex": "file:.."`): programs built on the package, such as a demo Rails app, a
+/// command-line example, a fuzz or type-test harness. Like `examples/`, they show how the
+/// package is used, not how it is built.
+pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
+    let manifests = &analysis.project.manifests;
+    if !manifests.iter().any(|m| !m.path.contains('/')) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = manifests
+        .iter()
+        .filter_map(|m| {
+            let (folder, _) = m.path.rsplit_once('/')?;
+            m.dependencies
+                .iter()
+                .filter_map(|d| d.path.as_deref())
+                .any(|path| resolves_to_root(folder, path))
+                .then(|| folder.to_string())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether `path` is not the application's own code: a test, an example, documentation, or
+/// a file of a program built on the package (`consumers`).
+fn outside_app(consumers: &[String], path: &str) -> bool {
+    is_test_path(path) || is_example_path(path) || in_consumer(consumers, path)
+}
+
+/// Whether `path` lies in one of the `consumers` folders.
+fn in_consumer(consumers: &[String], path: &str) -> bool {
+    consumers.iter().any(|c| {
+        path.strip_prefix(c.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+/// Whether `path`, written in a manifest of `folder`, names the repository root.
+fn resolves_to_root(folder: &str, path: &str) -> bool {
+    let mut at: Vec<&str> = folder.split('/').collect();
+    for part in path.trim_end_matches('/').split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if at.pop().is_none() {
+                    return false;
+                }
+            }
+            other => at.push(other),
+        }
+    }
+    at.is_empty()
+}
+
 impl<'a> Context<'a> {
+    /// Whether `path` is outside the application's own code: a test, an example, a
+    /// document, or a program built on the package.
+    pub fn outside_app(&self, path: &str) -> bool {
+        outside_app(&self.consumers, path)
+    }
+
     /// Prepares the matchers' view of `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
         // Migrations are schema scripts: their SQL and classes say nothing of the application.
@@ -358,10 +423,12 @@ impl<'a> Context<'a> {
             .filter(|a| a.kind == "migration")
             .map(|a| a.path.as_str())
             .collect();
+        let consumers = consumers_of_root(analysis);
+        let outside = |path: &str| outside_app(&consumers, path);
         let app_files: Vec<&FileFacts> = analysis
             .files
             .iter()
-            .filter(|f| !is_test_path(&f.path) && !is_example_path(&f.path))
+            .filter(|f| !outside(&f.path))
             .filter(|f| !migrations.contains(f.path.as_str()))
             .collect();
         let mut deps = Vec::new();
@@ -369,7 +436,7 @@ impl<'a> Context<'a> {
             .project
             .manifests
             .iter()
-            .filter(|m| !is_test_path(&m.path) && !is_example_path(&m.path))
+            .filter(|m| !outside(&m.path))
         {
             for dep in &manifest.dependencies {
                 if matches!(dep.scope.as_str(), "dev" | "test") {
@@ -435,6 +502,7 @@ impl<'a> Context<'a> {
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
             unless_files: std::sync::Mutex::new(Vec::new()),
+            consumers,
             internal_imports: analysis
                 .edges
                 .iter()
@@ -486,12 +554,12 @@ impl<'a> Context<'a> {
     }
 
     /// Frameworks declared by the application's own manifests (not examples' or tests').
-    pub fn frameworks(&self) -> impl Iterator<Item = &'a crate::facts::Framework> {
+    pub fn frameworks(&self) -> impl Iterator<Item = &'a crate::facts::Framework> + '_ {
         self.analysis
             .project
             .frameworks
             .iter()
-            .filter(|f| !is_test_path(&f.manifest) && !is_example_path(&f.manifest))
+            .filter(move |f| !outside_app(&self.consumers, &f.manifest))
     }
 
     /// Which application files (by index in `app_files`) import one of `prefixes`.
@@ -1357,7 +1425,8 @@ fn run(
                 .project
                 .artifacts
                 .iter()
-                .map(|a| a.path.as_str());
+                .map(|a| a.path.as_str())
+                .filter(|path| !in_consumer(&ctx.consumers, path));
             for path in ctx
                 .app_files
                 .iter()
@@ -1376,6 +1445,7 @@ fn run(
                 if kinds.contains(&a.kind)
                     && (!compiled.rule.items || !a.items.is_empty())
                     && !is_test_path(&a.path)
+                    && !in_consumer(&ctx.consumers, &a.path)
                     // Manual pages live in doc/ by convention; other schemas there are examples.
                     && (a.kind == "manpage" || !is_example_path(&a.path))
                 {
@@ -1637,6 +1707,12 @@ rules:
         ] {
             assert!(!is_test_path(p), "{p}");
         }
+        assert!(resolves_to_root("myapp", ".."));
+        assert!(resolves_to_root("fuzz", "../"));
+        assert!(resolves_to_root("tests/types", "../.."));
+        assert!(!resolves_to_root("crates/cli", "../core"));
+        assert!(!resolves_to_root("myapp", "../.."));
+        assert!(!resolves_to_root("myapp", "."));
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));

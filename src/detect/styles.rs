@@ -239,7 +239,7 @@ fn layered(ctx: &Context) -> Vec<Signal> {
     let mut by_layer: BTreeMap<Layer, Vec<&str>> = BTreeMap::new();
     for m in ctx.analysis.modules.iter().filter(|m| m.files > 0) {
         let probe = format!("{}/x", m.id);
-        if is_test_path(&probe) || is_example_path(&probe) {
+        if ctx.outside_app(&probe) {
             continue;
         }
         if let Some(layer) = layer_of(&m.id) {
@@ -2280,7 +2280,7 @@ fn composition_roots(ctx: &Context) -> Vec<Evidence> {
         .collect();
     let mut out = Vec::new();
     for (file, (modules, line)) in targets {
-        if is_test_path(file) || is_example_path(file) {
+        if ctx.outside_app(file) {
             continue;
         }
         let name = file.rsplit('/').next().unwrap_or(file);
@@ -2686,7 +2686,7 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .project
         .artifacts
         .iter()
-        .filter(|a| a.kind == "view" && !is_test_path(&a.path) && !is_example_path(&a.path))
+        .filter(|a| a.kind == "view" && !ctx.outside_app(&a.path))
         .map(|a| a.path.clone())
         .collect();
     // Server-rendered controllers: classes named *Controller or annotated @Controller (not REST-only).
@@ -2820,7 +2820,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         !INFRA_IMAGES.iter().any(|i| lower.contains(i))
     };
     for infra in &ctx.analysis.project.infrastructure {
-        if is_test_path(&infra.path) || is_example_path(&infra.path) {
+        if ctx.outside_app(&infra.path) {
             continue;
         }
         match infra.kind.as_str() {
@@ -3228,8 +3228,7 @@ fn packaged_library(ctx: &Context) -> bool {
     let manifests = &ctx.analysis.project.manifests;
     let declared = manifests.iter().any(|m| {
         m.ships.iter().any(|s| s == "library")
-            && !is_test_path(&m.path)
-            && !is_example_path(&m.path)
+            && !ctx.outside_app(&m.path)
             && ((m.ecosystem == "composer" && !m.path.contains('/')) || m.ecosystem == "nuget")
     });
     // composer.json without a type is a library by Composer's default, unless the code has a
@@ -3495,8 +3494,7 @@ fn declared_library(ctx: &Context) -> Vec<Evidence> {
     let nuget = ctx.analysis.project.manifests.iter().filter(|m| {
         m.ecosystem == "nuget"
             && m.ships.iter().any(|s| s == "library")
-            && !is_test_path(&m.path)
-            && !is_example_path(&m.path)
+            && !ctx.outside_app(&m.path)
     });
     root_ships(ctx, "library")
         .chain(nuget)

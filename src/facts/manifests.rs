@@ -161,18 +161,43 @@ struct Deps(Vec<Dependency>);
 
 impl Deps {
     fn push(&mut self, scope: &str, name: &str, version: Option<&str>, line: Option<u32>) {
+        self.push_from(scope, name, version, None, line);
+    }
+
+    /// As [`Deps::push`], for a package that may come from a folder of the checkout.
+    fn push_from(
+        &mut self,
+        scope: &str,
+        name: &str,
+        version: Option<&str>,
+        path: Option<&str>,
+        line: Option<u32>,
+    ) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
+        let written = |v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        // npm writes a local folder as the version: `"my-lib": "file:.."`.
+        let path = written(path).or_else(|| {
+            version
+                .and_then(|v| {
+                    v.trim()
+                        .strip_prefix("file:")
+                        .or(v.trim().strip_prefix("link:"))
+                })
+                .map(str::to_string)
+        });
         self.0.push(Dependency {
             scope: scope.to_string(),
             name: name.to_string(),
-            version: version
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string),
+            version: written(version),
             line,
+            path,
         });
     }
 
@@ -354,12 +379,13 @@ fn cargo_deps(
             ),
             _ => (key.as_str(), None, false),
         };
+        let path = value.as_table().and_then(|spec| toml_str(spec, "path"));
         let scope = if optional && scope == "runtime" {
             "optional"
         } else {
             scope
         };
-        deps.push(scope, name, version, lines.key_line(table_path, key));
+        deps.push_from(scope, name, version, path, lines.key_line(table_path, key));
     }
 }
 
@@ -576,12 +602,13 @@ fn poetry_deps(
             ),
             _ => (None, false),
         };
+        let path = spec.as_table().and_then(|spec| toml_str(spec, "path"));
         let scope = if optional && scope == "runtime" {
             "optional"
         } else {
             scope
         };
-        deps.push(scope, name, version, lines.key_line(table_path, name));
+        deps.push_from(scope, name, version, path, lines.key_line(table_path, name));
     }
 }
 
@@ -1048,6 +1075,9 @@ fn parse_gemfile(text: &str, deps: &mut Deps) {
     static OTHER_BLOCK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\bdo\s*(\|[^|]*\|)?\s*$").expect("valid regex"));
     static END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*end\b").expect("valid regex"));
+    static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\bpath\s*(?::|=>)\s*['"]([^'"]+)['"]"#).expect("valid regex")
+    });
 
     // One entry per open `do` block: the groups it names (empty for platforms, git, …).
     let mut blocks: Vec<Vec<String>> = Vec::new();
@@ -1075,10 +1105,12 @@ fn parse_gemfile(text: &str, deps: &mut Deps) {
                     .cloned()
                     .unwrap_or_default();
             }
-            deps.push(
+            let path = LOCAL.captures(line).and_then(|p| p.get(1));
+            deps.push_from(
                 gem_scope(&groups),
                 &c[1],
                 version.as_deref(),
+                path.map(|p| p.as_str()),
                 Some(line_number(index)),
             );
         } else if OTHER_BLOCK.is_match(line) {
@@ -1863,6 +1895,46 @@ pytest = "^8"
                 row("runtime", "flask", Some("*"), Some(2)),
                 row("runtime", "requests", Some(">=2.0"), Some(3)),
             ]
+        );
+    }
+
+    #[test]
+    fn packages_taken_from_the_checkout_keep_their_folder() {
+        let local = |path: &str, text: &str| -> Vec<(String, Option<String>)> {
+            let (facts, warnings) = collect_from(&[(path, text)]);
+            assert!(warnings.is_empty(), "{warnings:?}");
+            let manifest = facts.manifests.into_iter().next().expect("one manifest");
+            manifest
+                .dependencies
+                .into_iter()
+                .map(|d| (d.name, d.path))
+                .collect()
+        };
+        let pair = |name: &str, path: Option<&str>| (name.to_string(), path.map(str::to_string));
+        assert_eq!(
+            local(
+                "myapp/Gemfile",
+                "gem \"puma\"\ngem \"sidekiq\", path: \"..\"\ngem 'web', :path => '../web'\n"
+            ),
+            vec![
+                pair("puma", None),
+                pair("sidekiq", Some("..")),
+                pair("web", Some("../web"))
+            ]
+        );
+        assert_eq!(
+            local(
+                "walkdir-list/Cargo.toml",
+                "[package]\nname = \"walkdir-list\"\n[dependencies]\nclap = \"4\"\nwalkdir = { path = \"..\", version = \"2\" }\n"
+            ),
+            vec![pair("clap", None), pair("walkdir", Some(".."))]
+        );
+        assert_eq!(
+            local(
+                "test-types/package.json",
+                r#"{"name": "t", "dependencies": {"knex": "file:..", "tstyche": "^2"}}"#
+            ),
+            vec![pair("knex", Some("..")), pair("tstyche", None)]
         );
     }
 

@@ -83,6 +83,12 @@ pub struct Dependency {
     /// 1-based line in the manifest, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The folder the package is taken from, as written, when it comes from the checkout
+    /// rather than a registry (Cargo and Poetry `path = ".."`, Bundler `path: ".."`, npm
+    /// `file:..`): a folder that takes the repository's own package this way is a program
+    /// built on it (a demo app, a fuzz or test harness), not part of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// A lock file: its packages are resolved, mostly transitive, never counted as choices.
