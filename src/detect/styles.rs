@@ -1666,37 +1666,69 @@ fn family_evidence<'a>(
     out
 }
 
-/// Whether most of `names` are one class per entity of the application: `ArticleJSONRenderer`
-/// and `CommentJSONRenderer` beside the `Article` and `Comment` models each serve their own
-/// data, none is chosen over the other.
+/// Whether most of `names` are one class per entity or per operation of the application,
+/// not variants of one behaviour: `ArticleJSONRenderer` and `CommentJSONRenderer` beside the
+/// `Article` and `Comment` models, Go's `commentsHandlers` and `newsHandlers` beside
+/// `Comment` and `News`, `BookMySQL` and `UserMySQL` each serve their own data;
+/// `DistributionCreateService` and `DistributionUpdateService` each carry out their own
+/// use case. None is chosen over the other.
 fn per_entity<'a>(names: impl Iterator<Item = &'a &'a str>, declared: &BTreeSet<&str>) -> bool {
+    /// Verbs of one use case each (create, update, destroy …).
+    const OPERATIONS: &[&str] = &[
+        "Create", "Update", "Delete", "Destroy", "Remove", "Add", "Edit", "Get", "List", "Show",
+        "Find", "Search", "Import", "Export",
+    ];
     let names: Vec<&str> = names.copied().collect();
-    let Some(first) = names.first() else {
+    if names.len() < 2 {
         return false;
+    }
+    // A leading run of CamelCase words naming a declared type (`Book` of `BookMySQL`,
+    // `comments` of `commentsHandlers`), short of the whole name.
+    let entity_prefix = |name: &str| {
+        let mut bounds = name
+            .char_indices()
+            .skip(1)
+            .filter(|(_, c)| c.is_ascii_uppercase())
+            .map(|(i, _)| i);
+        bounds.any(|end| {
+            let head = &name[..end];
+            let mut chars = head.chars();
+            let capital: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            capital.chars().count() >= 3
+                && (declared.contains(capital.as_str())
+                    || capital
+                        .strip_suffix('s')
+                        .is_some_and(|one| declared.contains(one)))
+        })
     };
-    // The longest CamelCase suffix all names share (`JSONRenderer`).
-    let mut suffix = *first;
-    for name in &names[1..] {
-        while !name.ends_with(suffix) {
-            // Char boundaries: identifiers may hold non-ASCII letters.
-            let Some((next, _)) = suffix
-                .char_indices()
-                .skip(1)
-                .find(|(_, c)| c.is_ascii_uppercase())
-            else {
-                return false;
-            };
-            suffix = &suffix[next..];
+    let operation = |name: &str| {
+        let words = camel_split(name);
+        words.len() >= 2 && words.iter().any(|w| OPERATIONS.contains(w))
+    };
+    let own = names
+        .iter()
+        .filter(|n| entity_prefix(n) || operation(n))
+        .count();
+    own * 2 >= names.len()
+}
+
+/// CamelCase words of a name: `DistributionCreateService` → Distribution, Create, Service.
+fn camel_split(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices().skip(1) {
+        if c.is_ascii_uppercase() {
+            words.push(&name[start..i]);
+            start = i;
         }
     }
-    let entities = names
-        .iter()
-        .filter(|n| {
-            n.strip_suffix(suffix)
-                .is_some_and(|e| !e.is_empty() && declared.contains(e))
-        })
-        .count();
-    entities * 2 >= names.len()
+    words.push(&name[start..]);
+    words
 }
 
 /// Repositories by what they are for: an interface, trait or abstract class the application
@@ -3964,6 +3996,29 @@ mod tests {
         // Names sharing no word are not read as per-entity either.
         assert!(!per_entity(["Article", "Slack"].iter(), &declared));
         assert!(!per_entity(["ÉtatStore", "FichierStore"].iter(), &declared));
+        // Without a shared suffix, Go's lower-case plurals, and one class per use case.
+        let declared: BTreeSet<&str> = ["Book", "User", "Comment", "News"].into_iter().collect();
+        assert!(per_entity(
+            ["BookMySQL", "UserMySQL", "inmem"].iter(),
+            &declared
+        ));
+        assert!(per_entity(
+            ["authHandlers", "commentsHandlers", "newsHandlers"].iter(),
+            &declared
+        ));
+        assert!(per_entity(
+            [
+                "DistributionCreateService",
+                "DistributionDestroyService",
+                "DistributionUpdateService"
+            ]
+            .iter(),
+            &declared
+        ));
+        assert!(!per_entity(
+            ["CsvExporter", "JsonExporter", "MarkdownExporter"].iter(),
+            &declared
+        ));
     }
 
     #[test]
