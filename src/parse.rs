@@ -2039,6 +2039,29 @@ mod shared_instance_tests {
     }
 
     #[test]
+    fn rust_types_record_the_serde_traits_they_derive() {
+        let facts = facts(
+            "rust",
+            "src/server.rs",
+            "#[derive(Debug, Clone, Serialize)]\nstruct ListItem { id: u64 }\n#[derive(serde::Deserialize, Deserialize)]\nenum Msg { Ping }\n",
+        );
+        let names: Vec<(&str, u32)> = facts
+            .annotations
+            .iter()
+            .map(|a| (a.name.as_str(), a.line))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Serialize", 1),
+                ("derive", 1),
+                ("Deserialize", 3),
+                ("derive", 3)
+            ]
+        );
+    }
+
+    #[test]
     fn php_classes_implementing_an_aliased_import_name_the_original() {
         let facts = facts(
             "php",

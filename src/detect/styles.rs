@@ -502,6 +502,12 @@ fn design_signals(ctx: &Context, id: &str) -> Vec<Signal> {
                 ),
             ]
         }
+        "dto" => vec![when(
+            true,
+            "types deriving serde's Serialize or Deserialize in a file that serves HTTP or WebSocket (the wire format of its messages)",
+            0.55,
+            wire_types(ctx),
+        )],
         "unit-of-work" => vec![when(
             true,
             "a type of the application that commits and rolls back the work it holds (a transaction boundary)",
@@ -603,6 +609,51 @@ fn transaction_boundaries(ctx: &Context) -> Vec<Evidence> {
                 &file.path,
                 Some(line),
                 format!("`{commit}` and `{rollback}` end the work a type of this file holds"),
+            ))
+        })
+        .take(3)
+        .collect()
+}
+
+/// Rust types written to and read from the wire where requests are served: a file of an
+/// HTTP or WebSocket server crate that derives `Serialize` or `Deserialize` declares the
+/// bodies and messages of its endpoints (rustpad's `ClientMsg` / `ServerMsg`, a `ListItem`
+/// returned by `GET /list`). Serde types elsewhere are configuration or storage formats.
+fn wire_types(ctx: &Context) -> Vec<Evidence> {
+    const SERVERS: &[&str] = &[
+        "axum",
+        "actix_web",
+        "actix_ws",
+        "warp",
+        "rocket",
+        "poem",
+        "tide",
+        "salvo",
+        "ntex",
+        "tokio_tungstenite",
+        "tungstenite",
+    ];
+    ctx.app_files
+        .iter()
+        .filter(|file| file.language == "rust")
+        .filter(|file| {
+            file.imports.iter().any(|i| {
+                let krate = i.path.split("::").next().unwrap_or_default();
+                SERVERS.contains(&krate)
+            })
+        })
+        .filter_map(|file| {
+            let derive = file
+                .annotations
+                .iter()
+                .find(|a| matches!(a.name.as_str(), "Serialize" | "Deserialize"))?;
+            Some(Evidence::at(
+                &file.path,
+                Some(derive.line),
+                format!(
+                    "a type deriving `{}` in a file that serves requests",
+                    derive.name
+                ),
             ))
         })
         .take(3)

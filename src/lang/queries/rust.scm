@@ -31,6 +31,10 @@
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation))
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation
   arguments: (token_tree . (string_literal) @annotation.arg)))
+; The serde traits a type derives: how it is written to and read from the wire.
+((attribute_item (attribute (identifier) @_derive arguments: (token_tree (identifier) @annotation)))
+  (#eq? @_derive "derive")
+  (#match? @annotation "^(Serialize|Deserialize)$"))
 
 (call_expression
   function: [(identifier) @call.name
