@@ -507,7 +507,61 @@ pub fn parse_file(
         facts.syntax_errors = count_errors(root);
     }
     Extractor::new(spec, compiled, source).run(root, &mut facts);
+    if spec.id == "rust" {
+        drop_test_modules(&mut facts, &rust_test_modules(root, source));
+    }
     Ok(facts)
+}
+
+/// Lines (first, last; 1-based) of Rust test modules, `#[cfg(test)] mod tests { … }`: unit
+/// tests live in the file they test, and their mock servers, fixtures and test-only imports
+/// (`wiremock`'s `path("/redirect")`) are not the application's.
+fn rust_test_modules(root: Node, source: &[u8]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.kind() == "mod_item" && node.child_by_field_name("body").is_some() {
+            let mut test = false;
+            let mut before = node.prev_named_sibling();
+            while let Some(sibling) = before.filter(|b| {
+                matches!(
+                    b.kind(),
+                    "attribute_item" | "line_comment" | "block_comment"
+                )
+            }) {
+                test |= sibling.kind() == "attribute_item"
+                    && sibling
+                        .utf8_text(source)
+                        .is_ok_and(|t| t.replace(' ', "").contains("cfg(test)"));
+                before = sibling.prev_named_sibling();
+            }
+            if test {
+                out.push((line_of(node), node.end_position().row as u32 + 1));
+                continue;
+            }
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+    out
+}
+
+/// Drops what `facts` recorded inside the `ranges` of lines (test modules).
+fn drop_test_modules(facts: &mut FileFacts, ranges: &[(u32, u32)]) {
+    if ranges.is_empty() {
+        return;
+    }
+    let outside = |line: u32| !ranges.iter().any(|(a, b)| (*a..=*b).contains(&line));
+    facts.imports.retain(|x| outside(x.line));
+    facts.types.retain(|x| outside(x.line));
+    facts.implementations.retain(|x| outside(x.line));
+    facts.functions.retain(|x| outside(x.line));
+    facts.annotations.retain(|x| outside(x.line));
+    facts.literals.retain(|x| outside(x.line));
+    facts.shared.retain(|x| outside(x.line));
+    facts.calls.retain(|x| outside(x.line));
+    facts.choices.retain(|x| outside(x.line));
+    facts.subscriptions.retain(|x| outside(x.line));
 }
 
 fn count_errors(root: Node) -> u32 {
@@ -2036,6 +2090,20 @@ mod shared_instance_tests {
             ),
             vec![f("title", true), f("run", false)]
         );
+    }
+
+    #[test]
+    fn rust_test_modules_are_not_the_application() {
+        let facts = facts(
+            "rust",
+            "src/client.rs",
+            "use reqwest::Client;\npub struct Checker;\n\n#[cfg(test)]\n// Mock server.\nmod tests {\n    use wiremock::matchers::path;\n    struct Fake;\n    fn t() { path(\"/redirect\"); }\n}\n",
+        );
+        let imports: Vec<&str> = facts.imports.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(imports, ["reqwest::Client"]);
+        let types: Vec<&str> = facts.types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(types, ["Checker"]);
+        assert!(facts.functions.is_empty() && facts.calls.is_empty());
     }
 
     #[test]
