@@ -8,6 +8,9 @@ use crate::analysis::Analysis;
 
 /// Languages with at least this share of the code are reported as a language decision.
 const LANGUAGE_SHARE: f64 = 0.2;
+/// Share of a second language's code that must lie in the project's own files (not tests,
+/// examples or fixtures) for it to be a decision.
+const OWN_SHARE: f64 = 0.2;
 
 /// Database engines recognised from direct dependencies (name prefix) and from images.
 const ENGINES: &[(&str, &[&str])] = &[
@@ -136,7 +139,7 @@ fn own(path: &str) -> bool {
 /// Every decision the analysis supports.
 pub fn decide(analysis: &Analysis, ctx: &Context) -> Vec<Decision> {
     let mut decisions = Vec::new();
-    language(analysis, &mut decisions);
+    language(analysis, ctx, &mut decisions);
     frameworks(ctx, &mut decisions);
     engines(analysis, ctx, &mut decisions);
     build(analysis, &mut decisions);
@@ -147,19 +150,43 @@ pub fn decide(analysis: &Analysis, ctx: &Context) -> Vec<Decision> {
     decisions
 }
 
-fn language(analysis: &Analysis, out: &mut Vec<Decision>) {
+/// The languages the project is written in, by share of code lines, tests included (they
+/// are written in it too). A second language is a decision only where the project's own
+/// files use it: the Rails apps a scanner's test suite checks, with their vendored
+/// JavaScript, do not make it a JavaScript project. The evidence is the largest file of
+/// the project's own code in that language, where there is one.
+fn language(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
     let total: u64 = analysis.languages.iter().map(|l| l.code).sum();
     if total == 0 {
         return;
     }
-    for (i, l) in analysis.languages.iter().enumerate() {
+    let own_code = |name: &str| -> u64 {
+        analysis
+            .files
+            .iter()
+            .filter(|f| f.language == name && !ctx.outside_app(&f.path))
+            .map(|f| f.lines.code)
+            .sum()
+    };
+    // The first language is the one most of the project's own code is written in.
+    let mut languages: Vec<(&crate::analysis::LanguageStats, u64)> = analysis
+        .languages
+        .iter()
+        .map(|l| (l, own_code(&l.name)))
+        .collect();
+    languages.sort_by(|(a, own_a), (b, own_b)| own_b.cmp(own_a).then(b.code.cmp(&a.code)));
+    for (i, (l, own)) in languages.iter().enumerate() {
         let share = l.code as f64 / total as f64;
-        if i == 0 || share >= LANGUAGE_SHARE {
-            let largest = analysis
-                .files
-                .iter()
-                .filter(|f| f.language == l.name)
-                .max_by_key(|f| (f.lines.code, std::cmp::Reverse(f.path.clone())));
+        let own_enough = (*own as f64) >= l.code as f64 * OWN_SHARE;
+        if i == 0 || (share >= LANGUAGE_SHARE && own_enough) {
+            let files = analysis.files.iter().filter(|f| f.language == l.name);
+            let size =
+                |f: &&crate::parse::FileFacts| (f.lines.code, std::cmp::Reverse(f.path.clone()));
+            let largest = files
+                .clone()
+                .filter(|f| !ctx.outside_app(&f.path))
+                .max_by_key(size)
+                .or_else(|| files.clone().max_by_key(size));
             out.push(Decision {
                 topic: super::DecisionTopic::Language,
                 choice: l.name.clone(),

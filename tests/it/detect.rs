@@ -168,3 +168,36 @@ fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() 
         "layered is still reported: {styles:?}"
     );
 }
+
+#[test]
+fn a_language_only_test_fixtures_use_is_not_a_decision() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    copy_tree(
+        &repo_root().join("fixtures/detect/style-library"),
+        repo.path(),
+    );
+    let languages = |report: &serde_json::Value| -> Vec<String> {
+        report["decisions"]
+            .as_array()
+            .expect("decisions")
+            .iter()
+            .filter(|d| d["topic"] == "language")
+            .filter_map(|d| d["choice"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(languages(&analyze_json(repo.path(), &[])), ["ruby"]);
+    // A test suite's sample Rails app with its vendored JavaScript, larger than the gem.
+    let scripts = repo.path().join("test/apps/rails7/public/javascripts");
+    std::fs::create_dir_all(&scripts).expect("mkdir");
+    let body: String = (0..400)
+        .map(|n| format!("function helper{n}(element) {{ return element.id + {n}; }}\n"))
+        .collect();
+    std::fs::write(scripts.join("prototype.js"), body).expect("write script");
+    let report = analyze_json(repo.path(), &[]);
+    assert_eq!(languages(&report), ["ruby"]);
+    let evidence = &report["decisions"][0]["evidence"][0]["path"];
+    assert!(
+        evidence.as_str().is_some_and(|p| p.starts_with("lib/")),
+        "the evidence is the gem's own code: {evidence}"
+    );
+}
