@@ -378,7 +378,18 @@ pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
 /// Whether `path` is not the application's own code: a test, an example, documentation, or
 /// a file of a program built on the package (`consumers`).
 fn outside_app(consumers: &[String], path: &str) -> bool {
-    is_test_path(path) || is_example_path(path) || in_consumer(consumers, path)
+    is_test_path(path)
+        || is_example_path(path)
+        || in_consumer(consumers, path)
+        || build_tooling(path)
+}
+
+/// Code and manifests of the build itself at the top of the repository: a Dagger or Mage
+/// pipeline in `build/` or `magefiles/` (its own go.mod pulls in gqlgen for Dagger's API),
+/// Gradle's `buildSrc/`. What they import is the build's, not the application's.
+fn build_tooling(path: &str) -> bool {
+    path.split_once('/')
+        .is_some_and(|(top, _)| matches!(top, "build" | "buildSrc" | "magefiles"))
 }
 
 /// Whether `path` lies in one of the `consumers` folders.
