@@ -857,6 +857,12 @@ pub fn is_test_path(path: &str) -> bool {
         DIRS.contains(s)
             || s.ends_with(".tests")
             || s.ends_with(".test")
+            // .NET test projects named for their kind (`InvoiceService.UnitTests`,
+            // `Shop.IntegrationTests`, `UITest`).
+            || ["unittests", "integrationtests", "functionaltests", "acceptancetests", "uitests"]
+                .iter()
+                .any(|kind| s.ends_with(kind))
+            || *s == "uitest"
             // Smoke-test programs (`Refit.NativeAotSmoke`, `smoke-tests`).
             || s.ends_with("smoke")
             || s.starts_with("smoke")
@@ -1724,6 +1730,11 @@ rules:
         assert!(!resolves_to_root("crates/cli", "../core"));
         assert!(!resolves_to_root("myapp", "../.."));
         assert!(!resolves_to_root("myapp", "."));
+        assert!(is_test_path(
+            "src/InvoiceService.UnitTests/TestdataBuilders/CustomerBuilder.cs"
+        ));
+        assert!(is_test_path("src/UITest/PageModel/PitstopApp.cs"));
+        assert!(!is_test_path("src/Shop.Testimonials/Review.cs"));
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
