@@ -130,22 +130,16 @@ const IMAGE_ENGINES: &[(&str, &str)] = &[
     ("cassandra", "Cassandra"),
 ];
 
-/// Files of the project itself: test fixtures and examples carry their own manifests,
-/// CI files and ADRs, which are not this repository's decisions.
-fn own(path: &str) -> bool {
-    !super::rules::is_test_path(path) && !super::rules::is_example_path(path)
-}
-
 /// Every decision the analysis supports.
 pub fn decide(analysis: &Analysis, ctx: &Context) -> Vec<Decision> {
     let mut decisions = Vec::new();
     language(analysis, ctx, &mut decisions);
     frameworks(ctx, &mut decisions);
     engines(analysis, ctx, &mut decisions);
-    build(analysis, &mut decisions);
-    deploy(analysis, &mut decisions);
-    ci(analysis, &mut decisions);
-    adrs(analysis, &mut decisions);
+    build(analysis, ctx, &mut decisions);
+    deploy(analysis, ctx, &mut decisions);
+    ci(analysis, ctx, &mut decisions);
+    adrs(analysis, ctx, &mut decisions);
     decisions.sort_by(|a, b| (a.topic, &a.choice).cmp(&(b.topic, &b.choice)));
     decisions
 }
@@ -270,7 +264,7 @@ fn engines(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
         .project
         .infrastructure
         .iter()
-        .filter(|i| own(&i.path))
+        .filter(|i| !ctx.outside_app(&i.path))
     {
         if !matches!(infra.kind.as_str(), "compose" | "kubernetes" | "dockerfile") {
             continue;
@@ -290,9 +284,16 @@ fn engines(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
     group(out, DecisionTopic::OrmDatabase, found);
 }
 
-fn build(analysis: &Analysis, out: &mut Vec<Decision>) {
+/// Test fixtures, examples and demo apps carry their own manifests, CI files and ADRs, which
+/// are not this repository's decisions ([`Context::outside_app`]).
+fn build(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
     let mut entries = Vec::new();
-    for m in analysis.project.manifests.iter().filter(|m| own(&m.path)) {
+    for m in analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| !ctx.outside_app(&m.path))
+    {
         let tool = match m.ecosystem.as_str() {
             "cargo" => "cargo",
             "npm" => "npm",
@@ -312,7 +313,12 @@ fn build(analysis: &Analysis, out: &mut Vec<Decision>) {
             Evidence::at(&m.path, None, format!("{} manifest", m.ecosystem)),
         ));
     }
-    for l in analysis.project.lockfiles.iter().filter(|l| own(&l.path)) {
+    for l in analysis
+        .project
+        .lockfiles
+        .iter()
+        .filter(|l| !ctx.outside_app(&l.path))
+    {
         let name = l.path.rsplit('/').next().unwrap_or(&l.path);
         let tool = match name {
             "yarn.lock" => Some("yarn"),
@@ -328,13 +334,15 @@ fn build(analysis: &Analysis, out: &mut Vec<Decision>) {
     group(out, DecisionTopic::Build, entries);
 }
 
-fn deploy(analysis: &Analysis, out: &mut Vec<Decision>) {
+fn deploy(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
     let entries = analysis
         .project
         .infrastructure
         .iter()
         // Compose files that only start published images are development services.
-        .filter(|i| own(&i.path) && !super::rules::dev_services_only(&analysis.project, i))
+        .filter(|i| {
+            !ctx.outside_app(&i.path) && !super::rules::dev_services_only(&analysis.project, i)
+        })
         .map(|i| {
             let choice = match i.kind.as_str() {
                 "dockerfile" => "Docker",
@@ -354,12 +362,12 @@ fn deploy(analysis: &Analysis, out: &mut Vec<Decision>) {
     group(out, DecisionTopic::Deploy, entries);
 }
 
-fn ci(analysis: &Analysis, out: &mut Vec<Decision>) {
+fn ci(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
     let entries = analysis
         .project
         .ci
         .iter()
-        .filter(|c| own(&c.path))
+        .filter(|c| !ctx.outside_app(&c.path))
         .map(|c| {
             (
                 c.system.clone(),
@@ -370,8 +378,13 @@ fn ci(analysis: &Analysis, out: &mut Vec<Decision>) {
     group(out, DecisionTopic::Ci, entries);
 }
 
-fn adrs(analysis: &Analysis, out: &mut Vec<Decision>) {
-    for adr in analysis.project.adrs.iter().filter(|a| own(&a.path)) {
+fn adrs(analysis: &Analysis, ctx: &Context, out: &mut Vec<Decision>) {
+    for adr in analysis
+        .project
+        .adrs
+        .iter()
+        .filter(|a| !ctx.outside_app(&a.path))
+    {
         let status = adr.status.as_deref().unwrap_or("no status");
         let mut detail = format!("status: {status}");
         if let Some(date) = &adr.date {

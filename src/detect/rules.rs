@@ -375,29 +375,25 @@ pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
     out
 }
 
-/// Whether `path` is not the application's own code: a test, an example, documentation, or
-/// a file of a program built on the package (`consumers`).
+/// Whether `path` is not the project's own: a test, an example, documentation, or a file of
+/// a program built on the package (`consumers`).
 fn outside_app(consumers: &[String], path: &str) -> bool {
-    is_test_path(path)
-        || is_example_path(path)
-        || in_consumer(consumers, path)
-        || build_tooling(path)
+    is_test_path(path) || is_example_path(path) || consumers.iter().any(|c| inside(path, c))
 }
 
 /// Code and manifests of the build itself at the top of the repository: a Dagger or Mage
 /// pipeline in `build/` or `magefiles/` (its own go.mod pulls in gqlgen for Dagger's API),
-/// Gradle's `buildSrc/`. What they import is the build's, not the application's.
+/// Gradle's `buildSrc/`. What they import is the build's, not the application's; the
+/// Dockerfiles and CI files Go projects keep in `build/package` and `build/ci` still deploy it.
 fn build_tooling(path: &str) -> bool {
     path.split_once('/')
         .is_some_and(|(top, _)| matches!(top, "build" | "buildSrc" | "magefiles"))
 }
 
-/// Whether `path` lies in one of the `consumers` folders.
-fn in_consumer(consumers: &[String], path: &str) -> bool {
-    consumers.iter().any(|c| {
-        path.strip_prefix(c.as_str())
-            .is_some_and(|rest| rest.starts_with('/'))
-    })
+/// Whether `path` lies below the folder `dir`.
+fn inside(path: &str, dir: &str) -> bool {
+    path.strip_prefix(dir)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Whether `path`, written in a manifest of `folder`, names the repository root.
@@ -418,8 +414,8 @@ fn resolves_to_root(folder: &str, path: &str) -> bool {
 }
 
 impl<'a> Context<'a> {
-    /// Whether `path` is outside the application's own code: a test, an example, a
-    /// document, or a program built on the package.
+    /// Whether `path` is outside the project's own files: a test, an example, a document, or
+    /// a program built on the package.
     pub fn outside_app(&self, path: &str) -> bool {
         outside_app(&self.consumers, path)
     }
@@ -435,7 +431,7 @@ impl<'a> Context<'a> {
             .map(|a| a.path.as_str())
             .collect();
         let consumers = consumers_of_root(analysis);
-        let outside = |path: &str| outside_app(&consumers, path);
+        let outside = |path: &str| outside_app(&consumers, path) || build_tooling(path);
         let app_files: Vec<&FileFacts> = analysis
             .files
             .iter()
@@ -570,7 +566,7 @@ impl<'a> Context<'a> {
             .project
             .frameworks
             .iter()
-            .filter(move |f| !outside_app(&self.consumers, &f.manifest))
+            .filter(move |f| !self.outside_app(&f.manifest) && !build_tooling(&f.manifest))
     }
 
     /// Which application files (by index in `app_files`) import one of `prefixes`.
@@ -1401,11 +1397,11 @@ fn run(
             let filtered =
                 !unless.is_empty() || !compiled.rule.languages.is_empty() || !type_kinds.is_empty();
             let holds_eligible = |dir: &str| {
-                let mut held = ctx.app_files.iter().enumerate().filter(|(_, f)| {
-                    f.path
-                        .strip_prefix(dir)
-                        .is_some_and(|rest| rest.starts_with('/'))
-                });
+                let mut held = ctx
+                    .app_files
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| inside(&f.path, dir));
                 !filtered
                     || (!held
                         .clone()
@@ -1443,7 +1439,7 @@ fn run(
                 .artifacts
                 .iter()
                 .map(|a| a.path.as_str())
-                .filter(|path| !in_consumer(&ctx.consumers, path));
+                .filter(|path| !ctx.consumers.iter().any(|c| inside(path, c)));
             for path in ctx
                 .app_files
                 .iter()
@@ -1462,7 +1458,7 @@ fn run(
                 if kinds.contains(&a.kind)
                     && (!compiled.rule.items || !a.items.is_empty())
                     && !is_test_path(&a.path)
-                    && !in_consumer(&ctx.consumers, &a.path)
+                    && !ctx.consumers.iter().any(|c| inside(&a.path, c))
                     // Manual pages live in doc/ by convention; other schemas there are examples.
                     && (a.kind == "manpage" || !is_example_path(&a.path))
                 {
