@@ -64,6 +64,9 @@ const INFRA_IMAGES: &[&str] = &[
     "collector", "loki", "tempo", "db", "cache", "broker", "queue", "proxy", "mssql",
     "sqlserver", "cassandra", "clickhouse", "influxdb", "selenium", "wiremock", "test",
     "migrat", "seed", "init", "playwright", "firestore", "emulator", "pubsub",
+    // Search engines, headless browsers and model servers run beside an app, off the shelf.
+    "meilisearch", "typesense", "solr", "qdrant", "weaviate", "milvus", "chrome", "chromium",
+    "browserless", "ollama",
 ];
 
 /// Base images and build flavours: folders holding one Dockerfile per variant of the same
