@@ -381,6 +381,12 @@ fn outside_app(consumers: &[String], path: &str) -> bool {
     is_test_path(path) || is_example_path(path) || consumers.iter().any(|c| inside(path, c))
 }
 
+/// Whether `path` is outside the application's code and dependencies: [`outside_app`], or
+/// the build's own tooling ([`build_tooling`]).
+fn outside_code(consumers: &[String], path: &str) -> bool {
+    outside_app(consumers, path) || build_tooling(path)
+}
+
 /// Code and manifests of the build itself at the top of the repository: a Dagger or Mage
 /// pipeline in `build/` or `magefiles/` (its own go.mod pulls in gqlgen for Dagger's API),
 /// Gradle's `buildSrc/`. What they import is the build's, not the application's; the
@@ -420,6 +426,11 @@ impl<'a> Context<'a> {
         outside_app(&self.consumers, path)
     }
 
+    /// Whether `path` lies in a program built on the package ([`consumers_of_root`]).
+    fn built_on(&self, path: &str) -> bool {
+        self.consumers.iter().any(|c| inside(path, c))
+    }
+
     /// Prepares the matchers' view of `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
         // Migrations are schema scripts: their SQL and classes say nothing of the application.
@@ -431,7 +442,7 @@ impl<'a> Context<'a> {
             .map(|a| a.path.as_str())
             .collect();
         let consumers = consumers_of_root(analysis);
-        let outside = |path: &str| outside_app(&consumers, path) || build_tooling(path);
+        let outside = |path: &str| outside_code(&consumers, path);
         let app_files: Vec<&FileFacts> = analysis
             .files
             .iter()
@@ -566,7 +577,7 @@ impl<'a> Context<'a> {
             .project
             .frameworks
             .iter()
-            .filter(move |f| !self.outside_app(&f.manifest) && !build_tooling(&f.manifest))
+            .filter(move |f| !outside_code(&self.consumers, &f.manifest))
     }
 
     /// Which application files (by index in `app_files`) import one of `prefixes`.
@@ -1439,7 +1450,7 @@ fn run(
                 .artifacts
                 .iter()
                 .map(|a| a.path.as_str())
-                .filter(|path| !ctx.consumers.iter().any(|c| inside(path, c)));
+                .filter(|path| !ctx.built_on(path));
             for path in ctx
                 .app_files
                 .iter()
@@ -1458,7 +1469,7 @@ fn run(
                 if kinds.contains(&a.kind)
                     && (!compiled.rule.items || !a.items.is_empty())
                     && !is_test_path(&a.path)
-                    && !ctx.consumers.iter().any(|c| inside(&a.path, c))
+                    && !ctx.built_on(&a.path)
                     // Manual pages live in doc/ by convention; other schemas there are examples.
                     && (a.kind == "manpage" || !is_example_path(&a.path))
                 {

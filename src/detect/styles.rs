@@ -1738,35 +1738,23 @@ fn per_entity<'a>(names: impl Iterator<Item = &'a &'a str>, declared: &BTreeSet<
     }
     // A leading run of CamelCase words naming a declared type (`Book` of `BookMySQL`,
     // `comments` of `commentsHandlers`), short of the whole name.
-    let entity_prefix = |name: &str| {
-        let mut bounds = name
-            .char_indices()
-            .skip(1)
-            .filter(|(_, c)| c.is_ascii_uppercase())
-            .map(|(i, _)| i);
-        bounds.any(|end| {
-            let head = &name[..end];
-            let mut chars = head.chars();
-            let capital: String = chars
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-                .collect();
-            capital.chars().count() >= 3
-                && (declared.contains(capital.as_str())
-                    || capital
-                        .strip_suffix('s')
-                        .is_some_and(|one| declared.contains(one)))
-        })
-    };
-    let operation = |name: &str| {
-        let words = camel_split(name);
-        words.len() >= 2 && words.iter().any(|w| OPERATIONS.contains(w))
-    };
     let own = names
         .iter()
-        .filter(|n| entity_prefix(n) || operation(n))
+        .filter(|name| {
+            let words = camel_split(name);
+            // Every run of leading words but the whole name: `Book`, `comments`.
+            let mut end = 0;
+            let entity = words[..words.len() - 1].iter().any(|word| {
+                end += word.len();
+                let head = capitalised(&name[..end]);
+                head.chars().count() >= 3
+                    && (declared.contains(head.as_str())
+                        || head
+                            .strip_suffix('s')
+                            .is_some_and(|one| declared.contains(one)))
+            });
+            entity || (words.len() >= 2 && words.iter().any(|w| OPERATIONS.contains(w)))
+        })
         .count();
     own * 2 >= names.len()
 }
@@ -2330,7 +2318,11 @@ fn last_camel_word(name: &str) -> String {
         .find(|(i, c)| c.is_ascii_uppercase() && *i > 0)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    let word = &name[start..];
+    capitalised(&name[start..])
+}
+
+/// `word` with its first letter upper-cased: `comments` → `Comments`.
+fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
