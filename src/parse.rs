@@ -2233,6 +2233,28 @@ mod shared_instance_tests {
         );
     }
 
+    #[test]
+    fn kotlin_objects_holding_state_are_their_one_instance() {
+        let pair = |n: &str, c: &str| (n.to_string(), c.to_string());
+        let source = "object Compiler {\n    private val factory = initFactory()\n}\n\
+            object Flags {\n    var silent = false\n}\n\
+            object Lazy {\n    private val names by lazy { load() }\n}\n\
+            object Clients {\n    val http = HttpClient()\n}\n\
+            object Headers {\n    const val ID = \"x-id\"\n    fun f() = 1\n}\n\
+            object TimestampSerializer : KSerializer<Instant> {\n    private val delegate = ListSerializer(Track.serializer())\n}\n\
+            object Adapters : Factory {\n    override val descriptor: Descriptor = PrimitiveDescriptor(\"x\")\n}\n\
+            object Launcher {\n    private val log = LoggerFactory.getLogger(Launcher::class.java)\n    val start = System.currentTimeMillis()\n    private val re = Regex(\"x\")\n}\n";
+        assert_eq!(
+            shared("kotlin", "O.kt", source),
+            vec![
+                pair("Compiler", "Compiler"),
+                pair("Flags", "Flags"),
+                pair("Lazy", "Lazy"),
+                pair("Clients", "Clients"),
+            ]
+        );
+    }
+
     fn routes(language: &str, path: &str, source: &str) -> Vec<String> {
         let spec = crate::lang::by_id(language).expect("registered");
         parse_file(spec, path, source.as_bytes())

@@ -855,11 +855,16 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             {
                 continue;
             }
-            let evidence = Evidence::at(
-                &file.path,
-                Some(shared.line),
-                format!("{} = one {}", shared.name, shared.class),
-            );
+            // A Kotlin `object` holding state is recorded as its own one instance.
+            let detail = if shared.name == shared.class {
+                format!(
+                    "object {} holds state shared by the whole program",
+                    shared.name
+                )
+            } else {
+                format!("{} = one {}", shared.name, shared.class)
+            };
+            let evidence = Evidence::at(&file.path, Some(shared.line), detail);
             // A pattern compiled once (`static RE: Lazy<Regex>`) is a constant, not a shared
             // service.
             if sentinel(&shared.name, &class) || shared.class.contains("Regex") {

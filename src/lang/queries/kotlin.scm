@@ -48,3 +48,31 @@
    (value_arguments . (value_argument (identifier) @subscribe.item) .))
   (#eq? @_add "add")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; An `object` is the language's singleton; one holding state is the program's one instance of
+; it: a mutable property, a delegated one (`by lazy`), or one built by a constructor or a
+; creating call (`val psiFileFactory = initPsiFileFactory()`). An object of constants and
+; functions is a namespace, and a logger or a compiled pattern is no state of its own; nor is
+; a property overriding an interface's (`override val descriptor`) or what a kotlinx
+; serializer object keeps to describe its format.
+(object_declaration name: (identifier) @shared.name @shared.class
+  (class_body (property_declaration "var"
+    (variable_declaration (identifier) @_prop)) @_decl)
+  (#not-match? @_prop "(?i)^(log|logger)$")
+  (#not-match? @shared.name "(Serializer|Deserializer)$")
+  (#not-match? @_decl "^(@\\S+\\s+)*(\\w+\\s+)*override\\s"))
+(object_declaration name: (identifier) @shared.name @shared.class
+  (class_body (property_declaration
+    (variable_declaration (identifier) @_prop) (property_delegate)) @_decl)
+  (#not-match? @_prop "(?i)^(log|logger)$")
+  (#not-match? @shared.name "(Serializer|Deserializer)$")
+  (#not-match? @_decl "^(@\\S+\\s+)*(\\w+\\s+)*override\\s"))
+(object_declaration name: (identifier) @shared.name @shared.class
+  (class_body (property_declaration
+    (variable_declaration (identifier) @_prop)
+    (call_expression [(identifier) @_callee (navigation_expression (identifier) @_callee .)])) @_decl)
+  (#not-match? @_prop "(?i)^(log|logger)$")
+  (#not-match? @shared.name "(Serializer|Deserializer)$")
+  (#not-match? @_decl "^(@\\S+\\s+)*(\\w+\\s+)*override\\s")
+  (#match? @_callee "^([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|getInstance|(init|create|build|new)[A-Z]?[A-Za-z0-9]*)$")
+  (#not-match? @_callee "^(Regex|Pattern|Duration|File|Path|URI|Uri|Locale|Charset|BigDecimal|BigInteger|UUID|String|Color|Logger|LoggerFactory|KotlinLogging|MediaType|DateTimeFormatter)$"))
