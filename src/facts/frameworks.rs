@@ -229,6 +229,13 @@ const RULES: &[(Family, &str, &str, &str)] = &[
     (Npm, "@prisma/client", "Prisma", "orm"),
     (Npm, "prisma", "Prisma", "orm"),
     (Npm, "mongoose", "Mongoose", "odm"),
+    // Rails autoloads its gems: the Gemfile is where a Ruby app says what it stores data in.
+    (Ruby, "mongoid", "Mongoid", "odm"),
+    // Search indexes kept beside the database (models indexed and queried through them).
+    (Ruby, "searchkick", "Searchkick", "search"),
+    (Ruby, "elasticsearch-model", "Elasticsearch Rails", "search"),
+    (Ruby, "chewy", "Chewy", "search"),
+    (Ruby, "meilisearch-rails", "Meilisearch Rails", "search"),
     (Go, "gorm.io/gorm", "GORM", "orm"),
     (Go, "entgo.io/ent", "ent", "orm"),
     (Cargo, "diesel", "Diesel", "orm"),
@@ -646,7 +653,10 @@ mod tests {
         let gemfile = "gem 'rails'\ngem 'mongoid'\n";
         assert_eq!(
             names(&[("Gemfile", gemfile)]),
-            vec![triple("Rails", "web", "rails")]
+            vec![
+                triple("Mongoid", "odm", "mongoid"),
+                triple("Rails", "web", "rails")
+            ]
         );
     }
 
