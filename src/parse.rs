@@ -216,10 +216,11 @@ pub struct Function {
     /// when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wraps: Option<String>,
-    /// A chainable setter: a method taking its receiver and returning it (Rust `fn
-    /// with_prompt(mut self, …) -> Self` or `fn width(&mut self, …) -> &mut Self`, TypeScript
-    /// `title(t: string): this`), what a builder is made of. Left out of the report when
-    /// false.
+    /// A chainable step: a method returning its receiver or its own type (Rust `fn
+    /// with_prompt(mut self, …) -> Self`, TypeScript `title(t: string): this`, Java `JwtBuilder
+    /// subject(…)`, `return this` / `$this` / `self`, Go `func (b *B) Name(…) *B`, C#
+    /// extension methods returning the builder they extend), what a builder is made of. Left
+    /// out of the report when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fluent: bool,
 }
@@ -2072,14 +2073,16 @@ mod shared_instance_tests {
             fluent(
                 "rust",
                 "a.rs",
-                "struct P;\nimpl P {\n    fn new() -> Self { P }\n    fn title(mut self, t: &str) -> Self { self }\n    fn width(&mut self, w: usize) -> &mut Self { self }\n    fn get(&self) -> &Self { self }\n    fn build(self) -> String { String::new() }\n}\n"
+                "struct P;\nimpl P {\n    fn new() -> Self { P }\n    fn title(mut self, t: &str) -> Self { self }\n    fn width(&mut self, w: usize) -> &mut Self { self }\n    fn get(&self) -> &Self { self }\n    fn build(self) -> String { String::new() }\n}\nimpl<'a> R<'a> {\n    fn level(&mut self, l: u8) -> &mut R<'a> { self }\n    fn copy(&self) -> R<'a> { R }\n}\n"
             ),
             vec![
                 f("new", false),
                 f("title", true),
                 f("width", true),
                 f("get", false),
-                f("build", false)
+                f("build", false),
+                f("level", true),
+                f("copy", false)
             ]
         );
         assert_eq!(
@@ -2090,6 +2093,70 @@ mod shared_instance_tests {
             ),
             vec![f("title", true), f("run", false)]
         );
+    }
+
+    #[test]
+    fn chainable_steps_are_fluent_in_every_language() {
+        // (language, file, source, the functions that must be fluent; every other is not)
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "java",
+                "B.java",
+                "class B {\n  B name(String n) { this.n = n; return this; }\n  public static B create() { return new B(); }\n  B age(int a) { return new B(); }\n  String build() { return n; }\n}\ninterface J {\n  J subject(String s);\n  String compact();\n}\nclass C {\n  Other x() { return this; }\n}\n",
+                &["name", "age", "subject", "x"],
+            ),
+            (
+                "csharp",
+                "B.cs",
+                "class B {\n  public B Name(string n) { _n = n; return this; }\n  public static B Create(string n) => new B();\n  public string Build() { return _n; }\n}\ninterface IJ { IJ Subject(string s); string Compact(); }\nstatic class Ext {\n  public static IBus AddRabbit(this IBus bus) { return bus; }\n  public static IBus Make(IBus bus) { return bus; }\n  public static ISpec<T> Where<T>(this ISpec<T> spec) { return spec; }\n}\nclass C { public object X() { return this; } }\n",
+                &["Name", "Subject", "AddRabbit", "Where", "X"],
+            ),
+            (
+                "kotlin",
+                "B.kt",
+                "class B {\n  fun name(n: String): B { this.n = n; return this }\n  fun age(a: Int) = apply { this.a = a }\n  fun build(): String = n\n}\n",
+                &["name", "age"],
+            ),
+            (
+                "php",
+                "B.php",
+                "<?php\nclass B {\n  public function name(string $n): self { $this->n = $n; return $this; }\n  public function age(int $a): static { return clone $this; }\n  public function copy(): B { return new B(); }\n  public function tag($t) { $this->t = $t; return $this; }\n  public function with($w) { return new self($w); }\n  public function other() { return new Other(); }\n  public static function create(): self { return new B(); }\n  public function build(): string { return $this->n; }\n}\n",
+                &["name", "age", "copy", "tag", "with"],
+            ),
+            (
+                "go",
+                "b.go",
+                "package b\ntype B struct{ n string }\nfunc (b *B) Name(n string) *B { b.n = n; return b }\nfunc (b B) Copy() B { return b }\nfunc (b *B) Build() string { return b.n }\nfunc New() *B { return &B{} }\n",
+                &["Name", "Copy"],
+            ),
+            (
+                "python",
+                "b.py",
+                "class B:\n    def name(self, n):\n        self.n = n\n        return self\n    def build(self):\n        return self.n\n",
+                &["name"],
+            ),
+            (
+                "ruby",
+                "b.rb",
+                "class B\n  def name(n)\n    @n = n\n    self\n  end\n  def build\n    @n\n  end\nend\n",
+                &["name"],
+            ),
+            (
+                "javascript",
+                "b.js",
+                "class B {\n  name(n) { this.n = n; return this; }\n  build() { return this.n; }\n}\n",
+                &["name"],
+            ),
+        ];
+        for (language, path, source, expected) in cases {
+            let found = fluent(language, path, source);
+            let fluent: Vec<&str> = found
+                .iter()
+                .filter(|(_, fluent)| *fluent)
+                .map(|(name, _)| name.as_str())
+                .collect();
+            assert_eq!(&fluent, expected, "{language}: {found:?}");
+        }
     }
 
     #[test]

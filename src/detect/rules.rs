@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{Evidence, FindingKind, Signal, EVIDENCE_PER_SIGNAL};
 use crate::analysis::Analysis;
-use crate::parse::{FileFacts, LiteralKind, TypeKind};
+use crate::parse::{FileFacts, LiteralKind, TypeDecl, TypeKind};
 
 /// The rules for one taxonomy id.
 #[derive(Debug, Deserialize)]
@@ -57,6 +57,12 @@ pub struct SignalRule {
     /// anyway: their methods are declared apart from them in some languages.
     #[serde(default)]
     pub with_function: Option<String>,
+    /// For `type_name`: a type counts only when its file also declares a chainable step (a
+    /// method returning its receiver or its own type, [`crate::parse::Function::fluent`]): a
+    /// `CsvFileBuilder` with one `BuildFile(records)` makes its product in one call, like a
+    /// factory; a builder is assembled step by step.
+    #[serde(default)]
+    pub with_fluent: bool,
     /// For `type_name`: types extending one of these (last name segment) are skipped: a
     /// `HatRequest` record of the ORM or a `BadInput` error is not a boundary DTO.
     #[serde(default)]
@@ -1303,6 +1309,32 @@ fn run(
         }
         Matcher::TypeName(_) => {
             let Some(re) = regex else { return };
+            // Files declaring chainable steps, by their name and the names of their types: C#
+            // writes a builder's steps as extension methods in a class of their own
+            // (`EventBusBuilderExtensions.cs`, `partial class SpecificationBuilderExtensions`).
+            let fluent_stems: Vec<&str> = if compiled.rule.with_fluent {
+                ctx.app_files
+                    .iter()
+                    .filter(|f| f.functions.iter().any(|func| func.fluent))
+                    .flat_map(|f| {
+                        let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+                        let stem = name.split('.').next().unwrap_or(name);
+                        std::iter::once(stem).chain(f.types.iter().map(|t| t.name.as_str()))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let stepped = |file: &FileFacts, t: &TypeDecl| {
+                let name = t.name.strip_prefix('I').filter(|rest| {
+                    t.kind == TypeKind::Interface
+                        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                });
+                let name = name.unwrap_or(&t.name);
+                // A bare `Builder` (nested in the class it builds) has only its own file.
+                file.functions.iter().any(|f| f.fluent)
+                    || (name != "Builder" && fluent_stems.iter().any(|stem| stem.contains(name)))
+            };
             for file in files {
                 // A file of test-data factories: its other factories subclass them (asked
                 // only of factories: most files declare none).
@@ -1322,6 +1354,7 @@ fn run(
                             matches!(t.kind, TypeKind::Interface | TypeKind::Trait)
                                 || file.functions.iter().any(|f| w.is_match(&f.name))
                         })
+                        && (!compiled.rule.with_fluent || stepped(file, t))
                         && !(t.name.ends_with("Factory")
                             && *fixtures
                                 .get_or_init(|| file.types.iter().any(is_test_data_factory)))

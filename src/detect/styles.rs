@@ -669,9 +669,13 @@ fn wire_types(ctx: &Context) -> Vec<Evidence> {
 /// A lone `with_` method or two are a convenience; four or more are the type's way of being
 /// made.
 fn chainable_setters(ctx: &Context) -> Vec<Evidence> {
+    // Alone, only Rust's `-> Self` and TypeScript's `: this` setters say builder: elsewhere
+    // methods returning `this` are as often a logger's `With*` or a navigation API (measured:
+    // as much new error as new findings). They still vouch for a type named as a builder.
     let setters: Vec<Evidence> = ctx
         .app_files
         .iter()
+        .filter(|file| matches!(file.language.as_str(), "rust" | "typescript" | "tsx"))
         .flat_map(|file| {
             file.functions.iter().filter(|f| f.fluent).map(|f| {
                 Evidence::at(

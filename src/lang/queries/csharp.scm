@@ -73,3 +73,24 @@
    arguments: (argument_list . (argument (identifier) @subscribe.item) .))
   (#eq? @_add "Add")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Chainable steps, what a builder is made of: methods returning their own class or interface
+; or `this` (a static one returning its class is a factory method), and extension methods returning the builder they extend
+; (`static IEventBusBuilder AddRabbitMq(this IEventBusBuilder builder)`).
+(class_declaration name: (identifier) @_cls
+  body: (declaration_list (method_declaration
+    returns: [(identifier) @_ret (generic_name (identifier) @_ret)]) @fluent)
+  (#eq? @_ret @_cls)
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+(interface_declaration name: (identifier) @_cls
+  body: (declaration_list (method_declaration
+    returns: [(identifier) @_ret (generic_name (identifier) @_ret)]) @fluent)
+  (#eq? @_ret @_cls)
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+((method_declaration
+   returns: [(identifier) @_ret (generic_name (identifier) @_ret)]
+   parameters: (parameter_list . (parameter (modifier) @_this
+     type: [(identifier) @_extended (generic_name (identifier) @_extended)]))) @fluent
+  (#eq? @_this "this")
+  (#eq? @_ret @_extended))
+(method_declaration body: (block (return_statement "this"))) @fluent

@@ -87,3 +87,11 @@
                                               arguments: (argument_list (_) (identifier) @subscribe.item .)) .))
   (#eq? @_append "append")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Chainable steps, what a builder is made of: methods returning their receiver's type
+; (`func (b *RequestBuilder) WithHeader(…) *RequestBuilder`).
+((method_declaration
+   receiver: (parameter_list (parameter_declaration
+     type: [(pointer_type (type_identifier) @_recv) (type_identifier) @_recv]))
+   result: [(pointer_type (type_identifier) @_ret) (type_identifier) @_ret]) @fluent
+  (#eq? @_recv @_ret))

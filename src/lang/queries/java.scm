@@ -55,3 +55,17 @@
    arguments: (argument_list . (identifier) @subscribe.item .))
   (#any-of? @_add "add" "addFirst" "addLast" "push")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Chainable steps, what a builder is made of: methods returning their own class or interface
+; (`JwtBuilder setSubject(…)`) or `this`; a static one returning its class is a factory method.
+(class_declaration name: (identifier) @_cls
+  body: (class_body (method_declaration
+    type: [(type_identifier) @_ret (generic_type (type_identifier) @_ret)]) @fluent)
+  (#eq? @_ret @_cls)
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+(interface_declaration name: (identifier) @_cls
+  body: (interface_body (method_declaration
+    type: [(type_identifier) @_ret (generic_type (type_identifier) @_ret)]) @fluent)
+  (#eq? @_ret @_cls)
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+(method_declaration body: (block (return_statement (this)))) @fluent

@@ -69,3 +69,6 @@
    arguments: (arguments . (identifier) @subscribe.item .))
   (#any-of? @_add "push" "add" "unshift")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Chainable steps, what a builder is made of: methods returning `this`.
+(method_definition body: (statement_block (return_statement (this)))) @fluent

@@ -76,3 +76,12 @@
   (#not-match? @_decl "^(@\\S+\\s+)*(\\w+\\s+)*override\\s")
   (#match? @_callee "^([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|getInstance|(init|create|build|new)[A-Z]?[A-Za-z0-9]*)$")
   (#not-match? @_callee "^(Regex|Pattern|Duration|File|Path|URI|Uri|Locale|Charset|BigDecimal|BigInteger|UUID|String|Color|Logger|LoggerFactory|KotlinLogging|MediaType|DateTimeFormatter)$"))
+
+; Chainable steps, what a builder is made of: member functions returning their own class,
+; `return this`, or `= apply { … }`.
+(class_declaration name: (identifier) @_cls
+  (class_body (function_declaration (user_type (identifier) @_ret)) @fluent)
+  (#eq? @_ret @_cls))
+(function_declaration (function_body (block (return_expression (this_expression))))) @fluent
+((function_declaration (function_body (call_expression (identifier) @_apply))) @fluent
+  (#eq? @_apply "apply"))

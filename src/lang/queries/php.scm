@@ -70,3 +70,18 @@
     type: [(optional_type (named_type (name) @_type)) (named_type (name) @_type)]
     (property_element name: (variable_name) @shared.name))))
   (#eq? @_type @shared.class))
+
+; Chainable steps, what a builder is made of: methods declared to return `self` or `static`,
+; their own class (not static ones: factory methods), or `$this`.
+((method_declaration return_type: (_) @_ret) @fluent
+  (#match? @_ret "^\\??(self|static)$")
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+(class_declaration name: (name) @_cls
+  body: (declaration_list (method_declaration return_type: (named_type (name) @_ret)) @fluent)
+  (#eq? @_ret @_cls)
+  (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
+((method_declaration body: (compound_statement (return_statement (variable_name (name) @_this)))) @fluent
+  (#eq? @_this "this"))
+; An immutable builder's steps return a changed copy (`return new self(…)`).
+((method_declaration body: (compound_statement (return_statement (object_creation_expression (_) @_new)))) @fluent
+  (#match? @_new "^(self|static)$"))

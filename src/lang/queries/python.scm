@@ -66,3 +66,7 @@
    arguments: (argument_list . (identifier) @subscribe.item .))
   (#any-of? @_add "append" "add")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Chainable steps, what a builder is made of: methods returning `self`.
+((function_definition body: (block (return_statement (identifier) @_self))) @fluent
+  (#eq? @_self "self"))

@@ -69,3 +69,6 @@
    operator: "<<"
    right: (identifier) @subscribe.item)
   (#match? @subscribe.list "([Ll]isteners|[Cc]allbacks|[Hh]ooks|[Ss]ubscribers|[Oo]bservers|[Ww]atchers|[Hh]andlers|[Pp]rocs)(\\[.*\\])?$"))
+
+; Chainable steps, what a builder is made of: methods ending in `self`.
+(method body: (body_statement (self) .)) @fluent

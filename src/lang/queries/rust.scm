@@ -26,6 +26,18 @@
    return_type: (reference_type (mutable_specifier) type: (type_identifier) @_ret)) @fluent
   (#match? @_self "^&(\\s*'\\w+\\s+)?mut\\s+self$")
   (#eq? @_ret "Self"))
+; …and those naming their own type instead of `Self` (`fn level(&mut self, …) -> &mut
+; RecordBuilder<'a>` in `impl RecordBuilder<'a>`).
+((impl_item
+   type: [(type_identifier) @_impl (generic_type type: (type_identifier) @_impl)]
+   body: (declaration_list (function_item
+     parameters: (parameters . (self_parameter) @_self)
+     return_type: [(type_identifier) @_ret
+                   (generic_type type: (type_identifier) @_ret)
+                   (reference_type (mutable_specifier)
+                     type: [(type_identifier) @_ret (generic_type type: (type_identifier) @_ret)])]) @fluent))
+  (#match? @_self "^(mut self|&(\\s*'\\w+\\s+)?mut\\s+self)$")
+  (#eq? @_impl @_ret))
 (trait_item body: (declaration_list (function_signature_item name: (identifier) @name) @definition.method))
 
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation))

@@ -102,3 +102,6 @@
    arguments: (arguments . (identifier) @subscribe.item .))
   (#any-of? @_add "push" "add" "unshift")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; …and methods returning `this` without saying so in their type.
+(method_definition body: (statement_block (return_statement (this)))) @fluent
