@@ -2944,9 +2944,12 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             _ => {}
         }
     }
-    compose.sort();
-    compose.dedup_by(|a, b| a.detail == b.detail);
-    workloads.dedup_by(|a, b| a.detail == b.detail);
+    // One service named in several compose files (development, preview, production) or one
+    // workload in several manifests is one unit.
+    let mut seen = BTreeSet::new();
+    compose.retain(|e| seen.insert(e.detail.clone()));
+    let mut seen = BTreeSet::new();
+    workloads.retain(|e| seen.insert(e.detail.clone()));
     (dockerfiles, compose, workloads)
 }
 
