@@ -2906,6 +2906,17 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         let lower = name.to_ascii_lowercase();
         !INFRA_IMAGES.iter().any(|i| lower.contains(i))
     };
+    // The image of a browser app (a React or Vue build served as files) is the system's front
+    // end, not one of its services: its own package uses a front-end framework and no server.
+    let front_end = |dir: &str| {
+        let owner = package_of(ctx, dir);
+        let categories: BTreeSet<&str> = ctx
+            .frameworks()
+            .filter(|f| f.manifest.rsplit_once('/').map_or("", |(d, _)| d) == owner)
+            .map(|f| f.category.as_str())
+            .collect();
+        !owner.is_empty() && categories.contains("frontend") && !categories.contains("web")
+    };
     for infra in &ctx.analysis.project.infrastructure {
         if ctx.outside_app(&infra.path) {
             continue;
@@ -2918,7 +2929,8 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                 if !infra.path.split('/').any(|s| {
                     matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
                         || image_variant(s)
-                }) && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
+                }) && !front_end(crate::graph::module_of(&infra.path))
+                    && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
             }
