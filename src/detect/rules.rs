@@ -402,6 +402,12 @@ fn build_tooling(path: &str) -> bool {
         .is_some_and(|(top, _)| matches!(top, "build" | "buildSrc" | "magefiles"))
 }
 
+/// The folder holding `path`: "" for a file at the root (a manifest's package folder, a Go
+/// file's package).
+pub(crate) fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
 /// Whether `path` lies below the folder `dir`.
 fn inside(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir)
@@ -738,7 +744,7 @@ fn go_implementations<'a>(
             .filter(|name| !own.contains(name))
             .collect();
         if !orphans.is_empty() {
-            let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+            let dir = folder_of(&file.path);
             elsewhere
                 .entry(dir)
                 .or_default()
@@ -746,7 +752,7 @@ fn go_implementations<'a>(
         }
     }
     for file in go() {
-        let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+        let dir = folder_of(&file.path);
         let package_methods: BTreeSet<&str> = elsewhere
             .get(dir)
             .into_iter()

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::rules::{
-    deploys, dev_services_only, is_example_path, is_test_path, simple_name, AppImplementation,
-    Context,
+    deploys, dev_services_only, folder_of, is_example_path, is_test_path, simple_name,
+    AppImplementation, Context,
 };
 use super::{assess, Assessment, Evidence, FindingKind, Signal};
 use crate::parse::TypeKind;
@@ -2888,7 +2888,7 @@ fn package_of(ctx: &Context, dir: &str) -> String {
         .project
         .manifests
         .iter()
-        .filter_map(|m| m.path.rsplit_once('/').map(|(d, _)| d).or(Some("")))
+        .map(|m| folder_of(&m.path))
         .filter(|d| d.is_empty() || dir == *d || dir.starts_with(&format!("{d}/")))
         .max_by_key(|d| d.len())
         .unwrap_or("")
@@ -2912,7 +2912,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         let owner = package_of(ctx, dir);
         let categories: BTreeSet<&str> = ctx
             .frameworks()
-            .filter(|f| f.manifest.rsplit_once('/').map_or("", |(d, _)| d) == owner)
+            .filter(|f| folder_of(&f.manifest) == owner)
             .map(|f| f.category.as_str())
             .collect();
         !owner.is_empty() && categories.contains("frontend") && !categories.contains("web")
