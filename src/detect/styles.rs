@@ -3660,14 +3660,12 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
         })
         .collect();
     // A root crate with its own `src/main.rs`, or filed under crates.io's command-line
-    // utilities, is a program whose library serves it.
+    // utilities, is a program whose library serves it; so is a gem installing executables.
     let root_binary = ctx.app_files.iter().any(|f| f.path == "src/main.rs")
-        || ctx
-            .analysis
-            .project
-            .manifests
-            .iter()
-            .any(|m| m.path == "Cargo.toml" && m.ships.iter().any(|s| s == "cli"));
+        || ctx.analysis.project.manifests.iter().any(|m| {
+            (m.path == "Cargo.toml" || !m.path.contains('/') && m.path.ends_with(".gemspec"))
+                && m.ships.iter().any(|s| s == "cli")
+        });
     ctx.app_files
         .iter()
         .filter(|f| {
@@ -3675,7 +3673,7 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
                 || names.iter().any(|n| {
                     f.path == format!("src/{n}/__init__.py")
                         || f.path == format!("{n}/__init__.py")
-                        || f.path == format!("lib/{n}.rb")
+                        || (f.path == format!("lib/{n}.rb") && !root_binary)
                 })
         })
         .take(1)

@@ -29,6 +29,8 @@ pub(super) enum ManifestKind {
     Requirements,
     Pipfile,
     Gemfile,
+    /// A Ruby gem's `*.gemspec`: its dependencies and the executables it installs.
+    Gemspec,
     Csproj,
     Composer,
 }
@@ -43,7 +45,7 @@ impl ManifestKind {
             Self::Gradle => "gradle",
             Self::Pyproject | Self::Setup | Self::Requirements => "python",
             Self::Pipfile => "pipenv",
-            Self::Gemfile => "bundler",
+            Self::Gemfile | Self::Gemspec => "bundler",
             Self::Csproj => "nuget",
             Self::Composer => "composer",
         }
@@ -65,6 +67,7 @@ pub(super) fn kind_of(path: &str) -> Option<ManifestKind> {
         "Gemfile" => ManifestKind::Gemfile,
         "composer.json" => ManifestKind::Composer,
         _ if has_extension(name, &[".csproj", ".fsproj", ".vbproj"]) => ManifestKind::Csproj,
+        _ if has_extension(name, &[".gemspec"]) => ManifestKind::Gemspec,
         // MSBuild applies it to every project below it: package metadata written once there
         // (RestSharp's src/Directory.Build.props) packs each of them for NuGet.
         "Directory.Build.props" => ManifestKind::Csproj,
@@ -110,6 +113,7 @@ pub(super) fn parse(kind: ManifestKind, path: &str, text: &str) -> Result<Manife
             parse_gemfile(text, &mut deps);
             None
         }
+        ManifestKind::Gemspec => parse_gemspec(text, &mut deps),
         ManifestKind::Csproj => parse_csproj(path, text, &mut deps)?,
         ManifestKind::Composer => parse_composer(text, &mut deps)?,
     };
@@ -753,6 +757,17 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 out.push("cli".to_string());
             }
         }
+        // A gem whose `executables` are set (not to an empty list) installs programs, and is
+        // first what people run (jekyll, kamal, tmuxinator); any other gem is a library others
+        // require.
+        ManifestKind::Gemspec => {
+            let installs = text.lines().any(|line| {
+                let compact: String = line.split_whitespace().collect();
+                compact.contains(".executables=") && !compact.contains(".executables=[]")
+                    || compact.contains(".executables<<")
+            });
+            out.push(if installs { "cli" } else { "library" }.to_string());
+        }
         // setuptools: `console_scripts` entry points or `scripts=[...]` install programs.
         ManifestKind::Setup => {
             let compact: String = text.split_whitespace().collect();
@@ -1128,6 +1143,42 @@ fn group_names(text: &str) -> Vec<String> {
 }
 
 /// Test-only gems are test scope, development (or mixed development/test) gems are dev.
+/// A gemspec's name and dependencies (`spec.add_dependency "thor", "~> 1.0"`,
+/// `s.add_development_dependency("rake")`), read line by line like a Gemfile.
+fn parse_gemspec(text: &str, deps: &mut Deps) -> Option<String> {
+    static DEPENDENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"^\s*\w+\.add_(runtime_|development_)?dependency\s*\(?\s*['"]([^'"]+)['"]((?:\s*,\s*['"][^'"]*['"])*)"#,
+        )
+        .expect("valid regex")
+    });
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^\s*\w+\.name\s*=\s*['"]([^'"]+)['"]"#).expect("valid regex")
+    });
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"['"]([^'"]*)['"]"#).expect("valid regex"));
+    let mut name = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.split_once('#').map_or(raw, |(code, _)| code);
+        if let Some(c) = DEPENDENCY.captures(line) {
+            let versions: Vec<&str> = QUOTED
+                .captures_iter(&c[3])
+                .filter_map(|v| v.get(1).map(|m| m.as_str()))
+                .collect();
+            let version = (!versions.is_empty()).then(|| versions.join(", "));
+            let scope = if c.get(1).is_some_and(|m| m.as_str() == "development_") {
+                "dev"
+            } else {
+                "runtime"
+            };
+            deps.push(scope, &c[2], version.as_deref(), Some(index as u32 + 1));
+        } else if let Some(c) = NAME.captures(line) {
+            name.get_or_insert_with(|| c[1].to_string());
+        }
+    }
+    name
+}
+
 fn gem_scope(groups: &[String]) -> &'static str {
     if groups.is_empty() {
         "runtime"
@@ -1970,6 +2021,25 @@ gem "puma"
                 row("test", "rspec-rails", None, Some(14)),
             ]
         );
+    }
+
+    #[test]
+    fn gemspec_gives_name_dependencies_and_executables() {
+        let text = "Gem::Specification.new do |spec|\n  spec.name = \"kamal\"\n  spec.executables = %w[ kamal ]\n  spec.add_dependency \"thor\", \"~> 1.3\"\n  spec.add_runtime_dependency(\"sshkit\", \">= 1.23.0\", \"< 2.0\")\n  spec.add_development_dependency \"minitest\"\nend\n";
+        let (name, deps) = deps_of("kamal.gemspec", text);
+        assert_eq!(name.as_deref(), Some("kamal"));
+        assert_eq!(
+            deps,
+            vec![
+                row("dev", "minitest", None, Some(6)),
+                row("runtime", "sshkit", Some(">= 1.23.0, < 2.0"), Some(5)),
+                row("runtime", "thor", Some("~> 1.3"), Some(4)),
+            ]
+        );
+        assert_eq!(ships(ManifestKind::Gemspec, text), ["cli"]);
+        let library =
+            "Gem::Specification.new do |s|\n  s.name = 'faraday'\n  s.executables = []\nend\n";
+        assert_eq!(ships(ManifestKind::Gemspec, library), ["library"]);
     }
 
     #[test]
