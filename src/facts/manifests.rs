@@ -2,7 +2,7 @@
 //!
 //! Each ecosystem gets a small reader that turns its manifest into [`Dependency`] rows.
 //! Structured formats (TOML, JSON, XML) go through their parsers so a broken file is
-//! reported; script-like formats (Gradle, Gemfile, requirements) are read line by line
+//! reported; script-like formats (Gradle, Gemfile, gemspec, requirements) are read line by line
 //! because evaluating them is neither possible nor wanted.
 
 use std::path::Path;
