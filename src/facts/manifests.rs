@@ -126,6 +126,39 @@ pub(super) fn parse(kind: ManifestKind, path: &str, text: &str) -> Result<Manife
     })
 }
 
+/// A gemspec's `executables` are often a glob left from the gem skeleton
+/// (`spec.files.grep(%r{\Aexe/})`) in gems that install nothing: the programs must be there,
+/// in `exe/` or in `bin/` beside the gemspec (not the skeleton's `bin/console` and
+/// `bin/setup` or a Rails app's binstubs). Without them the gem ships a library.
+pub(super) fn check_programs(
+    kind: ManifestKind,
+    path: &str,
+    index: &FileIndex,
+    manifest: &mut Manifest,
+) {
+    if kind != ManifestKind::Gemspec || !manifest.ships.iter().any(|s| s == "cli") {
+        return;
+    }
+    let dir = parent_dir(path);
+    let folder = |name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
+    let program = |name: &str| {
+        !name.contains('/')
+            && !matches!(
+                name,
+                "console" | "setup" | "rails" | "rake" | "bundle" | "dev"
+            )
+    };
+    if !(index.any_below(&folder("exe"), program) || index.any_below(&folder("bin"), program)) {
+        manifest.ships = vec!["library".to_string()];
+    }
+}
+
 /// The package name a manifest leaves to a neighbouring file: Gradle keeps it in
 /// `settings.gradle(.kts)` next to the root build file.
 pub(super) fn sibling_name(
@@ -2040,6 +2073,31 @@ gem "puma"
         let library =
             "Gem::Specification.new do |s|\n  s.name = 'faraday'\n  s.executables = []\nend\n";
         assert_eq!(ships(ManifestKind::Gemspec, library), ["library"]);
+    }
+
+    #[test]
+    fn a_gemspec_installs_only_the_programs_it_has() {
+        let skeleton = "Gem::Specification.new do |spec|\n  spec.name = \"money\"\n  spec.bindir = \"exe\"\n  spec.executables = spec.files.grep(%r{\\Aexe/}) { |f| File.basename(f) }\nend\n";
+        let ships_with = |extra: &[(&str, &str)]| {
+            let mut files = vec![
+                ("money.gemspec", skeleton),
+                ("lib/money.rb", "module Money; end\n"),
+            ];
+            files.extend_from_slice(extra);
+            let (facts, _) = collect_from(&files);
+            let gemspec = facts.manifests.iter().find(|m| m.path == "money.gemspec");
+            gemspec.expect("the gemspec").ships.clone()
+        };
+        // The skeleton's development scripts are no programs.
+        let scripts = [
+            ("bin/console", "#!/usr/bin/env ruby\n"),
+            ("bin/setup", "#!/bin/sh\n"),
+        ];
+        assert_eq!(ships_with(&scripts), ["library"]);
+        assert_eq!(
+            ships_with(&[("exe/money", "#!/usr/bin/env ruby\n")]),
+            ["cli"]
+        );
     }
 
     #[test]

@@ -257,6 +257,7 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
                 if manifest.name.is_none() {
                     manifest.name = manifests::sibling_name(kind, path, &index, root);
                 }
+                manifests::check_programs(kind, path, &index, &mut manifest);
                 facts.manifests.push(manifest);
             }),
             FileKind::Lockfile(kind) => lockfiles::parse(kind, path, &text).map(|lockfile| {
@@ -365,6 +366,15 @@ impl<'a> FileIndex<'a> {
 
     fn contains(&self, path: &str) -> bool {
         self.files.contains(path)
+    }
+
+    /// Whether any file lies below the folder `dir` (a path without its trailing slash).
+    fn any_below(&self, dir: &str, keep: impl Fn(&str) -> bool) -> bool {
+        self.files.iter().any(|f| {
+            f.strip_prefix(dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(&keep)
+        })
     }
 }
 
