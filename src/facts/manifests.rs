@@ -1112,8 +1112,6 @@ fn parse_gemfile(text: &str, deps: &mut Deps) {
         Regex::new(r#"^\s*gem\s*\(?\s*['"]([^'"]+)['"]((?:\s*,\s*['"][^'"]*['"])*)"#)
             .expect("valid regex")
     });
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"['"]([^'"]*)['"]"#).expect("valid regex"));
     static INLINE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?:group|groups)\s*(?::|=>)\s*(\[[^\]]*\]|:\w+|['"]\w+['"])"#)
             .expect("valid regex")
@@ -1136,11 +1134,7 @@ fn parse_gemfile(text: &str, deps: &mut Deps) {
         } else if END.is_match(line) {
             blocks.pop();
         } else if let Some(c) = GEM.captures(line) {
-            let versions: Vec<&str> = QUOTED
-                .captures_iter(&c[2])
-                .filter_map(|v| v.get(1).map(|m| m.as_str()))
-                .collect();
-            let version = (!versions.is_empty()).then(|| versions.join(", "));
+            let version = gem_versions(&c[2]);
             let mut groups = INLINE_GROUP
                 .captures(line)
                 .map(|g| group_names(&g[1]))
@@ -1188,17 +1182,11 @@ fn parse_gemspec(text: &str, deps: &mut Deps) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"^\s*\w+\.name\s*=\s*['"]([^'"]+)['"]"#).expect("valid regex")
     });
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"['"]([^'"]*)['"]"#).expect("valid regex"));
     let mut name = None;
     for (index, raw) in text.lines().enumerate() {
         let line = raw.split_once('#').map_or(raw, |(code, _)| code);
         if let Some(c) = DEPENDENCY.captures(line) {
-            let versions: Vec<&str> = QUOTED
-                .captures_iter(&c[3])
-                .filter_map(|v| v.get(1).map(|m| m.as_str()))
-                .collect();
-            let version = (!versions.is_empty()).then(|| versions.join(", "));
+            let version = gem_versions(&c[3]);
             let scope = if c.get(1).is_some_and(|m| m.as_str() == "development_") {
                 "dev"
             } else {
@@ -1210,6 +1198,17 @@ fn parse_gemspec(text: &str, deps: &mut Deps) -> Option<String> {
         }
     }
     name
+}
+
+/// The version requirements after a gem's name (`, "~> 7.1", ">= 7.1.2"`), joined.
+fn gem_versions(list: &str) -> Option<String> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"['"]([^'"]*)['"]"#).expect("valid regex"));
+    let versions: Vec<&str> = QUOTED
+        .captures_iter(list)
+        .filter_map(|v| v.get(1).map(|m| m.as_str()))
+        .collect();
+    (!versions.is_empty()).then(|| versions.join(", "))
 }
 
 fn gem_scope(groups: &[String]) -> &'static str {
