@@ -316,7 +316,8 @@ pub struct SharedInstance {
     /// The variable or field.
     pub name: String,
     /// What it holds, as written: the class constructed or called (`_PathContext`,
-    /// `create_engine`, `LazyLock<Regex>`).
+    /// `create_engine`, `LazyLock<Regex>`). A Kotlin `object` holding state is its own one
+    /// instance: name and class are both the object's name.
     pub class: String,
     /// 1-based line.
     pub line: u32,

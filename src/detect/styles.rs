@@ -859,7 +859,7 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
             {
                 continue;
             }
-            // A Kotlin `object` holding state is recorded as its own one instance.
+            // A Kotlin `object` holding state is its own one instance (name == class).
             let detail = if shared.name == shared.class {
                 format!(
                     "object {} holds state shared by the whole program",

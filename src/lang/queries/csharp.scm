@@ -75,8 +75,9 @@
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
 
 ; Chainable steps, what a builder is made of: methods returning their own class or interface
-; or `this` (a static one returning its class is a factory method), and extension methods returning the builder they extend
-; (`static IEventBusBuilder AddRabbitMq(this IEventBusBuilder builder)`).
+; or `this` (a static one returning its class is a factory method), and extension methods
+; returning the builder they extend (`static IEventBusBuilder AddRabbitMq(this IEventBusBuilder
+; builder)`).
 (class_declaration name: (identifier) @_cls
   body: (declaration_list (method_declaration
     returns: [(identifier) @_ret (generic_name (identifier) @_ret)]) @fluent)
