@@ -964,7 +964,17 @@ pub fn is_example_path(path: &str) -> bool {
         .next()
         .and_then(|name| name.split('.').next())
         .unwrap_or_default();
-    stem.ends_with("Benchmark")
+    // Python's are named in snake case (`benchmark_backends.py`, `bench_parse.py`); a Ruby
+    // `benchmark_controller.rb` may be a feature of the product.
+    let python_bench = lower.ends_with(".py") && {
+        let stem = stem.to_ascii_lowercase();
+        ["benchmark_", "bench_"].iter().any(|p| stem.starts_with(p))
+            || ["_benchmark", "_benchmarks", "_bench"]
+                .iter()
+                .any(|s| stem.ends_with(s))
+    };
+    python_bench
+        || stem.ends_with("Benchmark")
         || stem.ends_with("Benchmarks")
         || dirs
             .iter()
@@ -1784,6 +1794,10 @@ rules:
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
+        assert!(is_example_path("python/benchmark_backends.py"));
+        assert!(is_example_path("bench_parse.py"));
+        assert!(!is_example_path("app/controllers/benchmark_controller.rb"));
+        assert!(!is_example_path("benchmarks_app/models.py"));
         assert!(is_example_path("dev/update-examples-deps/main.go"));
         assert!(!is_example_path("src/dev/console.rs"));
         assert!(is_example_path(

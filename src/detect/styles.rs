@@ -3188,6 +3188,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out.extend(chat_bots(ctx).filter(|e| !(packaged && e.path == "Gemfile")));
+    // A published npm package (an entry declared, not private) names its modules freely:
+    // bullmq's src/classes/main.ts is the child process of its sandboxed processors.
+    let npm_library = root_ships(ctx, "library")
+        .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
     for file in &ctx.app_files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
         let has_main = || {
@@ -3220,16 +3224,18 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                     || (matches!(name, "main.py" | "app.py") && depth <= 1)
             }
             "java" | "kotlin" | "csharp" => has_main() || name == "Program.cs",
-            "javascript" | "typescript" | "tsx" => matches!(
-                name,
-                "server.js"
-                    | "server.ts"
-                    | "main.ts"
-                    | "main.tsx"
-                    | "index.tsx"
-                    | "app.js"
-                    | "app.ts"
-            ),
+            "javascript" | "typescript" | "tsx" => {
+                matches!(
+                    name,
+                    "server.js"
+                        | "server.ts"
+                        | "main.ts"
+                        | "main.tsx"
+                        | "index.tsx"
+                        | "app.js"
+                        | "app.ts"
+                ) && !(npm_library && depth >= 2)
+            }
             "php" => name == "index.php" || name == "artisan",
             "ruby" => file.path.starts_with("config/") && name == "application.rb",
             _ => false,
