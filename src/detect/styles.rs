@@ -234,6 +234,7 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
         "microservices" => microservices(ctx),
         "modular-monolith" => modular_monolith(ctx),
         "library" => library(ctx),
+        "pipeline" => text_stages(ctx),
         _ => Vec::new(),
     }
 }
@@ -3444,6 +3445,41 @@ fn library(ctx: &Context) -> Vec<Signal> {
             app,
         ),
     ]
+}
+
+/// A lexer feeding a parser in a library or tool: the text it reads flows through stages
+/// (tokens, a syntax tree, what it renders or evaluates). In an application the same pair is
+/// one feature (kanboard's search filter, linkding's query syntax), not how it is built.
+fn text_stages(ctx: &Context) -> Vec<Signal> {
+    let named = |suffixes: &[&str]| -> Vec<Evidence> {
+        ctx.app_files
+            .iter()
+            .flat_map(|f| {
+                f.types
+                    .iter()
+                    .filter(|t| {
+                        t.name.starts_with(|c: char| c.is_ascii_uppercase())
+                            && suffixes.iter().any(|s| t.name.ends_with(s))
+                    })
+                    .map(|t| Evidence::at(&f.path, Some(t.line), format!("class {}", t.name)))
+            })
+            .take(3)
+            .collect()
+    };
+    let lexers = named(&["Lexer", "Tokenizer", "Tokeniser"]);
+    let parsers = named(&["Parser"]);
+    let stages = if lexers.is_empty() || parsers.is_empty() || !application_evidence(ctx).is_empty()
+    {
+        Vec::new()
+    } else {
+        lexers.into_iter().chain(parsers).collect()
+    };
+    vec![when(
+        true,
+        "a lexer feeding a parser in a library or tool: text flows through stages (tokens, syntax tree, output)",
+        0.5,
+        stages,
+    )]
 }
 
 /// A root npm package that names peer dependencies: it plugs into a host its users install
