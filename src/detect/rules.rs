@@ -57,6 +57,12 @@ pub struct SignalRule {
     /// anyway: their methods are declared apart from them in some languages.
     #[serde(default)]
     pub with_function: Option<String>,
+    /// For `directory`: a folder counts only when one of its files declares a type whose
+    /// name, or the last segment of one of whose bases, matches this regex (a `commands/` of
+    /// `RegisterCustomer < Command` objects, not of a CLI's functions or an editor's
+    /// document commands).
+    #[serde(default)]
+    pub holding: Option<String>,
     /// For `type_name`: a type counts only when its file also declares a chainable step (a
     /// method returning its receiver or its own type, [`crate::parse::Function::fluent`]): a
     /// `CsvFileBuilder` with one `BuildFile(records)` makes its product in one call, like a
@@ -157,6 +163,7 @@ struct Compiled {
     regex: Option<Regex>,
     unless_name: Option<Regex>,
     with_function: Option<Regex>,
+    holding: Option<Regex>,
     globs: GlobSet,
     subs: Vec<CompiledSub>,
 }
@@ -212,6 +219,18 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 .map(Regex::new)
                 .transpose()
                 .map_err(|e| format!("rule {}: {e}", raw.id))?;
+            let holding = rule
+                .holding
+                .as_deref()
+                .map(Regex::new)
+                .transpose()
+                .map_err(|e| format!("rule {}: {e}", raw.id))?;
+            if holding.is_some() && !matches!(rule.matcher, Matcher::Directory(_)) {
+                return Err(format!(
+                    "rule {}: `holding` qualifies a `directory` matcher only",
+                    raw.id
+                ));
+            }
             let globs = path_globs(&rule.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let mut subs = Vec::new();
             if let Some(serde_yaml::Value::Sequence(items)) = subs_raw {
@@ -257,6 +276,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 regex,
                 unless_name,
                 with_function,
+                holding,
                 globs,
                 subs,
             });
@@ -1454,8 +1474,11 @@ fn run(
             // commands only extend the others.
             // With `type_kind`, only for the files declaring a type of those kinds (a
             // `Contracts/` of interfaces is not a folder of data contracts).
-            let filtered =
-                !unless.is_empty() || !compiled.rule.languages.is_empty() || !type_kinds.is_empty();
+            let holding = compiled.holding.as_ref();
+            let filtered = !unless.is_empty()
+                || !compiled.rule.languages.is_empty()
+                || !type_kinds.is_empty()
+                || holding.is_some();
             let holds_eligible = |dir: &str| {
                 let mut held = ctx
                     .app_files
@@ -1470,6 +1493,14 @@ fn run(
                             file_ok(i, f)
                                 && (type_kinds.is_empty()
                                     || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
+                                && holding.is_none_or(|re| {
+                                    f.types.iter().any(|t| {
+                                        re.is_match(&t.name)
+                                            || t.bases
+                                                .iter()
+                                                .any(|b| re.is_match(crate::parse::simple_name(b)))
+                                    })
+                                })
                         }))
             };
             let mut seen = BTreeSet::new();
@@ -1641,6 +1672,21 @@ rules:
         let err = load(text).err().expect("rejected");
         assert!(err.contains("unless_import"), "{err}");
         let ok = text.replace(", unless_import: [console] }", " }");
+        assert!(load(&ok).is_ok());
+    }
+
+    #[test]
+    fn holding_qualifies_folders_only() {
+        let text = r#"
+rules:
+  - id: command
+    kind: design
+    signals:
+      - { weight: 0.5, type_name: '^X$', holding: 'Command$', detail: "d" }
+"#;
+        let err = load(text).err().expect("rejected");
+        assert!(err.contains("holding"), "{err}");
+        let ok = text.replace("type_name: '^X$'", "directory: [commands]");
         assert!(load(&ok).is_ok());
     }
 
