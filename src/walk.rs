@@ -520,7 +520,14 @@ fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
     }
     let dir = root.join(rel);
     let parent = dir.parent().unwrap_or(root);
+    // Assets a framework publishes into its web root (Laravel's `public/vendor/livewire`)
+    // are someone else's code served as is.
+    let served = parent
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|p| matches!(p, "static" | "wwwroot" | "public"));
     !rel.contains('/')
+        || served
         || VENDORING_MANIFESTS.iter().any(|m| parent.join(m).is_file())
         || ["modules.txt", "autoload.php", "bundle"]
             .iter()
@@ -796,6 +803,19 @@ mod tests {
         ] {
             assert_eq!(classify_content(own.as_bytes()), None, "{own}");
         }
+    }
+
+    #[test]
+    fn vendor_folders_in_a_web_root_are_published_assets() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("public/vendor/livewire")).unwrap();
+        std::fs::create_dir_all(dir.path().join("src/main/java/org/acme/jpa/vendor")).unwrap();
+        assert!(is_vendor_root(dir.path(), "public/vendor", "vendor"));
+        assert!(!is_vendor_root(
+            dir.path(),
+            "src/main/java/org/acme/jpa/vendor",
+            "vendor"
+        ));
     }
 
     #[test]
