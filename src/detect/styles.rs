@@ -2609,14 +2609,37 @@ fn inner_ports(ctx: &Context) -> Vec<Evidence> {
 fn hexagonal(ctx: &Context) -> Vec<Signal> {
     let ports = ctx.has_dir(&["ports", "port"]);
     let adapters = ctx.has_dir(&["adapters", "adapter"]);
-    let core = ctx.has_dir(&["domain", "core"]);
     let first = |set: Option<&BTreeSet<String>>, n: usize| {
         set.map(|s| s.iter().take(n).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     };
     let both = [first(ports, 2), first(adapters, 2)].concat();
     let either = [first(ports, 2), first(adapters, 2)].concat();
-    let beside_core = [first(ports.or(adapters), 2), first(core, 2)].concat();
+    // Beside: in the same folder (src/adapters next to src/domain). A socket.io `adapter/`
+    // deep in one feature and an unrelated `core/` elsewhere are not the two sides of a
+    // hexagon.
+    let dirs_named = |names: &[&str]| -> Vec<&String> {
+        names
+            .iter()
+            .filter_map(|n| ctx.dirs.get(*n))
+            .flatten()
+            .collect()
+    };
+    let parent = |dir: &str| {
+        dir.rsplit_once('/')
+            .map_or("", |(head, _)| head)
+            .to_string()
+    };
+    let cores = dirs_named(&["domain", "core"]);
+    let beside_core: Vec<String> = dirs_named(&["ports", "port", "adapters", "adapter"])
+        .into_iter()
+        .filter_map(|edge| {
+            let core = cores.iter().find(|c| parent(c) == parent(edge))?;
+            Some([edge.clone(), (*core).clone()])
+        })
+        .flatten()
+        .take(4)
+        .collect();
     let sides = first(
         ctx.has_dir(&[
             "driving",
@@ -2646,7 +2669,7 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
             evidence_for(either, "ports or adapters folder", 3),
         ),
         when(
-            (ports.is_some() || adapters.is_some()) && core.is_some(),
+            !beside_core.is_empty(),
             "ports or adapters beside a domain core",
             0.4,
             evidence_for(beside_core, "ports / adapters beside a domain core", 4),
