@@ -2738,6 +2738,24 @@ fn clean(ctx: &Context) -> Vec<Signal> {
     .flatten()
     .collect();
     let ring_count = rings.len();
+    // Dependencies pointing inward and interfaces declared inside are the shape of any
+    // well-factored application; without the rings' names in its folders, or its docs
+    // saying so, that shape alone is not a clean architecture (Moonglade).
+    let shape_only = use_cases.is_none()
+        && ring_count < 3
+        && !ctx
+            .analysis
+            .project
+            .statements
+            .iter()
+            .any(|s| s.style == "clean");
+    let inverted = inverted_dependencies(ctx);
+    let inner = inner_ports(ctx);
+    let shape_evidence: Vec<Evidence> = if shape_only {
+        inverted.iter().chain(&inner).take(2).cloned().collect()
+    } else {
+        Vec::new()
+    };
     let core_and_cases: Vec<String> = [first(entities), first(use_cases)]
         .into_iter()
         .flatten()
@@ -2778,6 +2796,12 @@ fn clean(ctx: &Context) -> Vec<Signal> {
             "the core depends on the outer ring",
             -0.35,
             inward_violations(ctx),
+        ),
+        when(
+            shape_only,
+            "no folder names a ring (use cases; core, infrastructure and delivery) and the docs do not call it clean",
+            -0.35,
+            shape_evidence,
         ),
     ]
 }
