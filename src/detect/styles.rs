@@ -2615,7 +2615,8 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
     };
     let both = [first(ports, 2), first(adapters, 2)].concat();
     let either = [first(ports, 2), first(adapters, 2)].concat();
-    // Beside: in the same folder (src/adapters next to src/domain). A socket.io `adapter/`
+    // Beside: in the same folder (src/adapters next to src/domain), or inside the core
+    // itself (src/Core/Port). A socket.io `adapter/`
     // deep in one feature and an unrelated `core/` elsewhere are not the two sides of a
     // hexagon.
     let dirs_named = |names: &[&str]| -> Vec<&String> {
@@ -2634,7 +2635,9 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
     let beside_core: Vec<String> = dirs_named(&["ports", "port", "adapters", "adapter"])
         .into_iter()
         .filter_map(|edge| {
-            let core = cores.iter().find(|c| parent(c) == parent(edge))?;
+            let core = cores
+                .iter()
+                .find(|c| parent(c) == parent(edge) || c.as_str() == parent(edge))?;
             Some([edge.clone(), (*core).clone()])
         })
         .flatten()
