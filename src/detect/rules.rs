@@ -379,8 +379,21 @@ pub struct AppImplementation<'a> {
 /// from the checkout (`gem "sidekiq", path: ".."`, `walkdir = { path = ".." }`,
 /// `"knex": "file:.."`): programs built on the package, such as a demo Rails app, a
 /// command-line example, a fuzz or type-test harness. Like `examples/`, they show how the
-/// package is used, not how it is built.
+/// package is used, not how it is built. So do folders whose manifest builds a
+/// documentation site (Docusaurus, VitePress).
 pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
+    // Static documentation-site generators: a `website/` built with Docusaurus is the
+    // project's manual, not a React application the repository ships.
+    const DOC_SITES: &[&str] = &[
+        "@docusaurus/core",
+        "vitepress",
+        "vuepress",
+        "@vuepress/core",
+        "nextra",
+        "@astrojs/starlight",
+        "docsify",
+        "docsify-cli",
+    ];
     let manifests = &analysis.project.manifests;
     if !manifests.iter().any(|m| !m.path.contains('/')) {
         return Vec::new();
@@ -389,11 +402,16 @@ pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
         .iter()
         .filter_map(|m| {
             let (folder, _) = m.path.rsplit_once('/')?;
-            m.dependencies
+            let built_on_root = m
+                .dependencies
                 .iter()
                 .filter_map(|d| d.path.as_deref())
-                .any(|path| resolves_to_root(folder, path))
-                .then(|| folder.to_string())
+                .any(|path| resolves_to_root(folder, path));
+            let doc_site = m
+                .dependencies
+                .iter()
+                .any(|d| DOC_SITES.contains(&d.name.as_str()));
+            (built_on_root || doc_site).then(|| folder.to_string())
         })
         .collect();
     out.sort();

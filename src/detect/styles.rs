@@ -3240,7 +3240,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     out.extend(chat_bots(ctx).filter(|e| !(packaged && e.path == "Gemfile")));
     // A published npm package (an entry declared, not private) names its modules freely:
-    // bullmq's src/classes/main.ts is the child process of its sandboxed processors.
+    // bullmq's src/classes/main.ts is the child process of its sandboxed processors,
+    // fastify's lib/server.js the server it builds for its users. Only a root server.js,
+    // or one in a server/ folder (a self-hosted monitor's `main`), is still the program
+    // it runs.
     let npm_library = root_ships(ctx, "library")
         .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
     for file in &ctx.app_files {
@@ -3285,7 +3288,7 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                         | "index.tsx"
                         | "app.js"
                         | "app.ts"
-                ) && !(npm_library && depth >= 2)
+                ) && !(npm_library && depth >= 1 && !file.path.starts_with("server/"))
             }
             "php" => name == "index.php" || name == "artisan",
             "ruby" => file.path.starts_with("config/") && name == "application.rb",
