@@ -207,24 +207,17 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 serde_yaml::from_value(value).map_err(|e| format!("rule {}: {e}", raw.id))?;
             let regex =
                 matcher_regex(&rule.matcher).map_err(|e| format!("rule {}: {e}", raw.id))?;
-            let unless_name = rule
-                .unless_name
-                .as_deref()
-                .map(Regex::new)
-                .transpose()
-                .map_err(|e| format!("rule {}: {e}", raw.id))?;
-            let with_function = rule
-                .with_function
-                .as_deref()
-                .map(Regex::new)
-                .transpose()
-                .map_err(|e| format!("rule {}: {e}", raw.id))?;
-            let holding = rule
-                .holding
-                .as_deref()
-                .map(Regex::new)
-                .transpose()
-                .map_err(|e| format!("rule {}: {e}", raw.id))?;
+            // The modifiers that are regexes, compiled once; a bad one names its rule.
+            let compile = |pattern: &Option<String>| {
+                pattern
+                    .as_deref()
+                    .map(Regex::new)
+                    .transpose()
+                    .map_err(|e| format!("rule {}: {e}", raw.id))
+            };
+            let unless_name = compile(&rule.unless_name)?;
+            let with_function = compile(&rule.with_function)?;
+            let holding = compile(&rule.holding)?;
             if holding.is_some() && !matches!(rule.matcher, Matcher::Directory(_)) {
                 return Err(format!(
                     "rule {}: `holding` qualifies a `directory` matcher only",

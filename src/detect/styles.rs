@@ -2616,9 +2616,8 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
     let both = [first(ports, 2), first(adapters, 2)].concat();
     let either = [first(ports, 2), first(adapters, 2)].concat();
     // Beside: in the same folder (src/adapters next to src/domain), or inside the core
-    // itself (src/Core/Port). A socket.io `adapter/`
-    // deep in one feature and an unrelated `core/` elsewhere are not the two sides of a
-    // hexagon.
+    // itself (src/Core/Port). A socket.io `adapter/` deep in one feature and an unrelated
+    // `core/` elsewhere are not the two sides of a hexagon.
     let dirs_named = |names: &[&str]| -> Vec<&String> {
         names
             .iter()
@@ -2626,11 +2625,7 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
             .flatten()
             .collect()
     };
-    let parent = |dir: &str| {
-        dir.rsplit_once('/')
-            .map_or("", |(head, _)| head)
-            .to_string()
-    };
+    let parent = super::rules::folder_of;
     let cores = dirs_named(&["domain", "core"]);
     let beside_core: Vec<String> = dirs_named(&["ports", "port", "adapters", "adapter"])
         .into_iter()
@@ -2786,13 +2781,13 @@ fn clean(ctx: &Context) -> Vec<Signal> {
             true,
             "dependencies point into a core that depends on nothing outside it",
             0.35,
-            inverted_dependencies(ctx),
+            inverted,
         ),
         when(
             true,
             "persistence / gateway interfaces declared on the inside",
             0.3,
-            inner_ports(ctx),
+            inner,
         ),
         when(
             true,
