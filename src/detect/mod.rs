@@ -307,10 +307,14 @@ pub fn detect(analysis: &Analysis) -> Detection {
             Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
                 style_rank("monolith")
             }
-            // In a product-sized application the layering is how the monolith is organised
-            // inside, and the monolith is what an architect names first; in a small sample
-            // the layering is what it demonstrates. (Docs that state it still put it first.)
-            Some(_) if f.id == "layered" && analysis.summary.files >= PRODUCT_FILES => {
+            // In a product-sized application the layering, or the MVC of its web framework,
+            // is how the monolith is organised inside, and the monolith is what an architect
+            // names first; in a small sample the layering or MVC is what it demonstrates.
+            // (Docs that state it still put it first.)
+            Some(_)
+                if matches!(f.id.as_str(), "layered" | "mvc")
+                    && analysis.summary.files >= PRODUCT_FILES =>
+            {
                 style_rank("monolith") + 1
             }
             _ => rank,
@@ -341,7 +345,7 @@ pub fn detect(analysis: &Analysis) -> Detection {
 /// may be clean inside), then how the code is organised inside (clean, hexagonal, modular
 /// monolith), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
-/// the presentation pattern (MVC), before the generic layered (which an application of
+/// the presentation pattern (MVC), before the generic layered (both of which an application of
 /// [`PRODUCT_FILES`] source files or more lists after its monolith), before the catch-all monolith
 /// (an application that loads plugins is first an application), before plugin hosts and
 /// pipelines; event-driven describes how parts talk and comes last. Other kinds are ordered

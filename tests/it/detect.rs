@@ -170,6 +170,33 @@ fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() 
 }
 
 #[test]
+fn mvc_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    copy_tree(&repo_root().join("fixtures/detect/style-mvc"), repo.path());
+    assert_eq!(top_style(&analyze_json(repo.path(), &[])), "mvc");
+    // The same framework's models, views and controllers in a product-sized application: its
+    // MVC is how the monolith is organised inside.
+    let models = repo.path().join("app/Models");
+    for n in 0..160 {
+        std::fs::write(
+            models.join(format!("Item{n}.php")),
+            format!("<?php\n\nnamespace App\\Models;\n\nuse Illuminate\\Database\\Eloquent\\Model;\n\nclass Item{n} extends Model\n{{\n}}\n"),
+        )
+        .expect("write model");
+    }
+    let report = analyze_json(repo.path(), &[]);
+    assert_eq!(top_style(&report), "monolith");
+    let styles: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "style")
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(styles.contains(&"mvc"), "mvc is still reported: {styles:?}");
+}
+
+#[test]
 fn a_language_only_test_fixtures_use_is_not_a_decision() {
     let repo = tempfile::tempdir().expect("tempdir");
     copy_tree(
