@@ -137,22 +137,20 @@ fn top_style(report: &serde_json::Value) -> String {
         .to_string()
 }
 
-#[test]
-fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() {
+/// A style that a sample fixture leads with (`inner`) comes after the monolith once the same
+/// code sits in an application of a product's size (150 source files and more), and is still
+/// reported: `model(n)` writes the n-th extra model file, as `(path in the fixture, source)`.
+fn monolith_leads_once_product_sized(
+    fixture: &str,
+    inner: &str,
+    model: impl Fn(usize) -> (String, String),
+) {
     let repo = tempfile::tempdir().expect("tempdir");
-    copy_tree(
-        &repo_root().join("fixtures/detect/style-layered"),
-        repo.path(),
-    );
-    assert_eq!(top_style(&analyze_json(repo.path(), &[])), "layered");
-    // The same layers inside an application of a product's size (150 source files and more).
-    let model = repo.path().join("src/main/java/com/acme/inventory/model");
+    copy_tree(&repo_root().join(fixture), repo.path());
+    assert_eq!(top_style(&analyze_json(repo.path(), &[])), inner);
     for n in 0..160 {
-        std::fs::write(
-            model.join(format!("Item{n}.java")),
-            format!("package com.acme.inventory.model;\n\npublic record Item{n}(String sku, int quantity) {{}}\n"),
-        )
-        .expect("write model");
+        let (path, source) = model(n);
+        std::fs::write(repo.path().join(path), source).expect("write model");
     }
     let report = analyze_json(repo.path(), &[]);
     assert_eq!(top_style(&report), "monolith");
@@ -164,36 +162,30 @@ fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() 
         .filter_map(|f| f["id"].as_str())
         .collect();
     assert!(
-        styles.contains(&"layered"),
-        "layered is still reported: {styles:?}"
+        styles.contains(&inner),
+        "{inner} is still reported: {styles:?}"
     );
 }
 
 #[test]
+fn layering_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() {
+    monolith_leads_once_product_sized("fixtures/detect/style-layered", "layered", |n| {
+        (
+            format!("src/main/java/com/acme/inventory/model/Item{n}.java"),
+            format!("package com.acme.inventory.model;\n\npublic record Item{n}(String sku, int quantity) {{}}\n"),
+        )
+    });
+}
+
+#[test]
 fn mvc_leads_in_a_sample_and_the_monolith_in_a_product_sized_application() {
-    let repo = tempfile::tempdir().expect("tempdir");
-    copy_tree(&repo_root().join("fixtures/detect/style-mvc"), repo.path());
-    assert_eq!(top_style(&analyze_json(repo.path(), &[])), "mvc");
-    // The same framework's models, views and controllers in a product-sized application: its
-    // MVC is how the monolith is organised inside.
-    let models = repo.path().join("app/Models");
-    for n in 0..160 {
-        std::fs::write(
-            models.join(format!("Item{n}.php")),
+    // The framework's models, views and controllers are how the monolith is organised inside.
+    monolith_leads_once_product_sized("fixtures/detect/style-mvc", "mvc", |n| {
+        (
+            format!("app/Models/Item{n}.php"),
             format!("<?php\n\nnamespace App\\Models;\n\nuse Illuminate\\Database\\Eloquent\\Model;\n\nclass Item{n} extends Model\n{{\n}}\n"),
         )
-        .expect("write model");
-    }
-    let report = analyze_json(repo.path(), &[]);
-    assert_eq!(top_style(&report), "monolith");
-    let styles: Vec<&str> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["kind"] == "style")
-        .filter_map(|f| f["id"].as_str())
-        .collect();
-    assert!(styles.contains(&"mvc"), "mvc is still reported: {styles:?}");
+    });
 }
 
 #[test]
