@@ -67,6 +67,8 @@ const INFRA_IMAGES: &[&str] = &[
     // Search engines, headless browsers and model servers run beside an app, off the shelf.
     "meilisearch", "typesense", "solr", "qdrant", "weaviate", "milvus", "chrome", "chromium",
     "browserless", "ollama",
+    // The application's scheduler container runs its own code on a timer, not a service.
+    "cron",
 ];
 
 /// Base images and build flavours: folders holding one Dockerfile per variant of the same
@@ -104,6 +106,20 @@ fn image_variant(folder: &str) -> bool {
     folder
         .split(['-', '_', '.'])
         .any(|word| IMAGE_VARIANTS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a Dockerfile builds an off-the-shelf companion of the application rather than one
+/// of its programs: its folder or its own name says so (`nginx/Dockerfile`,
+/// `docker/cron.dockerfile`, `Dockerfile.redis`, `crond/Dockerfile`).
+fn infrastructure_image(path: &str) -> bool {
+    let mut segments = path.rsplit('/');
+    let file = segments.next().unwrap_or(path);
+    let folder = segments.next().unwrap_or("");
+    file.split(['-', '_', '.'])
+        .chain(folder.split(['-', '_', '.']))
+        .map(|word| word.to_ascii_lowercase())
+        .filter(|word| word != "dockerfile")
+        .any(|word| word == "crond" || INFRA_IMAGES.contains(&word.as_str()))
 }
 
 /// The role word of a folder: `Shop.Infrastructure` → `infrastructure`.
@@ -2975,7 +2991,8 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                 if !infra.path.split('/').any(|s| {
                     matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
                         || image_variant(s)
-                }) && !front_end(crate::graph::module_of(&infra.path))
+                }) && !infrastructure_image(&infra.path)
+                    && !front_end(crate::graph::module_of(&infra.path))
                     && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
