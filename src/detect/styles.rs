@@ -3186,6 +3186,39 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     .collect::<BTreeSet<String>>()
     .into_iter()
     .collect();
+    // A module of a modular monolith is a slice of the business with its own parts (its
+    // controllers, services, models); folders of technical helpers or plugin kinds under
+    // `modules/` (vikunja's pkg/modules/avatar, wiki.js's server/modules/authentication,
+    // vendored libraries) hold code but no parts of their own, and share the app's model.
+    let structured = modules
+        .iter()
+        .filter(|module| {
+            let prefix = format!("{module}/");
+            let roles: BTreeSet<String> = ctx
+                .app_files
+                .iter()
+                .filter_map(|f| f.path.strip_prefix(&prefix))
+                .flat_map(|rest| {
+                    // Folders and file names both name parts: catalog/_views.py, Domain/.
+                    let stem = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
+                    stem.split(['/', '.'])
+                        .map(|word| word.trim_start_matches('_').to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|word| {
+                    [PRESENTATION, BUSINESS, DATA]
+                        .iter()
+                        .any(|words| words.contains(&word.as_str()))
+                })
+                .collect();
+            roles.len() >= 2
+        })
+        .count();
+    let modules = if structured >= 3 || (structured >= 2 && structured * 2 >= modules.len()) {
+        modules
+    } else {
+        Vec::new()
+    };
     let contexts = self_contained_siblings(ctx);
     let (dockerfiles, _, _) = deployable_units(ctx);
     let single = dockerfiles.len() <= 2 && (modules.len() >= 2 || contexts.len() >= 2);
