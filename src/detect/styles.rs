@@ -938,7 +938,17 @@ fn offline_entry_points(ctx: &Context) -> Vec<Evidence> {
         f.literals
             .iter()
             .any(|l| l.kind == crate::parse::LiteralKind::Route)
-    }) || ctx.frameworks().any(|f| f.category == "web");
+    }) || ctx.frameworks().any(|f| f.category == "web")
+        // Python's standard-library servers (Radicale serves CalDAV through wsgiref).
+        || ctx.app_files.iter().any(|f| {
+            f.language == "python"
+                && f.imports.iter().any(|i| {
+                    matches!(
+                        i.path.as_str(),
+                        "wsgiref.simple_server" | "http.server" | "socketserver"
+                    )
+                })
+        });
     if serves {
         return Vec::new();
     }
@@ -3382,10 +3392,14 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
 /// `ListenAndServe`): a command whose Docker image is one more way to install it. Python's
 /// `__main__.py` also starts servers (Radicale's), so only compiled entry points count.
 fn packaged_command(ctx: &Context) -> bool {
-    let compiled = offline_entry_points(ctx)
+    let offline = offline_entry_points(ctx);
+    let compiled = offline
         .iter()
         .any(|e| e.path.ends_with(".rs") || e.path.ends_with(".go"));
-    compiled
+    // So does a library whose command line serves nothing: rq's image runs `rq worker`
+    // from the package it installs.
+    let library_tool = !offline.is_empty() && !root_library(ctx).is_empty();
+    (compiled || library_tool)
         && !ctx.app_files.iter().any(|f| {
             f.calls.iter().any(|c| c.name.starts_with("ListenAndServe"))
                 || f.imports.iter().any(|i| {
@@ -3549,15 +3563,21 @@ fn library(ctx: &Context) -> Vec<Signal> {
 /// (tokens, a syntax tree, what it renders or evaluates). In an application the same pair is
 /// one feature (kanboard's search filter, linkding's query syntax), not how it is built.
 fn text_stages(ctx: &Context) -> Vec<Signal> {
+    // Not the stages of its own text: syntax-highlighting lexers plugged into Pygments
+    // (httpie's output lexers) and command-line argument parsers.
     let named = |suffixes: &[&str]| -> Vec<Evidence> {
         ctx.app_files
             .iter()
+            .filter(|f| !f.imports.iter().any(|i| i.path.starts_with("pygments")))
             .flat_map(|f| {
                 f.types
                     .iter()
                     .filter(|t| {
                         t.name.starts_with(|c: char| c.is_ascii_uppercase())
                             && suffixes.iter().any(|s| t.name.ends_with(s))
+                            && !["ArgumentParser", "OptionParser", "ArgParser"]
+                                .iter()
+                                .any(|cli| t.name.ends_with(cli))
                     })
                     .map(|t| Evidence::at(&f.path, Some(t.line), format!("class {}", t.name)))
             })
