@@ -1514,11 +1514,19 @@ fn run(
                                 })
                         }))
             };
+            // A folder inside a UI component library is a widget (shadcn's
+            // components/ui/command is a command palette), not a part of the architecture.
+            let widget = |dir: &str| {
+                dir.split('/')
+                    .rev()
+                    .skip(1)
+                    .any(|segment| segment.eq_ignore_ascii_case("components"))
+            };
             let mut seen = BTreeSet::new();
             for name in names {
                 if let Some(paths) = ctx.dirs.get(&name.to_ascii_lowercase()) {
                     for p in paths {
-                        if holds_eligible(p) && seen.insert(p.clone()) {
+                        if !widget(p) && holds_eligible(p) && seen.insert(p.clone()) {
                             hits.add(|| {
                                 Evidence::at(
                                     p,

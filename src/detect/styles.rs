@@ -2744,23 +2744,34 @@ fn clean(ctx: &Context) -> Vec<Signal> {
     let ring = |words: &[&str]| first(ctx.has_dir(words));
     // Onion / .NET templates: Domain/Application/Infrastructure, ApplicationCore/Infrastructure/Web,
     // Core/UseCases/Infrastructure/Web side by side.
-    let rings: Vec<String> = [
-        ring(&["domain", "core", "applicationcore", "entities"]),
-        ring(&["infrastructure", "infra", "persistence"]),
-        ring(&[
-            "application",
-            "usecases",
-            "usecase",
-            "web",
-            "api",
-            "presentation",
-            "webui",
-            "publicapi",
-        ]),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let core_ring = ring(&["domain", "core", "applicationcore", "entities"]);
+    let delivery_ring = ring(&[
+        "application",
+        "usecases",
+        "usecase",
+        "web",
+        "api",
+        "presentation",
+        "webui",
+        "publicapi",
+    ]);
+    // The infrastructure ring stands beside the others: a web project's own
+    // Api/Infrastructure folder (its filters and binders) is part of delivery.
+    let infrastructure_ring = ["infrastructure", "infra", "persistence"]
+        .iter()
+        .filter_map(|word| ctx.dirs.get(*word))
+        .flatten()
+        .find(|dir| {
+            ![&core_ring, &delivery_ring]
+                .into_iter()
+                .flatten()
+                .any(|outer| dir.starts_with(&format!("{outer}/")))
+        })
+        .cloned();
+    let rings: Vec<String> = [core_ring, infrastructure_ring, delivery_ring]
+        .into_iter()
+        .flatten()
+        .collect();
     let ring_count = rings.len();
     // Dependencies pointing inward and interfaces declared inside are the shape of any
     // well-factored application; without the rings' names in its folders, or its docs
