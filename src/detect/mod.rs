@@ -342,8 +342,8 @@ pub fn detect(analysis: &Analysis) -> Detection {
 /// The order in which asserted styles are listed, so that the first is the repository's
 /// primary style: what it ships when it is not an application (a library, a command-line
 /// tool), then how it is deployed when that is as separate services (microservices: each
-/// may be clean inside), then how the code is organised inside (clean, hexagonal, modular
-/// monolith), before a separate read side (CQRS: an app
+/// may be clean inside), then how the code is organised inside (its modules, then the clean
+/// or hexagonal shape they have), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
 /// the presentation pattern (MVC), before the generic layered (both of which an application of
 /// [`PRODUCT_FILES`] source files or more lists after its monolith), before the catch-all monolith
@@ -356,13 +356,15 @@ pub fn style_rank(id: &str) -> u8 {
         // shape its insides have (MediatR's handlers are its product, not a CQRS system).
         "cli" | "library" => 0,
         "microservices" => 1,
-        "clean" | "hexagonal" | "modular-monolith" => 2,
-        "cqrs" => 3,
-        "mvc" => 4,
-        "layered" => 5,
-        "monolith" => 6,
-        "plugin" | "pipeline" => 7,
-        _ => 8,
+        // Modules first, then how each is organised inside (clean or hexagonal modules).
+        "modular-monolith" => 2,
+        "clean" | "hexagonal" => 3,
+        "cqrs" => 4,
+        "mvc" => 5,
+        "layered" => 6,
+        "monolith" => 7,
+        "plugin" | "pipeline" => 8,
+        _ => 9,
     }
 }
 

@@ -2593,6 +2593,8 @@ fn inverted_dependencies(ctx: &Context) -> Vec<Evidence> {
 /// the data layer, where the code that needs them lives: ports owned by the inside.
 fn inner_ports(ctx: &Context) -> Vec<Evidence> {
     let port_name = |name: &str| {
+        // PHP names its interfaces `UserRepositoryInterface`.
+        let name = name.strip_suffix("Interface").unwrap_or(name);
         [
             "Repository",
             "Repo",
@@ -2618,7 +2620,13 @@ fn inner_ports(ctx: &Context) -> Vec<Evidence> {
             f.types
                 .iter()
                 .filter(|t| {
-                    matches!(t.kind, TypeKind::Interface | TypeKind::Trait) && port_name(&t.name)
+                    // Python declares its interfaces as Protocol or ABC subclasses.
+                    let abstract_class = f.language == "python"
+                        && t.bases
+                            .iter()
+                            .any(|b| matches!(crate::parse::simple_name(b), "Protocol" | "ABC"));
+                    (matches!(t.kind, TypeKind::Interface | TypeKind::Trait) || abstract_class)
+                        && port_name(&t.name)
                 })
                 .map(move |t| {
                     Evidence::at(
@@ -2776,16 +2784,23 @@ fn clean(ctx: &Context) -> Vec<Signal> {
     // Dependencies pointing inward and interfaces declared inside are the shape of any
     // well-factored application; without the rings' names in its folders, or its docs
     // saying so, that shape alone is not a clean architecture (Moonglade).
-    let shape_only = use_cases.is_none()
-        && ring_count < 3
-        && !ctx
-            .analysis
-            .project
-            .statements
-            .iter()
-            .any(|s| s.style == "clean");
+    let stated = ctx
+        .analysis
+        .project
+        .statements
+        .iter()
+        .any(|s| s.style == "clean");
+    let shape_only = use_cases.is_none() && ring_count < 3 && !stated;
     let inverted = inverted_dependencies(ctx);
     let inner = inner_ports(ctx);
+    // Domain, Infrastructure and Web projects whose inside declares no interface for the
+    // outside to implement are layers stacked on the domain, not rings (linkdotnet's Blog).
+    let stacked: Vec<Evidence> =
+        if ring_count == 3 && use_cases.is_none() && inner.is_empty() && !stated {
+            evidence_for(rings.clone(), "a layer with nothing inverted", 2)
+        } else {
+            Vec::new()
+        };
     let shape_evidence: Vec<Evidence> = if shape_only {
         inverted.iter().chain(&inner).take(2).cloned().collect()
     } else {
@@ -2837,6 +2852,12 @@ fn clean(ctx: &Context) -> Vec<Signal> {
             "no folder names a ring (use cases; core, infrastructure and delivery) and the docs do not call it clean",
             -0.35,
             shape_evidence,
+        ),
+        when(
+            true,
+            "core, infrastructure and delivery without interfaces owned by the inside, use cases or docs calling it clean",
+            -0.35,
+            stacked,
         ),
     ]
 }
