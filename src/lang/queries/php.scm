@@ -28,6 +28,9 @@
 ; Every call's name, for wiring (`$this->middleware('auth')`, `Event::listen(...)`).
 (member_call_expression name: (name) @call.any)
 (scoped_call_expression name: (name) @call.any)
+; Plain functions too: `header(...)` and `http_response_code(...)` answer an HTTP request,
+; `add_action(...)` subscribes a hook.
+(function_call_expression function: (name) @call.any)
 
 ; Objects constructed, for creation code that chooses a class (`'s3' => new S3Store()`).
 (object_creation_expression [(name) (qualified_name)] @construct)
