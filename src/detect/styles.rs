@@ -2957,7 +2957,26 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         owners(&["controllers", "controller"]),
     );
     let one_package = mo.iter().any(|o| vo.contains(o) && co.contains(o));
+    // A hand-made MVC: the application declares the Model, View and Controller classes
+    // themselves (PrivateBin's lib/Model.php, View.php and Controller.php).
+    let triad: Vec<Evidence> = ["Model", "View", "Controller"]
+        .iter()
+        .filter_map(|name| {
+            ctx.app_files.iter().find_map(|f| {
+                f.types
+                    .iter()
+                    .find(|t| t.kind == TypeKind::Class && t.name == *name)
+                    .map(|t| Evidence::at(&f.path, Some(t.line), format!("class {name}")))
+            })
+        })
+        .collect();
     vec![
+        when(
+            triad.len() == 3,
+            "the application declares its own Model, View and Controller classes",
+            0.65,
+            triad,
+        ),
         when(
             m.is_some() && v.is_some() && c.is_some() && one_package,
             "models, views and controllers folders",
