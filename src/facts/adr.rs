@@ -9,7 +9,17 @@ use super::{file_name, has_extension, parent_dir, yaml_scalar, Adr, FileIndex};
 
 /// Folder names that hold ADRs. Matching the last directory covers every conventional
 /// location: `doc/adr`, `docs/adrs`, `docs/decisions`, `docs/architecture/decisions`, …
-const ADR_DIRS: &[&str] = &["adr", "adrs", "decisions"];
+const ADR_DIRS: &[&str] = &[
+    "adr",
+    "adrs",
+    "decisions",
+    "architecture_decision_log",
+    "architecture-decision-log",
+    "architecture_decisions",
+    "architecture-decisions",
+    "decision-log",
+    "decision_log",
+];
 
 /// Whether `path` is a decision record rather than an index or template beside them.
 pub(super) fn is_adr(path: &str) -> bool {

@@ -304,6 +304,11 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
         .sort_by(|a, b| (&a.path, &a.kind).cmp(&(&b.path, &b.kind)));
     facts.ci.sort_by(|a, b| a.path.cmp(&b.path));
     facts.adrs.sort_by(|a, b| a.path.cmp(&b.path));
+    for statement in statements::from_decisions(&facts.adrs) {
+        if !facts.statements.iter().any(|s| s.style == statement.style) {
+            facts.statements.push(statement);
+        }
+    }
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     (facts, warnings)
 }

@@ -57,6 +57,28 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Statement> {
     out
 }
 
+/// Decision records that adopt a style in their title ("Use modular monolith"), unless the
+/// record was rejected, deprecated or superseded, or still only proposed.
+pub fn from_decisions(adrs: &[super::Adr]) -> Vec<Statement> {
+    adrs.iter()
+        .filter(|adr| {
+            adr.status.as_deref().is_none_or(|status| {
+                !["rejected", "deprecated", "superseded", "proposed", "draft"]
+                    .iter()
+                    .any(|word| status.contains(word))
+            })
+        })
+        .flat_map(|adr| {
+            statements_in(&adr.path, &format!("# {}", adr.title))
+                .into_iter()
+                .map(|mut statement| {
+                    statement.line = 1;
+                    statement
+                })
+        })
+        .collect()
+}
+
 /// The root README, or a `docs/` / `doc/` page named for the architecture or design.
 fn is_architecture_doc(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -205,6 +227,55 @@ mod tests {
         assert!(styles("## Why not microservices?").is_empty());
         assert!(styles("```\nbased on hexagonal architecture\n```").is_empty());
         assert!(styles("Read more about clean architecture on the blog.").is_empty());
+    }
+
+    #[test]
+    fn accepted_decision_records_state_the_style_in_their_title() {
+        let record = |path: &str, text: &str| super::super::adr::parse(path, text, false);
+        let log = "docs/architecture_decision_log";
+        assert!(super::super::adr::is_adr(&format!(
+            "{log}/002_use_modular_monolith.md"
+        )));
+        let adrs = [
+            record(
+                &format!("{log}/002_use_modular_monolith.md"),
+                "# 2. Use Modular Monolith System Architecture
+
+Date: 2021-05-01
+
+## Status
+
+Accepted
+",
+            ),
+            record(
+                "docs/adr/0003-use-microservices.md",
+                "# 3. Use microservices
+
+## Status
+
+Rejected
+",
+            ),
+            record(
+                "docs/adr/0004-cqrs.md",
+                "# 4. Why not CQRS
+
+Status: accepted
+",
+            ),
+        ];
+        let stated: Vec<(String, String)> = from_decisions(&adrs)
+            .into_iter()
+            .map(|s| (s.style, s.path))
+            .collect();
+        assert_eq!(
+            stated,
+            [(
+                "modular-monolith".to_string(),
+                format!("{log}/002_use_modular_monolith.md")
+            )]
+        );
     }
 
     #[test]
