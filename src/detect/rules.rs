@@ -907,6 +907,9 @@ pub fn is_test_path(path: &str) -> bool {
         DIRS.contains(s)
             || s.ends_with(".tests")
             || s.ends_with(".test")
+            // Helper projects of a test suite (`CliWrap.Tests.Dummy`, `Shop.Tests.Common`).
+            || s.contains(".tests.")
+            || s.contains(".test.")
             // .NET test projects named for their kind (`InvoiceService.UnitTests`,
             // `Shop.IntegrationTests`, `UITest`).
             || ["unittests", "integrationtests", "functionaltests", "acceptancetests", "uitests"]
