@@ -108,6 +108,25 @@ fn image_variant(folder: &str) -> bool {
         .any(|word| IMAGE_VARIANTS.contains(&word.to_ascii_lowercase().as_str()))
 }
 
+/// The unit a Dockerfile builds: its folder, and the program it names when one folder holds
+/// one `Dockerfile-<program>` per service (go-coffeeshop's docker/Dockerfile-kitchen).
+/// (`Dockerfile.worker` and `api.dockerfile` beside each other are usually one app's
+/// processes: they count once per folder.)
+/// The name must be a folder of the repository, not an infrastructure name: variants
+/// (`Dockerfile-arm`, `Dockerfile-sqlite`) and companions (`Dockerfile-postgres`) count once.
+fn image_unit(ctx: &Context, path: &str) -> String {
+    let folder = crate::graph::module_of(path);
+    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let named = file
+        .strip_prefix("dockerfile-")
+        .or_else(|| file.strip_prefix("dockerfile_"))
+        .filter(|name| {
+            ctx.dirs.contains_key(*name) && !INFRA_IMAGES.iter().any(|i| name.contains(i))
+        })
+        .unwrap_or("");
+    format!("{folder}/{named}")
+}
+
 /// Whether a Dockerfile builds an off-the-shelf companion of the application rather than one
 /// of its programs: its folder or its own name says so (`nginx/Dockerfile`,
 /// `docker/cron.dockerfile`, `Dockerfile.redis`, `crond/Dockerfile`).
@@ -3054,7 +3073,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                         || image_variant(s)
                 }) && !infrastructure_image(&infra.path)
                     && !front_end(crate::graph::module_of(&infra.path))
-                    && dirs.insert(crate::graph::module_of(&infra.path).to_string()) =>
+                    && dirs.insert(image_unit(ctx, &infra.path)) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
             }

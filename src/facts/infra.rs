@@ -46,6 +46,9 @@ pub(super) fn kind_of(path: &str, index: &FileIndex) -> Option<InfraKind> {
         || lower == "containerfile"
         || lower.ends_with(".dockerfile")
         || lower.starts_with("dockerfile.")
+        // One per program in a shared folder: docker/Dockerfile-barista, Dockerfile_api.
+        || ((lower.starts_with("dockerfile-") || lower.starts_with("dockerfile_"))
+            && !lower.contains('.'))
     {
         Some(InfraKind::Dockerfile)
     } else if is_yaml && (lower.starts_with("docker-compose") || lower.starts_with("compose.")) {
@@ -331,7 +334,9 @@ mod tests {
             infra(&[
                 ("Dockerfile", text),
                 ("docker/api.Dockerfile", "FROM node:20\n"),
-                ("Dockerfile.dev", "from node:20\n")
+                ("Dockerfile.dev", "from node:20\n"),
+                ("docker/Dockerfile-kitchen", "FROM alpine:3.20\n"),
+                ("docker/Dockerfile-lint.json", "{}\n")
             ]),
             vec![
                 row(
@@ -340,6 +345,7 @@ mod tests {
                     &["gcr.io/distroless/static", "golang:1.22"]
                 ),
                 row("Dockerfile.dev", "dockerfile", &["node:20"]),
+                row("docker/Dockerfile-kitchen", "dockerfile", &["alpine:3.20"]),
                 row("docker/api.Dockerfile", "dockerfile", &["node:20"]),
             ]
         );
