@@ -109,11 +109,10 @@ fn image_variant(folder: &str) -> bool {
 }
 
 /// The unit a Dockerfile builds: its folder, and the program it names when one folder holds
-/// one `Dockerfile-<program>` per service (go-coffeeshop's docker/Dockerfile-kitchen).
-/// (`Dockerfile.worker` and `api.dockerfile` beside each other are usually one app's
-/// processes: they count once per folder.)
-/// The name must be a folder of the repository, not an infrastructure name: variants
-/// (`Dockerfile-arm`, `Dockerfile-sqlite`) and companions (`Dockerfile-postgres`) count once.
+/// one `Dockerfile-<program>` per service (go-coffeeshop's docker/Dockerfile-kitchen, each
+/// program a folder of the repository). Variants (`Dockerfile-arm`, `Dockerfile-sqlite`),
+/// companions (`Dockerfile-postgres`) and an app's processes side by side
+/// (`Dockerfile.worker`, `api.dockerfile`) count once per folder.
 fn image_unit(ctx: &Context, path: &str) -> String {
     let folder = crate::graph::module_of(path);
     let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
@@ -3285,11 +3284,7 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
                         .map(|word| word.trim_start_matches('_').to_ascii_lowercase())
                         .collect::<Vec<_>>()
                 })
-                .filter(|word| {
-                    [PRESENTATION, BUSINESS, DATA]
-                        .iter()
-                        .any(|words| words.contains(&word.as_str()))
-                })
+                .filter(|word| layer_of(word).is_some())
                 .collect();
             roles.len() >= 2
         })
@@ -3460,14 +3455,13 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
 
 /// A Rust or Go program with no HTTP routes, web framework or server library (hyper, tonic,
 /// `ListenAndServe`): a command whose Docker image is one more way to install it. Python's
-/// `__main__.py` also starts servers (Radicale's), so only compiled entry points count.
+/// `__main__.py` also starts servers (Radicale's), so other languages count only when the
+/// root package is a library whose command serves nothing (rq's image runs `rq worker`).
 fn packaged_command(ctx: &Context) -> bool {
     let offline = offline_entry_points(ctx);
     let compiled = offline
         .iter()
         .any(|e| e.path.ends_with(".rs") || e.path.ends_with(".go"));
-    // So does a library whose command line serves nothing: rq's image runs `rq worker`
-    // from the package it installs.
     let library_tool = !offline.is_empty() && !root_library(ctx).is_empty();
     (compiled || library_tool)
         && !ctx.app_files.iter().any(|f| {
