@@ -68,14 +68,8 @@ pub fn from_decisions(adrs: &[super::Adr]) -> Vec<Statement> {
                     .any(|word| status.contains(word))
             })
         })
-        .flat_map(|adr| {
-            statements_in(&adr.path, &format!("# {}", adr.title))
-                .into_iter()
-                .map(|mut statement| {
-                    statement.line = 1;
-                    statement
-                })
-        })
+        // The title read as the heading it is: line 1 of the statement.
+        .flat_map(|adr| statements_in(&adr.path, &format!("# {}", adr.title)))
         .collect()
 }
 
@@ -239,41 +233,27 @@ mod tests {
         let adrs = [
             record(
                 &format!("{log}/002_use_modular_monolith.md"),
-                "# 2. Use Modular Monolith System Architecture
-
-Date: 2021-05-01
-
-## Status
-
-Accepted
-",
+                "# 2. Use Modular Monolith System Architecture\n\nDate: 2021-05-01\n\n## Status\n\nAccepted\n",
             ),
             record(
                 "docs/adr/0003-use-microservices.md",
-                "# 3. Use microservices
-
-## Status
-
-Rejected
-",
+                "# 3. Use microservices\n\n## Status\n\nRejected\n",
             ),
             record(
                 "docs/adr/0004-cqrs.md",
-                "# 4. Why not CQRS
-
-Status: accepted
-",
+                "# 4. Why not CQRS\n\nStatus: accepted\n",
             ),
         ];
-        let stated: Vec<(String, String)> = from_decisions(&adrs)
+        let stated: Vec<(String, String, u32)> = from_decisions(&adrs)
             .into_iter()
-            .map(|s| (s.style, s.path))
+            .map(|s| (s.style, s.path, s.line))
             .collect();
         assert_eq!(
             stated,
             [(
                 "modular-monolith".to_string(),
-                format!("{log}/002_use_modular_monolith.md")
+                format!("{log}/002_use_modular_monolith.md"),
+                1
             )]
         );
     }
