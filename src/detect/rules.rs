@@ -40,6 +40,9 @@ pub struct SignalRule {
     /// For `artifact`: only artifacts that declare services / root types.
     #[serde(default)]
     pub items: bool,
+    /// For `artifact`: only artifacts that list this item (a GraphQL schema's `input types`).
+    #[serde(default)]
+    pub item: Option<String>,
     /// Does not fire when an artifact of this kind exists.
     #[serde(default)]
     pub unless_artifact: Option<String>,
@@ -1570,6 +1573,7 @@ fn run(
             for a in &ctx.analysis.project.artifacts {
                 if kinds.contains(&a.kind)
                     && (!compiled.rule.items || !a.items.is_empty())
+                    && compiled.rule.item.as_ref().is_none_or(|i| a.items.contains(i))
                     && !is_test_path(&a.path)
                     && !ctx.built_on(&a.path)
                     // Manual pages live in doc/ by convention; other schemas there are examples.

@@ -28,6 +28,9 @@ const MIGRATION_EXTENSIONS: &[&str] = &[
     "sql", "py", "rb", "php", "cs", "ts", "js", "go", "rs", "java", "kt", "xml", "yaml", "yml",
 ];
 
+/// The item of a GraphQL schema that declares `input` types.
+pub const INPUT_TYPES: &str = "input types";
+
 /// Largest schema file read for its contents.
 const MAX_SCHEMA_BYTES: u64 = 1024 * 1024;
 
@@ -360,7 +363,8 @@ fn read(root: &Path, path: &str) -> Option<String> {
         .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
-/// Services of a .proto file, root operation types of a GraphQL schema, the title of an API spec.
+/// Services of a .proto file, root operation types of a GraphQL schema (and [`INPUT_TYPES`]
+/// when it declares request shapes), the title of an API spec.
 fn items(kind: &str, text: &str) -> Vec<String> {
     static PROTO: OnceLock<Regex> = OnceLock::new();
     static GRAPHQL: OnceLock<Regex> = OnceLock::new();
@@ -378,6 +382,13 @@ fn items(kind: &str, text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
         .collect();
+    // `input` types are the shapes a GraphQL API accepts: its request DTOs.
+    static INPUT: OnceLock<Regex> = OnceLock::new();
+    let input = INPUT
+        .get_or_init(|| Regex::new(r"(?m)^\s*(?:extend\s+)?input\s+\w+").expect("valid regex"));
+    if kind == "graphql" && input.is_match(text) {
+        found.push(INPUT_TYPES.to_string());
+    }
     found.sort();
     found.dedup();
     found
@@ -590,6 +601,15 @@ mod tests {
         assert_eq!(
             items("graphql", gql),
             vec!["Mutation".to_string(), "Query".to_string()]
+        );
+        let with_input = format!("{gql}  input NewOrder {{\n  sku: String!\n}}\n");
+        assert_eq!(
+            items("graphql", &with_input),
+            vec![
+                "Mutation".to_string(),
+                "Query".to_string(),
+                INPUT_TYPES.to_string()
+            ]
         );
     }
 }
