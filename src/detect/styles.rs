@@ -1831,7 +1831,9 @@ fn camel_split(name: &str) -> Vec<&str> {
 /// declares for its data store (`StorageBackend`, `IPackageDatabase`, `writestore`, `Dao`),
 /// implemented by an application type in a file that talks to a database or a storage
 /// service (a driver, ORM or client import, or SQL). Not every repository is called one;
-/// a collection-like store behind an interface is one whatever its name.
+/// a collection-like store behind an interface is one whatever its name. Files and blobs
+/// count only through storage backends: two or more implementations of one storage
+/// interface, one of them over an object store (`Storage` on disk and on S3).
 fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
     const STORE_WORDS: &[&str] = &["store", "storage", "database", "db", "datastore", "dao"];
     // Substrings of import paths of database drivers, ORMs and storage clients.
@@ -1864,9 +1866,72 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
             && !BLOBS.iter().any(|b| lower.contains(b))
             && !SYNTAX.iter().chain(ROLES).any(|r| name.ends_with(r))
     };
+    // Object-storage clients: a storage interface with a local and a cloud implementation
+    // (`Storage` over disk and S3) is where the app keeps its records, whatever they hold.
+    const OBJECT_STORES: &[&str] = &[
+        "s3",
+        "storage.googleapis",
+        "cloud.google.com/go/storage",
+        "google.cloud.storage",
+        "google.cloud",
+        "azure.storage.blob",
+        "azure.storage.blobs",
+        "azure/storage-blob",
+        "minio",
+        "aws-sdk",
+        "aws_sdk",
+        "boto3",
+        "fog",
+        "flysystem",
+        "@google-cloud/storage",
+    ];
+    let talks_to_objects = |file: &crate::parse::FileFacts| {
+        file.imports.iter().any(|i| {
+            let path = i.path.to_ascii_lowercase();
+            OBJECT_STORES.iter().any(|d| path.contains(d))
+        })
+    };
+    let blob_named = |name: &str| {
+        let lower = role_of(name).to_ascii_lowercase();
+        (STORE_WORDS.iter().any(|w| lower.ends_with(w)) || lower.ends_with("backend"))
+            && !SYNTAX.iter().chain(ROLES).any(|r| name.ends_with(r))
+    };
+    let mut backends: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut cloud: BTreeSet<&str> = BTreeSet::new();
+    for i in &ctx.app_implementations {
+        if i.ty != i.interface
+            && blob_named(i.interface)
+            && !DOUBLES.iter().any(|d| i.ty.contains(d))
+        {
+            backends.entry(i.interface).or_default().insert(i.ty);
+            if talks_to_objects(i.file) {
+                cloud.insert(i.interface);
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for i in &ctx.app_implementations {
+        let storage_backends =
+            cloud.contains(i.interface) && backends.get(i.interface).is_some_and(|b| b.len() >= 2);
+        if storage_backends && i.ty != i.interface && seen.insert(i.interface) {
+            out.push(Evidence::at(
+                &i.file.path,
+                Some(i.line),
+                format!(
+                    "{} is one of the storage backends ({}) behind {} ({})",
+                    i.ty,
+                    backends[i.interface]
+                        .iter()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    i.interface,
+                    i.declared_in
+                ),
+            ));
+            continue;
+        }
         if i.ty == i.interface
             || !store_named(i.interface)
             || DOUBLES.iter().any(|d| i.ty.contains(d))
