@@ -253,6 +253,12 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
                         .map(|m| Evidence::at(&m.path, None, "declares command-line programs"))
                         .collect(),
                 ),
+                when(
+                    true,
+                    "a server's own flags: its command line configures and launches it, with no subcommands",
+                    -0.6,
+                    server_flags(ctx),
+                ),
             ],
             _ => Vec::new(),
         };
@@ -952,22 +958,7 @@ fn shared_instances(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>) {
 /// Entry points (a Rust `main.rs`, a Go `main` package, a Python `__main__.py`) of a
 /// repository with no HTTP routes and no web framework: programs people run, not servers.
 fn offline_entry_points(ctx: &Context) -> Vec<Evidence> {
-    let serves = ctx.app_files.iter().any(|f| {
-        f.literals
-            .iter()
-            .any(|l| l.kind == crate::parse::LiteralKind::Route)
-    }) || ctx.frameworks().any(|f| f.category == "web")
-        // Python's standard-library servers (Radicale serves CalDAV through wsgiref).
-        || ctx.app_files.iter().any(|f| {
-            f.language == "python"
-                && f.imports.iter().any(|i| {
-                    matches!(
-                        i.path.as_str(),
-                        "wsgiref.simple_server" | "http.server" | "socketserver"
-                    )
-                })
-        });
-    if serves {
+    if serves(ctx) {
         return Vec::new();
     }
     let declared = root_ships(ctx, "cli")
@@ -991,6 +982,122 @@ fn offline_entry_points(ctx: &Context) -> Vec<Evidence> {
                 .map(|f| Evidence::at(&f.path, None, "a program entry point that serves no HTTP")),
         )
         .collect()
+}
+
+/// Whether the application serves over the network: routes, a web framework, or one of
+/// Python's standard-library servers (Radicale serves CalDAV through wsgiref).
+fn serves(ctx: &Context) -> bool {
+    ctx.app_files.iter().any(|f| {
+        f.literals
+            .iter()
+            .any(|l| l.kind == crate::parse::LiteralKind::Route)
+    }) || ctx.frameworks().any(|f| f.category == "web")
+        || ctx.app_files.iter().any(|f| {
+            f.language == "python"
+                && f.imports.iter().any(|i| {
+                    matches!(
+                        i.path.as_str(),
+                        "wsgiref.simple_server" | "http.server" | "socketserver"
+                    )
+                })
+        })
+}
+
+/// A server whose command line only configures and launches it: flag parsing (clap,
+/// cobra, argparse, yargs ...) in a repository that serves, with no subcommand
+/// (no `AddCommand`, `add_subparsers`, `.command(…)`, clap `Subcommand`, click groups),
+/// in at most two files, no console command classes and no programs the package
+/// installs. Its `--port` and `--config` are not an interface of the application; a
+/// `backup` or `create-user` subcommand would be.
+fn server_flags(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const FLAG_LIBRARIES: &[&str] = &[
+        "clap", "structopt", "argh", "pico_args", "lexopt", "getopts", "bpaf", "gumdrop",
+        "xflags", "github.com/spf13/cobra", "github.com/urfave/cli", "github.com/alecthomas/kong",
+        "github.com/jessevdk/go-flags", "github.com/alecthomas/kingpin",
+        "gopkg.in/alecthomas/kingpin", "flag", "github.com/spf13/pflag",
+        "github.com/peterbourgon/ff", "click", "typer", "argparse", "docopt", "fire", "getopt",
+        "optparse", "commander", "yargs", "meow", "cac", "sade", "citty", "minimist", "mri",
+        "slop",
+    ];
+    // Calls and decorators that declare subcommands in those libraries.
+    #[rustfmt::skip]
+    const SUBCOMMAND_CALLS: &[&str] = &[
+        "AddCommand", "add_subparsers", "add_parser", "subcommand", "subcommands",
+        "add_command", "command", "defineCommand", "Subcommand",
+    ];
+    if !serves(ctx) || root_ships(ctx, "cli").next().is_some() {
+        return Vec::new();
+    }
+    let library = |path: &str| {
+        FLAG_LIBRARIES.iter().any(|l| {
+            path == *l
+                || path.strip_prefix(l).is_some_and(|rest| {
+                    rest.starts_with("::") || rest.starts_with('/') || rest.starts_with('.')
+                })
+        })
+    };
+    let parsing: Vec<&crate::parse::FileFacts> = ctx
+        .app_files
+        .iter()
+        .copied()
+        .filter(|f| f.imports.iter().any(|i| library(&i.path)))
+        .collect();
+    if parsing.len() > 2 {
+        return Vec::new();
+    }
+    // Subcommands are declared where the library is used (`exec.Command` elsewhere is not one).
+    let declares_subcommands = parsing.iter().any(|f| {
+        f.calls
+            .iter()
+            .any(|c| SUBCOMMAND_CALLS.contains(&c.name.as_str()))
+            || f.imports.iter().any(|i| i.path.ends_with("::Subcommand"))
+            || f.annotations.iter().any(|a| {
+                let last = a.name.rsplit(['.', ':']).next().unwrap_or(&a.name);
+                matches!(last, "command" | "group" | "subcommand" | "Subcommand")
+            })
+    });
+    // Console commands as classes (Symfony, Laravel, .NET, picocli) or files (Django
+    // management commands) need no flag library.
+    let console_commands = ctx.app_files.iter().any(|f| {
+        f.path.contains("/management/commands/")
+            || f.types.iter().any(|t| {
+                t.bases.iter().any(|b| {
+                    b.rsplit(['.', ':', '\\'])
+                        .next()
+                        .unwrap_or(b)
+                        .ends_with("Command")
+                })
+            })
+    });
+    if declares_subcommands || console_commands {
+        return Vec::new();
+    }
+    let detail = "parses the flags of a program that serves, with no subcommands";
+    let mut out: Vec<Evidence> = parsing
+        .iter()
+        .take(2)
+        .map(|f| {
+            let line = f.imports.iter().find(|i| library(&i.path)).map(|i| i.line);
+            Evidence::at(&f.path, line, detail)
+        })
+        .collect();
+    if out.is_empty() {
+        // A command-line library declared and never imported parses nothing of the app's.
+        out.extend(
+            ctx.frameworks()
+                .filter(|f| f.category == "cli")
+                .take(2)
+                .map(|f| {
+                    Evidence::at(
+                        &f.manifest,
+                        None,
+                        format!("{} is declared and never imported", f.name),
+                    )
+                }),
+        );
+    }
+    out
 }
 
 /// Adapters: types in the outer ring implementing an interface declared inside, other than
@@ -1912,26 +2019,6 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for i in &ctx.app_implementations {
-        let storage_backends =
-            cloud.contains(i.interface) && backends.get(i.interface).is_some_and(|b| b.len() >= 2);
-        if storage_backends && i.ty != i.interface && seen.insert(i.interface) {
-            out.push(Evidence::at(
-                &i.file.path,
-                Some(i.line),
-                format!(
-                    "{} is one of the storage backends ({}) behind {} ({})",
-                    i.ty,
-                    backends[i.interface]
-                        .iter()
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    i.interface,
-                    i.declared_in
-                ),
-            ));
-            continue;
-        }
         if i.ty == i.interface
             || !store_named(i.interface)
             || DOUBLES.iter().any(|d| i.ty.contains(d))
@@ -1951,6 +2038,29 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
         if out.len() >= 3 {
             break;
         }
+    }
+    for i in &ctx.app_implementations {
+        if out.len() >= 3 {
+            break;
+        }
+        let backends_of = backends.get(i.interface).filter(|b| b.len() >= 2);
+        let Some(backends_of) = backends_of else {
+            continue;
+        };
+        if !cloud.contains(i.interface) || !talks_to_objects(i.file) || !seen.insert(i.interface) {
+            continue;
+        }
+        out.push(Evidence::at(
+            &i.file.path,
+            Some(i.line),
+            format!(
+                "{} is one of the storage backends ({}) behind {} ({})",
+                i.ty,
+                backends_of.iter().copied().collect::<Vec<_>>().join(", "),
+                i.interface,
+                i.declared_in
+            ),
+        ));
     }
     out
 }

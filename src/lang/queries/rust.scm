@@ -43,10 +43,15 @@
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation))
 (attribute_item (attribute [(identifier) (scoped_identifier)] @annotation
   arguments: (token_tree . (string_literal) @annotation.arg)))
-; The serde traits a type derives: how it is written to and read from the wire.
+; The serde traits a type derives (how it is written to and read from the wire), and clap's
+; Subcommand.
 ((attribute_item (attribute (identifier) @_derive arguments: (token_tree (identifier) @annotation)))
   (#eq? @_derive "derive")
-  (#match? @annotation "^(Serialize|Deserialize)$"))
+  (#match? @annotation "^(Serialize|Deserialize|Subcommand)$"))
+; A clap command line's subcommands (`#[command(subcommand)]`): it is more than flags.
+((attribute_item (attribute (identifier) @_attr arguments: (token_tree (identifier) @annotation)))
+  (#match? @_attr "^(clap|command|structopt)$")
+  (#eq? @annotation "subcommand"))
 
 (call_expression
   function: [(identifier) @call.name
