@@ -50,8 +50,8 @@ pub struct SignalRule {
     /// `Command` subclass in a file importing Symfony Console is a console command.
     #[serde(default)]
     pub unless_import: Vec<String>,
-    /// For `type_name`: names matching this regex are skipped (`HTTPResponse` in an HTTP
-    /// library is its protocol model, not a boundary DTO).
+    /// For `type_name` and `base`: types whose names match this regex are skipped
+    /// (`HTTPResponse` in an HTTP library is its protocol model, not a boundary DTO).
     #[serde(default)]
     pub unless_name: Option<String>,
     /// For `type_name`: a class or struct counts only when its file also declares a function
@@ -1331,8 +1331,14 @@ fn run(
             }
         }
         Matcher::Base(names) => {
+            let skipped = |name: &str| {
+                compiled
+                    .unless_name
+                    .as_ref()
+                    .is_some_and(|u| u.is_match(name))
+            };
             for file in files {
-                for t in &file.types {
+                for t in file.types.iter().filter(|t| !skipped(&t.name)) {
                     for base in &t.bases {
                         if names.iter().any(|n| {
                             n == base.split('<').next().unwrap_or(base) || n == simple_name(base)
@@ -1347,7 +1353,11 @@ fn run(
                         }
                     }
                 }
-                for i in &file.implementations {
+                for i in file
+                    .implementations
+                    .iter()
+                    .filter(|i| !skipped(&i.type_name))
+                {
                     if names.iter().any(|n| n == simple_name(&i.trait_name)) {
                         hits.add(|| {
                             Evidence::at(
