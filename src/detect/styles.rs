@@ -4203,6 +4203,29 @@ pub fn stated(statements: &[crate::facts::Statement], assessments: &mut [Assessm
     }
 }
 
+/// A file of a command-line tool's `serve` command: `serve.rs`, `serve.go`, `serve/…` under a
+/// commands folder (`src/cmd/serve.rs`, `cmd/serve.go`, `commands/serve/server.py`).
+fn serve_command_file(path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').collect();
+    let Some((file, folders)) = segments.split_last() else {
+        return false;
+    };
+    let stem = file.split('.').next().unwrap_or(file);
+    let serve_at = if stem == "serve" {
+        Some(folders.len())
+    } else {
+        folders.iter().position(|s| *s == "serve")
+    };
+    serve_at.is_some_and(|at| {
+        folders[..at].iter().any(|s| {
+            matches!(
+                *s,
+                "cmd" | "cmds" | "command" | "commands" | "cli" | "subcommands"
+            )
+        })
+    })
+}
+
 /// Styles that follow from other findings: layered yields to clean / hexagonal,
 /// event-driven gains from a message queue, the `cli` style follows the `cli` interface,
 /// monolith is what a single deployable application is when nothing more specific holds.
@@ -4255,9 +4278,19 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
         .any(|i| deploys(&ctx.analysis.project, i));
     // A chat bot's command line only launches it.
     let bots: Vec<Evidence> = chat_bots(ctx).take(2).collect();
-    let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) = fired_evidence(&rest, 64)
-        .into_iter()
-        .partition(|e| !deployed && cli_modules.contains(crate::graph::module_of(&e.path)));
+    // A tool whose HTTP code all sits in its `serve` command (`zola serve` in src/cmd/serve.rs)
+    // serves while it previews, packaged in a Dockerfile or not.
+    let serve_tool = cli.is_some() && {
+        let code: Vec<Evidence> = fired_evidence(&rest, 64)
+            .into_iter()
+            .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
+            .collect();
+        !code.is_empty() && code.iter().all(|e| serve_command_file(&e.path))
+    };
+    let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
+        fired_evidence(&rest, 64).into_iter().partition(|e| {
+            serve_tool || (!deployed && cli_modules.contains(crate::graph::module_of(&e.path)))
+        });
 
     for a in assessments
         .iter_mut()
@@ -4409,13 +4442,8 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                 signals.push(when(
                     served_app.is_empty()
                         && !serve_command.is_empty()
-                        && !ctx
-                            .analysis
-                            .project
-                            .infrastructure
-                            .iter()
-                            .any(|i| deploys(&ctx.analysis.project, i)),
-                    "its HTTP server is one command of a command-line tool, and nothing deploys it",
+                        && (serve_tool || !deployed),
+                    "its HTTP server is one command of a command-line tool (its `serve` command, or nothing deploys it)",
                     -0.6,
                     serve_command.iter().take(2).cloned().collect(),
                 ));
