@@ -21,6 +21,8 @@ const MIGRATION_DIRS: &[&str] = &[
     "changelogs",
     "flyway",
     "liquibase",
+    // uptime-kuma's db/knex_migrations, beside its other db/ files.
+    "knex_migrations",
 ];
 
 /// Files with these extensions inside a migration directory are migrations.
@@ -316,6 +318,14 @@ fn is_migration(path: &str, ext: &str) -> bool {
     if ext == "sql" && flyway_name().is_match(name) {
         return true;
     }
+    // drizzle-kit's output folder: `drizzle/0000_luxuriant_johnny_blaze.sql` (a `drizzle/`
+    // folder of TypeScript is the ORM's setup, not migrations).
+    if ext == "sql"
+        && name.starts_with(|c: char| c.is_ascii_digit())
+        && (path.starts_with("drizzle/") || path.contains("/drizzle/"))
+    {
+        return true;
+    }
     // Liquibase's changelog files (`db.changelog-1.0.xml`, `db.changelog-master.yaml`),
     // wherever the resources keep them.
     if name.starts_with("db.changelog") && matches!(ext, "xml" | "yaml" | "yml" | "sql") {
@@ -458,6 +468,12 @@ mod tests {
         ));
         assert!(!is_migration("src/orders/service.py", "py"));
         assert!(!is_migration("docs/migrations.md", "md"));
+        assert!(is_migration("packages/db/drizzle/0003_tags.sql", "sql"));
+        assert!(!is_migration("src/drizzle/schema.ts", "ts"));
+        assert!(is_migration(
+            "db/knex_migrations/2023-08-16-0000-create-uptime.js",
+            "js"
+        ));
     }
 
     #[test]
