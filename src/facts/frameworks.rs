@@ -3,7 +3,7 @@
 //! Each rule names the package family it applies to, so a name that means one thing in
 //! one ecosystem (`spring` is a Rails preloader gem) cannot be read as another.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Dependency, Framework, Manifest};
 
@@ -98,6 +98,59 @@ const RULES: &[(Family, &str, &str, &str)] = &[
     (Dotnet, "Microsoft.NET.Sdk.Web", "ASP.NET Core", "web"),
     (Php, "laravel/framework", "Laravel", "web"),
     (Php, "symfony/framework-bundle", "Symfony", "web"),
+    // Server frameworks beside the most common ones: each makes a web application as surely.
+    (Npm, "hono", "Hono", "web"),
+    (Npm, "elysia", "Elysia", "web"),
+    (Npm, "h3", "h3", "web"),
+    (Npm, "restify", "restify", "web"),
+    (Npm, "polka", "Polka", "web"),
+    (Npm, "sails", "Sails", "web"),
+    (Npm, "@adonisjs/core", "AdonisJS", "web"),
+    (Npm, "@feathersjs/feathers", "Feathers", "web"),
+    (Npm, "@loopback/core", "LoopBack", "web"),
+    (Python, "starlette", "Starlette", "web"),
+    (Python, "litestar", "Litestar", "web"),
+    (Python, "sanic", "Sanic", "web"),
+    (Python, "quart", "Quart", "web"),
+    (Python, "tornado", "Tornado", "web"),
+    (Python, "falcon", "Falcon", "web"),
+    (Python, "bottle", "Bottle", "web"),
+    (Python, "pyramid", "Pyramid", "web"),
+    (Ruby, "roda", "Roda", "web"),
+    (Ruby, "hanami", "Hanami", "web"),
+    (Ruby, "grape", "Grape", "web"),
+    (Ruby, "padrino", "Padrino", "web"),
+    (
+        Go,
+        "github.com/julienschmidt/httprouter",
+        "httprouter",
+        "web",
+    ),
+    (Go, "github.com/beego/beego/v2", "Beego", "web"),
+    (Go, "github.com/kataras/iris/v12", "Iris", "web"),
+    (Go, "github.com/zeromicro/go-zero", "go-zero", "web"),
+    (Cargo, "poem", "poem", "web"),
+    (Cargo, "salvo", "salvo", "web"),
+    (Cargo, "tide", "tide", "web"),
+    (Cargo, "ntex", "ntex", "web"),
+    (
+        Jvm,
+        "io.micronaut:micronaut-http-server*",
+        "Micronaut",
+        "web",
+    ),
+    (Jvm, "io.quarkus:quarkus-rest*", "Quarkus", "web"),
+    (Jvm, "io.quarkus:quarkus-resteasy*", "Quarkus", "web"),
+    (Jvm, "io.javalin:javalin", "Javalin", "web"),
+    (Jvm, "io.vertx:vertx-web", "Vert.x", "web"),
+    (Jvm, "io.dropwizard:dropwizard-core", "Dropwizard", "web"),
+    (Jvm, "com.sparkjava:spark-core", "Spark", "web"),
+    (Php, "slim/slim", "Slim", "web"),
+    (Php, "cakephp/cakephp", "CakePHP", "web"),
+    (Php, "yiisoft/yii2", "Yii", "web"),
+    (Php, "codeigniter4/framework", "CodeIgniter", "web"),
+    (Php, "laminas/laminas-mvc", "Laminas", "web"),
+    (Php, "mezzio/mezzio", "Mezzio", "web"),
     // orm
     (
         Jvm,
@@ -476,6 +529,15 @@ const PRODUCT_SCOPES: &[&str] = &["runtime", "build", "optional", "peer"];
 /// Frameworks revealed by the manifests' direct dependencies, one per (name, manifest),
 /// sorted by name then manifest.
 pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
+    // Packages the repository builds itself: a dependency on one of them is a module of the
+    // framework's own repository (javalin-bundle on io.javalin:javalin), not an app using it.
+    let own: BTreeSet<String> = manifests
+        .iter()
+        .filter_map(|m| {
+            let family = Family::of(&m.ecosystem)?;
+            m.name.as_deref().map(|n| normalise(family, n))
+        })
+        .collect();
     let mut found: BTreeMap<(&str, &str), (Preference, Framework)> = BTreeMap::new();
     for manifest in manifests {
         let Some(family) = Family::of(&manifest.ecosystem) else {
@@ -483,6 +545,10 @@ pub(super) fn detect(manifests: &[Manifest]) -> Vec<Framework> {
         };
         for dependency in &manifest.dependencies {
             let name = normalise(family, &dependency.name);
+            let artifact = name.rsplit(':').next().unwrap_or(&name);
+            if own.contains(&name) || (family == Family::Jvm && own.contains(artifact)) {
+                continue;
+            }
             for &(rule_family, pattern, framework, category) in RULES {
                 let in_scope =
                     category == "test" || PRODUCT_SCOPES.contains(&dependency.scope.as_str());
@@ -601,6 +667,28 @@ mod tests {
         ));
         assert!(matches("axum", "axum"));
         assert!(!matches("axum", "axum-extra"));
+    }
+
+    #[test]
+    fn less_common_server_frameworks_make_web_apps_but_not_in_their_own_repository() {
+        let hono = r#"{"name": "bookmarks", "dependencies": {"hono": "^4.5.1"}}"#;
+        assert_eq!(
+            names(&[("package.json", hono)]),
+            vec![triple("Hono", "web", "hono")]
+        );
+        // The framework's own modules depend on its core artifact.
+        let core =
+            "<project><groupId>io.javalin</groupId><artifactId>javalin</artifactId></project>";
+        let bundle = "<project><artifactId>javalin-bundle</artifactId><dependencies><dependency><groupId>io.javalin</groupId><artifactId>javalin</artifactId></dependency></dependencies></project>";
+        assert!(names(&[
+            ("javalin/pom.xml", core),
+            ("javalin-bundle/pom.xml", bundle)
+        ])
+        .is_empty());
+        assert_eq!(
+            names(&[("pom.xml", bundle)]),
+            vec![triple("Javalin", "web", "io.javalin:javalin")]
+        );
     }
 
     #[test]
