@@ -1538,11 +1538,27 @@ fn run(
                     .skip(1)
                     .any(|segment| segment.eq_ignore_ascii_case("components"))
             };
+            // A `query/` folder inside the storage code is its query builder (traccar's
+            // storage/query of conditions and orderings), not the read side of CQRS.
+            let query_builder = |dir: &str| {
+                let mut segments = dir.rsplit('/');
+                let last = segments.next().unwrap_or(dir);
+                let parent = segments.next().unwrap_or("");
+                matches!(last.to_ascii_lowercase().as_str(), "query" | "queries")
+                    && matches!(
+                        parent.to_ascii_lowercase().as_str(),
+                        "storage" | "db" | "database" | "persistence" | "dal" | "sql" | "orm"
+                    )
+            };
             let mut seen = BTreeSet::new();
             for name in names {
                 if let Some(paths) = ctx.dirs.get(&name.to_ascii_lowercase()) {
                     for p in paths {
-                        if !widget(p) && holds_eligible(p) && seen.insert(p.clone()) {
+                        if !widget(p)
+                            && !query_builder(p)
+                            && holds_eligible(p)
+                            && seen.insert(p.clone())
+                        {
                             hits.add(|| {
                                 Evidence::at(
                                     p,
