@@ -3522,9 +3522,19 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         if packaged && f.manifest == "Gemfile" {
             continue;
         }
+        // A .NET class library integrating a web framework (Hangfire.AspNetCore, packed or
+        // targeting .NET Standard) serves nothing of its own.
+        let dotnet_library = f.manifest.ends_with(".csproj")
+            && ctx
+                .analysis
+                .project
+                .manifests
+                .iter()
+                .any(|m| m.path == f.manifest && m.ships.iter().any(|s| s == "library"));
         if matches!(f.category.as_str(), "web" | "frontend")
             && !peer_only(ctx, f)
             && !go_module_without_program(ctx, &f.manifest)
+            && !dotnet_library
         {
             out.push(Evidence::at(
                 &f.manifest,

@@ -765,13 +765,22 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
             ]
             .iter()
             .any(|m| lower.contains(m));
+            // Only class libraries target .NET Standard: no executable can.
+            let standard = ["<targetframework>", "<targetframeworks>"]
+                .iter()
+                .any(|tag| {
+                    lower
+                        .split(tag)
+                        .skip(1)
+                        .any(|rest| rest.split('<').next().unwrap_or("").contains("netstandard"))
+                });
             let application = lower.contains("sdk=\"microsoft.net.sdk.web\"")
                 || lower.contains("sdk=\"microsoft.net.sdk.worker\"")
                 || lower.contains("<outputtype>exe</outputtype>")
                 || lower.contains("<outputtype>winexe</outputtype>");
             if lower.contains("<packastool>true") {
                 out.push("cli".to_string());
-            } else if packed && !application {
+            } else if (packed || standard) && !application {
                 out.push("library".to_string());
             }
         }
@@ -2168,6 +2177,11 @@ gem "puma"
         );
         // A class library of a solution, not packed: nothing declared.
         assert!(ships_of(r#"<Project Sdk="Microsoft.NET.Sdk"></Project>"#).is_empty());
+        // Only class libraries target .NET Standard (Hangfire.AspNetCore beside net461).
+        let standard = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFrameworks>net461;netstandard2.0</TargetFrameworks></PropertyGroup></Project>";
+        assert_eq!(ships_of(standard), ["library"]);
+        let app = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>";
+        assert!(ships_of(app).is_empty());
     }
 
     #[test]
