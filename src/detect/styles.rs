@@ -1030,12 +1030,9 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
         return Vec::new();
     }
     let library = |path: &str| {
-        FLAG_LIBRARIES.iter().any(|l| {
-            path == *l
-                || path.strip_prefix(l).is_some_and(|rest| {
-                    rest.starts_with("::") || rest.starts_with('/') || rest.starts_with('.')
-                })
-        })
+        FLAG_LIBRARIES
+            .iter()
+            .any(|l| crate::detect::rules::import_matches(path, l))
     };
     let parsing: Vec<&crate::parse::FileFacts> = ctx
         .app_files
@@ -1062,12 +1059,9 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
     let console_commands = ctx.app_files.iter().any(|f| {
         f.path.contains("/management/commands/")
             || f.types.iter().any(|t| {
-                t.bases.iter().any(|b| {
-                    b.rsplit(['.', ':', '\\'])
-                        .next()
-                        .unwrap_or(b)
-                        .ends_with("Command")
-                })
+                t.bases
+                    .iter()
+                    .any(|b| crate::parse::simple_name(b).ends_with("Command"))
             })
     });
     if declares_subcommands || console_commands {
@@ -1975,22 +1969,11 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
     };
     // Object-storage clients: a storage interface with a local and a cloud implementation
     // (`Storage` over disk and S3) is where the app keeps its records, whatever they hold.
+    #[rustfmt::skip]
     const OBJECT_STORES: &[&str] = &[
-        "s3",
-        "storage.googleapis",
-        "cloud.google.com/go/storage",
-        "google.cloud.storage",
-        "google.cloud",
-        "azure.storage.blob",
-        "azure.storage.blobs",
-        "azure/storage-blob",
-        "minio",
-        "aws-sdk",
-        "aws_sdk",
-        "boto3",
-        "fog",
-        "flysystem",
-        "@google-cloud/storage",
+        "s3", "aws-sdk", "aws_sdk", "boto3", "cloud.google.com/go/storage",
+        "google.cloud.storage", "@google-cloud/storage", "azure.storage.blob",
+        "azure/storage-blob", "minio", "fog", "flysystem",
     ];
     let talks_to_objects = |file: &crate::parse::FileFacts| {
         file.imports.iter().any(|i| {
@@ -2004,16 +1987,12 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
             && !SYNTAX.iter().chain(ROLES).any(|r| name.ends_with(r))
     };
     let mut backends: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut cloud: BTreeSet<&str> = BTreeSet::new();
     for i in &ctx.app_implementations {
         if i.ty != i.interface
             && blob_named(i.interface)
             && !DOUBLES.iter().any(|d| i.ty.contains(d))
         {
             backends.entry(i.interface).or_default().insert(i.ty);
-            if talks_to_objects(i.file) {
-                cloud.insert(i.interface);
-            }
         }
     }
     let mut out = Vec::new();
@@ -2047,7 +2026,8 @@ fn store_interfaces(ctx: &Context) -> Vec<Evidence> {
         let Some(backends_of) = backends_of else {
             continue;
         };
-        if !cloud.contains(i.interface) || !talks_to_objects(i.file) || !seen.insert(i.interface) {
+        // The implementation over the object store names the interface.
+        if !talks_to_objects(i.file) || !seen.insert(i.interface) {
             continue;
         }
         out.push(Evidence::at(

@@ -21,7 +21,7 @@ const MIGRATION_DIRS: &[&str] = &[
     "changelogs",
     "flyway",
     "liquibase",
-    // uptime-kuma's db/knex_migrations, beside its other db/ files.
+    // A knex migrations folder named for its tool (uptime-kuma's db/knex_migrations).
     "knex_migrations",
 ];
 
@@ -31,7 +31,7 @@ const MIGRATION_EXTENSIONS: &[&str] = &[
 ];
 
 /// The item of a GraphQL schema that declares `input` types.
-pub const INPUT_TYPES: &str = "input types";
+const INPUT_TYPES: &str = "input types";
 
 /// Largest schema file read for its contents.
 const MAX_SCHEMA_BYTES: u64 = 1024 * 1024;
