@@ -4270,15 +4270,16 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let bots: Vec<Evidence> = chat_bots(ctx).take(2).collect();
     // A tool whose HTTP code all sits in its `serve` command (`zola serve` in src/cmd/serve.rs)
     // serves while it previews, packaged in a Dockerfile or not.
+    let rest_evidence = fired_evidence(&rest, 64);
     let serve_tool = cli.is_some() && {
-        let code: Vec<Evidence> = fired_evidence(&rest, 64)
-            .into_iter()
+        let mut code = rest_evidence
+            .iter()
             .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
-            .collect();
-        !code.is_empty() && code.iter().all(|e| serve_command_file(&e.path))
+            .peekable();
+        code.peek().is_some() && code.all(|e| serve_command_file(&e.path))
     };
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
-        fired_evidence(&rest, 64).into_iter().partition(|e| {
+        rest_evidence.into_iter().partition(|e| {
             serve_tool || (!deployed && cli_modules.contains(crate::graph::module_of(&e.path)))
         });
 
@@ -4406,12 +4407,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                         .any(|id| {
                             asserted_ids.contains(&(FindingKind::Communication, id.to_string()))
                         })
-                    || ctx
-                        .analysis
-                        .project
-                        .infrastructure
-                        .iter()
-                        .any(|i| deploys(&ctx.analysis.project, i));
+                    || deployed;
                 let single = served && micro.is_none() && modular.is_none() && library.is_none();
                 // A command-line program with a Dockerfile is packaged, not deployed: nothing
                 // is served (the taxonomy keeps monolith for applications, not CLIs).
