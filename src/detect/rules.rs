@@ -54,6 +54,10 @@ pub struct SignalRule {
     /// (`HTTPResponse` in an HTTP library is its protocol model, not a boundary DTO).
     #[serde(default)]
     pub unless_name: Option<String>,
+    /// Code matchers skip files whose path matches this regex (a `Repository` class under
+    /// `Services/GitHub/` models a repository of the forge, not a data-access object).
+    #[serde(default)]
+    pub unless_path: Option<String>,
     /// For `type_name`: a class or struct counts only when its file also declares a function
     /// whose name matches this regex (a `Repository` class that only holds fields is a model
     /// of something else: a Maven repository, an exception). Interfaces and traits count
@@ -165,6 +169,7 @@ struct Compiled {
     type_kinds: Vec<TypeKind>,
     regex: Option<Regex>,
     unless_name: Option<Regex>,
+    unless_path: Option<Regex>,
     with_function: Option<Regex>,
     holding: Option<Regex>,
     globs: GlobSet,
@@ -219,6 +224,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                     .map_err(|e| format!("rule {}: {e}", raw.id))
             };
             let unless_name = compile(&rule.unless_name)?;
+            let unless_path = compile(&rule.unless_path)?;
             let with_function = compile(&rule.with_function)?;
             let holding = compile(&rule.holding)?;
             if holding.is_some() && !matches!(rule.matcher, Matcher::Directory(_)) {
@@ -271,6 +277,7 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
                 type_kinds,
                 regex,
                 unless_name,
+                unless_path,
                 with_function,
                 holding,
                 globs,
@@ -1246,7 +1253,12 @@ fn run(
     let excluded = (!unless.is_empty()).then(|| ctx.importing(unless));
     // `index` is the file's position in `app_files`.
     let file_ok = |index: usize, f: &FileFacts| {
-        language_ok(compiled, f) && !excluded.as_ref().is_some_and(|e| e[index])
+        language_ok(compiled, f)
+            && !excluded.as_ref().is_some_and(|e| e[index])
+            && !compiled
+                .unless_path
+                .as_ref()
+                .is_some_and(|r| r.is_match(&f.path))
     };
     let files = ctx
         .app_files
