@@ -1372,11 +1372,11 @@ fn wrappers(ctx: &Context) -> Vec<Evidence> {
         "Iterator", "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator",
     ];
     // Tree nodes holding their children are composites; errors holding their cause are
-    // exception chaining.
+    // exception chaining; a context or scope holding its parent is a chain of scopes.
     #[rustfmt::skip]
     const NOT_DECORATED: &[&str] = &[
         "Node", "Expr", "Expression", "Statement", "Stmt", "Token", "Element", "Component",
-        "Widget", "View", "Visitor", "Exception", "Error", "Throwable",
+        "Widget", "View", "Visitor", "Exception", "Error", "Throwable", "Context", "Scope",
     ];
     // Go's standard interfaces a wrapper satisfies, by the method it must declare itself.
     #[rustfmt::skip]
