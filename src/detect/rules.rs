@@ -1129,6 +1129,9 @@ fn import_index<'a>(
             file.imports
                 .iter()
                 .enumerate()
+                // A Rust `mod nats;` declares a file of the crate (starship's prompt
+                // module for NATS), never the `nats` package.
+                .filter(|(_, import)| import.kind != crate::parse::ImportKind::ChildModule)
                 .filter(move |(_, import)| {
                     !own.is_some_and(|m| {
                         import
