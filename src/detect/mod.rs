@@ -265,6 +265,10 @@ fn round2(x: f64) -> f64 {
 /// Source files from which an application is a product rather than a sample of a style.
 const PRODUCT_FILES: usize = 150;
 
+/// Below this confidence a clean, hexagonal, CQRS or modular shape of a product-sized
+/// application lists after its monolith.
+const FAINT_SHAPE: f64 = 0.6;
+
 /// Runs every detector over an analysis.
 pub fn detect(analysis: &Analysis) -> Detection {
     let context = rules::Context::new(analysis);
@@ -295,36 +299,11 @@ pub fn detect(analysis: &Analysis) -> Detection {
             evidence: strongest_evidence(&a.signals),
         })
         .collect();
-    // A presentation pattern or layering seen only faintly (folder names alone) does not
-    // outrank the application it is part of: it then sorts beside the monolith, by confidence.
     let monolith = findings
         .iter()
         .find(|f| f.kind == FindingKind::Style && f.id == "monolith")
         .map(|f| f.confidence);
-    let rank = |f: &Finding| {
-        let rank = style_rank(&f.id);
-        let rank = match monolith {
-            Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
-                style_rank("monolith")
-            }
-            // In a product-sized application the layering, or the MVC of its web framework,
-            // is how the monolith is organised inside, and the monolith is what an architect
-            // names first; in a small sample the layering or MVC is what it demonstrates.
-            // (Docs that state it still put it first.)
-            Some(_)
-                if matches!(f.id.as_str(), "layered" | "mvc")
-                    && analysis.summary.files >= PRODUCT_FILES =>
-            {
-                style_rank("monolith") + 1
-            }
-            _ => rank,
-        };
-        // The primary style is named the way the project's own docs name it, among the
-        // styles its code shows; a library or command-line tool stays that first.
-        let stated =
-            f.kind == FindingKind::Style && rank > 0 && statements.iter().any(|s| s.style == f.id);
-        (rank > 0 && !stated, rank)
-    };
+    let rank = |f: &Finding| listing_rank(f, monolith, analysis.summary.files, statements);
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
@@ -337,6 +316,52 @@ pub fn detect(analysis: &Analysis) -> Detection {
         decisions: decisions::decide(analysis, &context),
         assessments,
     }
+}
+
+/// Where a finding sorts among the asserted ones of its kind: styles a project's docs name
+/// first (a library or command-line tool stays first anyway), then by [`style_rank`], with
+/// faint shapes moved beside or after the application they are part of. `monolith` is the
+/// monolith's confidence when it is asserted; `files` the source files analysed.
+fn listing_rank(
+    f: &Finding,
+    monolith: Option<f64>,
+    files: usize,
+    statements: &[crate::facts::Statement],
+) -> (bool, u8) {
+    let rank = style_rank(&f.id);
+    let rank = match monolith {
+        // A presentation pattern or layering seen only faintly (folder names alone) does
+        // not outrank the application it is part of: it then sorts beside the monolith, by
+        // confidence.
+        Some(c) if matches!(f.id.as_str(), "mvc" | "layered") && f.confidence < c => {
+            style_rank("monolith")
+        }
+        // In a product-sized application the layering, or the MVC of its web framework, is
+        // how the monolith is organised inside, and the monolith is what an architect names
+        // first; in a small sample the layering or MVC is what it demonstrates. (Docs that
+        // state it still put it first.)
+        Some(_) if matches!(f.id.as_str(), "layered" | "mvc") && files >= PRODUCT_FILES => {
+            style_rank("monolith") + 1
+        }
+        // Likewise a shape of the code seen only faintly in a product-sized application (a
+        // folder named `adapters`, two `*Command` classes): a sample of that size is rare, a
+        // product that borrowed a folder name is not.
+        Some(_)
+            if matches!(
+                f.id.as_str(),
+                "clean" | "hexagonal" | "cqrs" | "modular-monolith"
+            ) && f.confidence < FAINT_SHAPE
+                && files >= PRODUCT_FILES =>
+        {
+            style_rank("monolith") + 1
+        }
+        _ => rank,
+    };
+    // The primary style is named the way the project's own docs name it, among the styles
+    // its code shows; a library or command-line tool stays that first.
+    let stated =
+        f.kind == FindingKind::Style && rank > 0 && statements.iter().any(|s| s.style == f.id);
+    (rank > 0 && !stated, rank)
 }
 
 /// The order in which asserted styles are listed, so that the first is the repository's
@@ -417,6 +442,38 @@ mod tests {
             hits: usize::from(fired),
             evidence: vec![],
         }
+    }
+
+    fn style(id: &str, confidence: f64) -> Finding {
+        Finding {
+            kind: FindingKind::Style,
+            id: id.to_string(),
+            confidence,
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn faint_shapes_of_a_product_list_after_its_monolith() {
+        let faint = style("hexagonal", 0.51);
+        let monolith = style("monolith", 0.55);
+        let rank = |f: &Finding, files| listing_rank(f, Some(0.55), files, &[]);
+        // A product that borrowed a folder name is first a monolith ...
+        assert!(rank(&faint, 400) > rank(&monolith, 400));
+        // ... a small sample demonstrates the shape, and a strong shape is the architecture.
+        assert!(rank(&faint, 20) < rank(&monolith, 20));
+        assert!(rank(&style("hexagonal", 0.8), 400) < rank(&monolith, 400));
+        // Docs that name the style put it first whatever its strength.
+        let stated = [crate::facts::Statement {
+            style: "hexagonal".into(),
+            path: "README.md".into(),
+            line: 3,
+            text: "Hexagonal architecture".into(),
+        }];
+        assert!(
+            listing_rank(&faint, Some(0.55), 400, &stated)
+                < listing_rank(&monolith, Some(0.55), 400, &stated)
+        );
     }
 
     #[test]

@@ -1126,12 +1126,23 @@ fn import_index<'a>(
             // A class of the file's own package (`com.beust.jcommander.FuzzyMap.IKey` in
             // `com.beust.jcommander`) resolves to no edge: the module imports itself.
             let own = file.module.as_deref().filter(|m| !m.is_empty());
+            // A Rust `mod nats;` declares a file of the crate (starship's prompt module for
+            // NATS), never the `nats` package, and so does a `use nats::…` beside it.
+            let child_modules: Vec<&str> = file
+                .imports
+                .iter()
+                .filter(|i| i.kind == crate::parse::ImportKind::ChildModule)
+                .map(|i| i.path.as_str())
+                .collect();
             file.imports
                 .iter()
                 .enumerate()
-                // A Rust `mod nats;` declares a file of the crate (starship's prompt
-                // module for NATS), never the `nats` package.
-                .filter(|(_, import)| import.kind != crate::parse::ImportKind::ChildModule)
+                .filter(move |(_, import)| {
+                    import.kind != crate::parse::ImportKind::ChildModule
+                        && !child_modules
+                            .iter()
+                            .any(|m| import.path.split("::").next() == Some(*m))
+                })
                 .filter(move |(_, import)| {
                     !own.is_some_and(|m| {
                         import
