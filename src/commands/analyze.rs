@@ -222,7 +222,10 @@ fn explain(analysis: &Analysis, id: &str, format: Format) -> anyhow::Result<Stri
         let verdict = if a.asserted {
             "reported".to_string()
         } else {
-            format!("not reported (threshold {:.2})", detect::THRESHOLD)
+            format!(
+                "not reported (threshold {:.2})",
+                detect::threshold(a.kind, &a.id)
+            )
         };
         out.push_str(&format!(
             "{} {}: confidence {:.2}, {verdict}\n",

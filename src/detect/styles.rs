@@ -3824,7 +3824,9 @@ fn text_stages(ctx: &Context) -> Vec<Signal> {
     vec![when(
         true,
         "a lexer feeding a parser in a library or tool: text flows through stages (tokens, syntax tree, output)",
-        0.5,
+        // Enough alone (see `FLOW_THRESHOLD`): unlike a `Step` or `Processor` interface,
+        // which products declare for one feature, the pair is how such a library is built.
+        0.6,
         stages,
     )]
 }
