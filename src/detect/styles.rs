@@ -1026,7 +1026,15 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
         "AddCommand", "add_subparsers", "add_parser", "subcommand", "subcommands",
         "add_command", "command", "defineCommand", "Subcommand",
     ];
-    if !serves(ctx) || root_ships(ctx, "cli").next().is_some() {
+    // A program with a manual page is run from a shell (gdu's flags choose what it shows;
+    // its web UI is one of them), whatever else it serves.
+    let manual = ctx
+        .analysis
+        .project
+        .artifacts
+        .iter()
+        .any(|a| a.kind == "manpage" && !is_test_path(&a.path));
+    if !serves(ctx) || manual || root_ships(ctx, "cli").next().is_some() {
         return Vec::new();
     }
     let library = |path: &str| {
