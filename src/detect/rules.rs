@@ -977,7 +977,7 @@ pub fn is_example_path(path: &str) -> bool {
         "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
         "benchmark", "_examples", "_example",
         "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
-        "playground", "performance", "docs-src", "snippets", "dev",
+        "playground", "performance", "profiling", "docs-src", "snippets", "dev",
     ];
     const SOURCE_ROOTS: &[&str] = &[
         "src",

@@ -260,6 +260,21 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
                     server_flags(ctx),
                 ),
             ],
+            "rest-http" => vec![when(
+                true,
+                "an HTTP server made with the standard library (Node's http.createServer, Python's http.server or wsgiref)",
+                0.5,
+                stdlib_servers(ctx)
+                    .map(|(file, call)| {
+                        Evidence::at(
+                            &file.path,
+                            Some(call.line),
+                            format!("`{}` starts an HTTP server", call.name),
+                        )
+                    })
+                    .take(3)
+                    .collect(),
+            )],
             _ => Vec::new(),
         };
     }
@@ -1000,6 +1015,43 @@ fn serves(ctx: &Context) -> bool {
                         "wsgiref.simple_server" | "http.server" | "socketserver"
                     )
                 })
+        })
+}
+
+/// Application files that start an HTTP server of their language's standard library, with
+/// the call that does: Node's `http.createServer` (the file imports `http`, `https` or
+/// `http2`), Python's `HTTPServer` / `make_server` (it imports `http.server`, `wsgiref` or
+/// `socketserver`). Servers without a framework: pm2's `serve`, mkdocs' live reload.
+fn stdlib_servers<'a>(
+    ctx: &'a Context,
+) -> impl Iterator<Item = (&'a crate::parse::FileFacts, &'a crate::parse::Call)> + 'a {
+    #[rustfmt::skip]
+    const SERVERS: &[(&str, &[&str], &[&str])] = &[
+        ("javascript", &["http", "https", "http2", "node:http", "node:https", "node:http2"],
+            &["createServer", "createSecureServer"]),
+        ("typescript", &["http", "https", "http2", "node:http", "node:https", "node:http2"],
+            &["createServer", "createSecureServer"]),
+        ("python", &["http.server", "wsgiref.simple_server", "socketserver"],
+            &["HTTPServer", "ThreadingHTTPServer", "make_server", "serve_forever"]),
+    ];
+    // A benchmark's or an example's local server is not what the project serves.
+    let product = |f: &&crate::parse::FileFacts| !is_example_path(&f.path);
+    ctx.app_files
+        .iter()
+        .copied()
+        .filter(product)
+        .filter_map(|file| {
+            let (_, modules, calls) = SERVERS.iter().find(|(l, _, _)| *l == file.language)?;
+            let imported = file.imports.iter().any(|i| {
+                modules
+                    .iter()
+                    .any(|m| crate::detect::rules::import_matches(&i.path, m))
+            });
+            let call = file
+                .calls
+                .iter()
+                .find(|c| calls.contains(&c.name.as_str()))?;
+            imported.then_some((file, call))
         })
 }
 
@@ -4281,12 +4333,19 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // A tool whose HTTP code all sits in its `serve` command (`zola serve` in src/cmd/serve.rs)
     // serves while it previews, packaged in a Dockerfile or not.
     let rest_evidence = fired_evidence(&rest, 64);
+    // So does one that starts a standard-library HTTP server of its own and is deployed
+    // nowhere (`pm2 serve`, mkdocs' live reload, vercel's `serve`); a deployed one is a
+    // service (haste-server).
+    let server_files: BTreeSet<&str> = stdlib_servers(ctx).map(|(f, _)| f.path.as_str()).collect();
     let serve_tool = cli.is_some() && {
         let mut code = rest_evidence
             .iter()
             .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
             .peekable();
-        code.peek().is_some() && code.all(|e| serve_command_file(&e.path))
+        code.peek().is_some()
+            && code.all(|e| {
+                serve_command_file(&e.path) || (!deployed && server_files.contains(e.path.as_str()))
+            })
     };
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
         rest_evidence.into_iter().partition(|e| {
