@@ -278,6 +278,14 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
             _ => Vec::new(),
         };
     }
+    if kind == FindingKind::Data && id == "migrations" {
+        return vec![when(
+            true,
+            "a migrations module of the application holding its schema changes as SQL (database/migrations.go)",
+            0.6,
+            migration_modules(ctx),
+        )];
+    }
     if kind != FindingKind::Style {
         return Vec::new();
     }
@@ -1016,6 +1024,42 @@ fn serves(ctx: &Context) -> bool {
                     )
                 })
         })
+}
+
+/// Application files named for migrations (`migrations.go`, `migrate.rs`, `migration.py`)
+/// that hold two or more schema-changing SQL statements: versioned migrations kept as a list
+/// in code (miniflux's database/migrations.go, dex's storage/sql/migrate.go) rather than as
+/// files in a migrations folder. A file of that name without DDL migrates something else (a
+/// config file, data between versions of an API).
+fn migration_modules(ctx: &Context) -> Vec<Evidence> {
+    const DDL: &[&str] = &["create table", "alter table", "create index", "drop table"];
+    ctx.app_files
+        .iter()
+        .filter(|f| {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+            let stem = name.split('.').next().unwrap_or(name);
+            matches!(
+                stem,
+                "migrations" | "migration" | "migrate" | "schema_migrations"
+            )
+        })
+        .filter_map(|f| {
+            let mut ddl = f.literals.iter().filter(|l| {
+                l.kind == crate::parse::LiteralKind::Sql && {
+                    let lower = l.value.trim_start().to_ascii_lowercase();
+                    DDL.iter().any(|d| lower.starts_with(d))
+                }
+            });
+            let first = ddl.next()?;
+            ddl.next()?;
+            Some(Evidence::at(
+                &f.path,
+                Some(first.line),
+                "schema changes kept as SQL in a migrations module",
+            ))
+        })
+        .take(3)
+        .collect()
 }
 
 /// Application files that start an HTTP server of their language's standard library, with

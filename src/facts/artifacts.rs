@@ -326,9 +326,11 @@ fn is_migration(path: &str, ext: &str) -> bool {
     {
         return true;
     }
-    // Liquibase's changelog files (`db.changelog-1.0.xml`, `db.changelog-master.yaml`),
-    // wherever the resources keep them.
-    if name.starts_with("db.changelog") && matches!(ext, "xml" | "yaml" | "yml" | "sql") {
+    // Liquibase's changelog files (`db.changelog-1.0.xml`, `db.changelog-master.yaml`,
+    // traccar's `schema/changelog-6.2.xml`), wherever the resources keep them.
+    if (name.starts_with("db.changelog") && matches!(ext, "xml" | "yaml" | "yml" | "sql"))
+        || (name.starts_with("changelog-") && ext == "xml")
+    {
         return true;
     }
     let dir = match path.rfind('/') {
@@ -457,6 +459,8 @@ mod tests {
             "yaml"
         ));
         assert!(!is_migration("docs/CHANGELOG.xml", "xml"));
+        assert!(is_migration("schema/changelog-6.2.xml", "xml"));
+        assert!(!is_migration("docs/changelog-6.2.md", "md"));
         assert!(is_migration(
             "src/main/resources/db/migration/V1__init.sql",
             "sql"
