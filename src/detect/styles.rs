@@ -1069,15 +1069,27 @@ fn migration_modules(ctx: &Context) -> Vec<Evidence> {
 fn stdlib_servers<'a>(
     ctx: &'a Context,
 ) -> impl Iterator<Item = (&'a crate::parse::FileFacts, &'a crate::parse::Call)> + 'a {
-    #[rustfmt::skip]
-    const SERVERS: &[(&str, &[&str], &[&str])] = &[
-        ("javascript", &["http", "https", "http2", "node:http", "node:https", "node:http2"],
-            &["createServer", "createSecureServer"]),
-        ("typescript", &["http", "https", "http2", "node:http", "node:https", "node:http2"],
-            &["createServer", "createSecureServer"]),
-        ("python", &["http.server", "wsgiref.simple_server", "socketserver"],
-            &["HTTPServer", "ThreadingHTTPServer", "make_server", "serve_forever"]),
-    ];
+    type Server = (&'static [&'static str], &'static [&'static str]);
+    const NODE: Server = (
+        &[
+            "http",
+            "https",
+            "http2",
+            "node:http",
+            "node:https",
+            "node:http2",
+        ],
+        &["createServer", "createSecureServer"],
+    );
+    const PYTHON: Server = (
+        &["http.server", "wsgiref.simple_server", "socketserver"],
+        &[
+            "HTTPServer",
+            "ThreadingHTTPServer",
+            "make_server",
+            "serve_forever",
+        ],
+    );
     // A benchmark's or an example's local server is not what the project serves.
     let product = |f: &&crate::parse::FileFacts| !is_example_path(&f.path);
     ctx.app_files
@@ -1085,7 +1097,11 @@ fn stdlib_servers<'a>(
         .copied()
         .filter(product)
         .filter_map(|file| {
-            let (_, modules, calls) = SERVERS.iter().find(|(l, _, _)| *l == file.language)?;
+            let (modules, calls) = match file.language.as_str() {
+                "javascript" | "typescript" => NODE,
+                "python" => PYTHON,
+                _ => return None,
+            };
             let imported = file.imports.iter().any(|i| {
                 modules
                     .iter()
@@ -4380,16 +4396,18 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // So does one that starts a standard-library HTTP server of its own and is deployed
     // nowhere (`pm2 serve`, mkdocs' live reload, vercel's `serve`); a deployed one is a
     // service (haste-server).
-    let server_files: BTreeSet<&str> = stdlib_servers(ctx).map(|(f, _)| f.path.as_str()).collect();
     let serve_tool = cli.is_some() && {
+        let server_files: BTreeSet<&str> = if deployed {
+            BTreeSet::new()
+        } else {
+            stdlib_servers(ctx).map(|(f, _)| f.path.as_str()).collect()
+        };
         let mut code = rest_evidence
             .iter()
             .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
             .peekable();
         code.peek().is_some()
-            && code.all(|e| {
-                serve_command_file(&e.path) || (!deployed && server_files.contains(e.path.as_str()))
-            })
+            && code.all(|e| serve_command_file(&e.path) || server_files.contains(e.path.as_str()))
     };
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
         rest_evidence.into_iter().partition(|e| {
