@@ -355,22 +355,22 @@ fn listing_rank(
         }
         // In a product-sized application the layering, or the MVC of its web framework, is
         // how the monolith is organised inside, and the monolith is what an architect names
-        // first; in a small sample the layering or MVC is what it demonstrates. (Docs that
-        // state it still put it first.)
-        Some(_) if matches!(f.id.as_str(), "layered" | "mvc") && files >= PRODUCT_FILES => {
-            style_rank("monolith") + 1
-        }
-        // Likewise a shape of the code seen only faintly in a product-sized application (a
-        // folder named `adapters`, two `*Command` classes): a sample of that size is rare, a
-        // product that borrowed a folder name is not.
-        Some(_)
-            if matches!(
-                f.id.as_str(),
-                "clean" | "hexagonal" | "cqrs" | "modular-monolith"
-            ) && f.confidence < FAINT_SHAPE
-                && files >= PRODUCT_FILES =>
-        {
-            style_rank("monolith") + 1
+        // first; in a small sample the layering or MVC is what it demonstrates. So is a
+        // shape of the code seen only faintly (a folder named `adapters`, two `*Command`
+        // classes): a sample of that size is rare, a product that borrowed a folder name is
+        // not. (Docs that state the style still put it first.)
+        Some(_) if files >= PRODUCT_FILES => {
+            let organisation = matches!(f.id.as_str(), "layered" | "mvc");
+            let faint_shape = f.confidence < FAINT_SHAPE
+                && matches!(
+                    f.id.as_str(),
+                    "clean" | "hexagonal" | "cqrs" | "modular-monolith"
+                );
+            if organisation || faint_shape {
+                style_rank("monolith") + 1
+            } else {
+                rank
+            }
         }
         _ => rank,
     };
