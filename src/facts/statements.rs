@@ -28,12 +28,17 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     ("microservices", r"\bmicro-?services?\b"),
     ("modular-monolith", r"modular[ -]monolith"),
     ("layered", r"(?:n-tier|layered|multi-layer)[ -]architecture"),
-    ("mvc", r"\bmvc\b|model[- ]view[- ]controller"),
+    // Rails apps say it as "standard Rails conventions" / "a vanilla Rails approach": the
+    // framework's controllers, models and views, which is what labellers call MVC.
+    (
+        "mvc",
+        r"\bmvc\b|model[- ]view[- ]controller|(?:standard|vanilla|conventional) (?:ruby on )?rails\b|rails conventions|the rails way",
+    ),
     ("plugin", r"plugin[- ]architecture"),
 ];
 
 /// Verbs that adopt what follows, within the same clause.
-const AFFIRMATIVE: &str = r"\b(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in))[^.;:!?]{0,40}$";
+const AFFIRMATIVE: &str = r"\b(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in)|favou?rs? an?)[^.;:!?]{0,40}$";
 
 /// Words that reject or contrast what follows, within the same clause.
 const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?|versus|isn't|aren't|don't|doesn't|avoid\w*|over|than)\b[^.;!?]{0,40}$";
@@ -41,7 +46,7 @@ const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?
 /// Longest document read (bytes): READMEs and architecture notes are far smaller.
 const MAX_DOC_BYTES: u64 = 256 * 1024;
 
-/// Statements in the root README and in architecture notes under `docs/` or `doc/`.
+/// Statements in the README, agent instructions and architecture notes ([`is_architecture_doc`]).
 pub fn collect(root: &Path, paths: &[&str]) -> Vec<Statement> {
     let mut out = Vec::new();
     for path in paths.iter().filter(|p| is_architecture_doc(p)) {
@@ -73,23 +78,33 @@ pub fn from_decisions(adrs: &[super::Adr]) -> Vec<Statement> {
         .collect()
 }
 
-/// The root README, or a `docs/` / `doc/` page named for the architecture or design.
+/// The root README, a root or `docs/` / `doc/` page named for the architecture, design or
+/// structure (at any depth: `docs/specs/4-architecture/backend.md`), the docs folder's own
+/// README, and the instructions a repository keeps for coding agents and contributors
+/// (`AGENTS.md`, `CLAUDE.md`, a root `STYLE.md`), which describe how the code is organised.
 fn is_architecture_doc(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     let (dir, name) = match lower.rsplit_once('/') {
         Some((dir, name)) => (dir, name),
         None => ("", lower.as_str()),
     };
-    let prose = ["", "md", "markdown", "rst", "txt", "adoc"]
-        .contains(&name.split_once('.').map_or("", |(_, ext)| ext));
-    if dir.is_empty() {
-        return prose && name.starts_with("readme");
+    let (stem, ext) = name.split_once('.').unwrap_or((name, ""));
+    if !["", "md", "markdown", "rst", "txt", "adoc"].contains(&ext) {
+        return false;
     }
-    prose
-        && matches!(dir, "docs" | "doc")
-        && ["architect", "overview", "design", "structure"]
-            .iter()
-            .any(|w| name.contains(w))
+    let about_architecture = ["architect", "overview", "design", "structure"]
+        .iter()
+        .any(|w| stem.contains(w));
+    if dir.is_empty() {
+        return stem.starts_with("readme")
+            || about_architecture
+            || ["agents", "claude", "style"].contains(&stem);
+    }
+    let docs = dir
+        .split('/')
+        .next()
+        .is_some_and(|top| matches!(top, "docs" | "doc"));
+    docs && (about_architecture || (matches!(dir, "docs" | "doc") && stem == "readme"))
 }
 
 /// The compiled vocabulary: each style's terms, then the adopting and rejecting clauses.
@@ -202,6 +217,22 @@ mod tests {
     }
 
     #[test]
+    fn rails_conventions_name_mvc() {
+        assert_eq!(
+            styles("Danbooru follows standard Rails conventions. If you're unfamiliar"),
+            ["mvc"]
+        );
+        assert_eq!(
+            styles("This project follows a standard Ruby on Rails application structure"),
+            ["mvc"]
+        );
+        assert_eq!(
+            styles("In general, we favor a [vanilla Rails](https://example.com) approach"),
+            ["mvc"]
+        );
+    }
+
+    #[test]
     fn bullets_of_an_architecture_section_count() {
         let readme =
             "## Architecture:\n- Full separation of concerns\n- CQRS (immediate consistency)\n\
@@ -221,6 +252,7 @@ mod tests {
         assert!(styles("## Why not microservices?").is_empty());
         assert!(styles("```\nbased on hexagonal architecture\n```").is_empty());
         assert!(styles("Read more about clean architecture on the blog.").is_empty());
+        assert!(styles("Unlike standard Rails apps, we keep logic in services.").is_empty());
     }
 
     #[test]
@@ -263,6 +295,13 @@ mod tests {
         assert!(is_architecture_doc("README.md"));
         assert!(is_architecture_doc("docs/architecture.md"));
         assert!(is_architecture_doc("doc/DESIGN.rst"));
+        assert!(is_architecture_doc(
+            "docs/specs/4-architecture/backend-architecture.md"
+        ));
+        assert!(is_architecture_doc("docs/README.md"));
+        assert!(is_architecture_doc("AGENTS.md"));
+        assert!(!is_architecture_doc("docs/guides/README.md"));
+        assert!(!is_architecture_doc("docs/style.md"));
         assert!(!is_architecture_doc("docs/install.md"));
         assert!(!is_architecture_doc("vendor/lib/README.md"));
         assert!(!is_architecture_doc("src/architecture.rs"));
