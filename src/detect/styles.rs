@@ -1139,14 +1139,21 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
         "add_command", "command", "defineCommand", "Subcommand",
     ];
     // A program with a manual page is run from a shell (gdu's flags choose what it shows;
-    // its web UI is one of them), whatever else it serves.
+    // its web UI is one of them), whatever else it serves; so is one whose README calls it
+    // a command-line tool (miniserve's flags are how it is used).
     let manual = ctx
         .analysis
         .project
         .artifacts
         .iter()
         .any(|a| a.kind == "manpage" && !is_test_path(&a.path));
-    if !serves(ctx) || manual || root_ships(ctx, "cli").next().is_some() {
+    let said_cli = ctx
+        .analysis
+        .project
+        .statements
+        .iter()
+        .any(|s| s.style == "cli");
+    if !serves(ctx) || manual || said_cli || root_ships(ctx, "cli").next().is_some() {
         return Vec::new();
     }
     let library = |path: &str| {
@@ -4396,19 +4403,29 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // So does one that starts a standard-library HTTP server of its own and is deployed
     // nowhere (`pm2 serve`, mkdocs' live reload, vercel's `serve`); a deployed one is a
     // service (haste-server).
-    let serve_tool = cli.is_some() && {
-        let server_files: BTreeSet<&str> = if deployed {
-            BTreeSet::new()
-        } else {
-            stdlib_servers(ctx).map(|(f, _)| f.path.as_str()).collect()
+    // And so does one whose README describes the product as a command-line tool: serving
+    // files over HTTP is what `miniserve` does when run.
+    let said_cli = ctx
+        .analysis
+        .project
+        .statements
+        .iter()
+        .any(|s| s.style == "cli");
+    let serve_tool = cli.is_some() && said_cli
+        || cli.is_some() && {
+            let server_files: BTreeSet<&str> = if deployed {
+                BTreeSet::new()
+            } else {
+                stdlib_servers(ctx).map(|(f, _)| f.path.as_str()).collect()
+            };
+            let mut code = rest_evidence
+                .iter()
+                .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
+                .peekable();
+            code.peek().is_some()
+                && code
+                    .all(|e| serve_command_file(&e.path) || server_files.contains(e.path.as_str()))
         };
-        let mut code = rest_evidence
-            .iter()
-            .filter(|e| ctx.app_files.iter().any(|f| f.path == e.path))
-            .peekable();
-        code.peek().is_some()
-            && code.all(|e| serve_command_file(&e.path) || server_files.contains(e.path.as_str()))
-    };
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
         rest_evidence.into_iter().partition(|e| {
             serve_tool || (!deployed && cli_modules.contains(crate::graph::module_of(&e.path)))

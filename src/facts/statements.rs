@@ -35,7 +35,26 @@ const STYLE_TERMS: &[(&str, &str)] = &[
         r"\bmvc\b|model[- ]view[- ]controller|(?:standard|vanilla|conventional) (?:ruby on )?rails\b|rails conventions|the rails way",
     ),
     ("plugin", r"plugin[- ]architecture"),
+    // What the product is, not how it is organised: only where the README's title or a
+    // sentence's subject says so ("miniserve is a small CLI tool", "A command-line
+    // application that syncs…"), see [`SELF_DESCRIPTION`].
+    (
+        "cli",
+        r"\b(?:cli|command[- ]line)[- ](?:tool|utility|app|application|program)s?\b",
+    ),
 ];
+
+/// Styles a README states by describing the product itself, in its title or as the
+/// subject of a sentence of its introduction, before the first section ("X is a …", "A …
+/// tool that"), not through an adopting verb: "uses
+/// the gh command-line tool" names a tool it runs, "a library for building CLI applications"
+/// what its users build.
+const SELF_DESCRIBED: &[&str] = &["cli"];
+
+/// The clause before a self-described term: an article opening the sentence or following
+/// "is" ("use it as a command line application" is one use among others), with no word that makes the product a library or the term its users' work.
+const SELF_DESCRIPTION: &str = r"(?:^|[.!?>*#]\s*|\bis\s+)an?\s[^.;:!?]{0,40}$";
+const NOT_SELF: &str = r"\b(?:librar\w*|framework|toolkit|sdk|packages?|for|helps?|build\w*|creat\w*|writ\w*|making)\b";
 
 /// Verbs that adopt what follows, within the same clause.
 const AFFIRMATIVE: &str = r"\b(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in)|favou?rs? an?)[^.;:!?]{0,40}$";
@@ -112,6 +131,8 @@ struct Patterns {
     terms: Vec<(&'static str, Regex)>,
     affirmative: Regex,
     negation: Regex,
+    self_description: Regex,
+    not_self: Regex,
 }
 
 /// The affirmative statements of one document.
@@ -121,6 +142,8 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         terms,
         affirmative,
         negation,
+        self_description,
+        not_self,
     } = PATTERNS.get_or_init(|| Patterns {
         terms: STYLE_TERMS
             .iter()
@@ -128,9 +151,15 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
             .collect(),
         affirmative: Regex::new(AFFIRMATIVE).expect("valid"),
         negation: Regex::new(NEGATION).expect("valid"),
+        self_description: Regex::new(SELF_DESCRIPTION).expect("valid"),
+        not_self: Regex::new(NOT_SELF).expect("valid"),
     });
     let mut out = Vec::new();
     let mut in_code = false;
+    let readme = !path.contains('/') && path.to_ascii_lowercase().starts_with("readme");
+    // The title and the paragraphs before the first section: where a README says what the
+    // product is ("A standalone command-line tool is available" further down is an extra).
+    let mut intro = true;
     // Inside a section headed "Architecture" (or "Design"), a bullet that starts with a
     // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
     let mut architecture_section = false;
@@ -146,6 +175,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         }
         let lower = line.to_lowercase();
         let heading = trimmed.starts_with('#') && trimmed.len() <= 80;
+        if trimmed.starts_with("##") {
+            intro = false;
+        }
         if heading {
             architecture_section = lower.contains("architecture") || lower.contains("design");
         }
@@ -168,6 +200,15 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                     start += 1;
                 }
                 let clause = &before[start..];
+                if SELF_DESCRIBED.contains(id) {
+                    // The README's title, not a section of it ("## CLI" in a web app's).
+                    let title = heading && !trimmed.starts_with("##");
+                    return readme
+                        && intro
+                        && (title || self_description.is_match(clause))
+                        && !not_self.is_match(clause)
+                        && !negation.is_match(clause);
+                }
                 (heading || item_start == Some(m.start()) || affirmative.is_match(clause))
                     && !negation.is_match(clause)
             });
@@ -230,6 +271,40 @@ mod tests {
             styles("In general, we favor a [vanilla Rails](https://example.com) approach"),
             ["mvc"]
         );
+    }
+
+    #[test]
+    fn a_readme_describing_the_product_as_a_command_line_tool_states_cli() {
+        assert_eq!(
+            styles("# miniserve - a CLI tool to serve files and dirs over HTTP"),
+            ["cli"]
+        );
+        assert_eq!(
+            styles("**miniserve** is a small, self-contained cross-platform CLI tool that"),
+            ["cli"]
+        );
+        assert_eq!(
+            styles("A command-line application that will automatically synchronize settings"),
+            ["cli"]
+        );
+        assert!(
+            styles("Cobra is a library for creating powerful modern CLI applications.").is_empty()
+        );
+        assert!(
+            styles("A Rust library for indicating progress in command line applications.")
+                .is_empty()
+        );
+        assert!(styles("It uses the gh command-line tool to open pull requests.").is_empty());
+        assert!(styles("- CLI support (add images via [command-line tool](https://x))").is_empty());
+        assert!(styles("## CLI tool\nThe server also ships a CLI tool.").is_empty());
+        assert!(
+            styles("# Whoogle\n## Usage\nA standalone command-line tool is available").is_empty()
+        );
+        assert!(
+            styles("You can use it as a command line application or as a web application.")
+                .is_empty()
+        );
+        assert!(statements_in("docs/overview.md", "# A CLI tool").is_empty());
     }
 
     #[test]
