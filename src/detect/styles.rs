@@ -286,6 +286,15 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
             migration_modules(ctx),
         )];
     }
+    if kind == FindingKind::Data && id == "nosql" {
+        let files = redis_structures(ctx);
+        return vec![when(
+            files.len() >= REDIS_STORE_FILES,
+            "Redis hashes, sets, sorted sets or streams written and read across the application: Redis holds its data, not only a cache",
+            0.6,
+            files.into_iter().take(3).collect(),
+        )];
+    }
     if kind != FindingKind::Style {
         return Vec::new();
     }
@@ -1059,6 +1068,66 @@ fn migration_modules(ctx: &Context) -> Vec<Evidence> {
             ))
         })
         .take(3)
+        .collect()
+}
+
+/// Files with Redis data-structure commands from which Redis reads as a store of the
+/// application's records rather than a cache: on the development sets every repository with
+/// three or more (rq, sidekiq, bullmq, asynq, huey, bookwyrm's feeds) keeps its data there,
+/// while one or two files are a rate limiter, a lock or a presence set beside a database.
+const REDIS_STORE_FILES: usize = 3;
+
+/// Application files calling Redis hash, set, sorted-set or stream commands (`hset`,
+/// `zadd`, go-redis `HSet` …) in a repository whose code imports a Redis client, except
+/// files named for a cache; one evidence per file.
+fn redis_structures(ctx: &Context) -> Vec<Evidence> {
+    #[rustfmt::skip]
+    const CLIENTS: &[&str] = &[
+        "redis", "ioredis", "github.com/redis/go-redis", "github.com/go-redis/redis",
+        "github.com/gomodule/redigo", "StackExchange.Redis", "Predis", "redis_client",
+        "redis-client", "redis.clients.jedis", "io.lettuce", "org.springframework.data.redis",
+        "valkey", "glide", "fred", "deadpool_redis", "bb8_redis", "aioredis", "coredis",
+    ];
+    #[rustfmt::skip]
+    const COMMANDS: &[&str] = &[
+        "hset", "hmset", "hsetnx", "hget", "hmget", "hgetall", "hdel", "hincrby", "hkeys",
+        "hvals", "hexists", "zadd", "zrem", "zrange", "zrangebyscore", "zrevrange",
+        "zrevrangebyscore", "zscore", "zcard", "zincrby", "sadd", "srem", "smembers",
+        "sismember", "scard", "xadd", "xrange", "xread", "xreadgroup",
+    ];
+    let client = ctx.app_files.iter().any(|f| {
+        f.imports.iter().any(|i| {
+            CLIENTS
+                .iter()
+                .any(|c| crate::detect::rules::import_matches(&i.path, c))
+        })
+    });
+    if !client {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        // A file named for a cache keeps a cache in those hashes (feedbin's crawler cache).
+        .filter(|f| {
+            !f.path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&f.path)
+                .to_ascii_lowercase()
+                .contains("cache")
+        })
+        .filter_map(|f| {
+            let call = f.calls.iter().find(|c| {
+                COMMANDS
+                    .iter()
+                    .any(|command| c.name.eq_ignore_ascii_case(command))
+            })?;
+            Some(Evidence::at(
+                &f.path,
+                Some(call.line),
+                format!("calls the Redis command {}", call.name),
+            ))
+        })
         .collect()
 }
 
