@@ -967,6 +967,28 @@ pub fn is_test_path(path: &str) -> bool {
         || SUFFIXES.iter().any(|s| original.ends_with(s))
 }
 
+/// Files in examples, samples, demos or docs: what the project shows, not what it runs
+/// ([`is_example_path`] also counts its scripts, tools and benchmarks).
+pub fn is_sample_path(path: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "examples",
+        "example",
+        "samples",
+        "sample",
+        "demo",
+        "demos",
+        "docs",
+        "doc",
+        "_examples",
+        "_example",
+    ];
+    path.to_ascii_lowercase()
+        .split('/')
+        .rev()
+        .skip(1)
+        .any(|d| DIRS.contains(&d))
+}
+
 /// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
 ///
 /// Only folders above the first source root count: `examples/basic/src/main.rs` is an
@@ -1629,7 +1651,14 @@ fn run(
                     && !is_test_path(&a.path)
                     && !ctx.built_on(&a.path)
                     // Manual pages live in doc/ by convention; other schemas there are examples.
-                    && (a.kind == "manpage" || !is_example_path(&a.path))
+                    // A project's migrations are its schema history wherever its build keeps
+                    // them (Reactive-Resume's tools/prisma/migrations); only samples are not.
+                    && (a.kind == "manpage"
+                        || if a.kind == "migration" {
+                            !is_sample_path(&a.path)
+                        } else {
+                            !is_example_path(&a.path)
+                        })
                 {
                     let detail = if a.items.is_empty() {
                         format!("{} file", a.kind)

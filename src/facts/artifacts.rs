@@ -357,7 +357,13 @@ fn is_migration(path: &str, ext: &str) -> bool {
         let versioned = name.trim_start_matches(['V', 'R', 'U']);
         return versioned.starts_with(|c: char| c.is_ascii_digit());
     }
-    MIGRATION_DIRS.iter().any(|m| in_dir(m))
+    // A Liquibase changelog folder holds XML, YAML or SQL; code in a `changelog/` folder
+    // writes release notes (open-im-server's tools/changelog/changelog.go).
+    let changelog_code = !matches!(ext, "xml" | "yaml" | "yml" | "sql");
+    MIGRATION_DIRS
+        .iter()
+        .filter(|m| !(changelog_code && m.contains("changelog")))
+        .any(|m| in_dir(m))
 }
 
 fn flyway_name() -> &'static Regex {
@@ -459,6 +465,8 @@ mod tests {
             "yaml"
         ));
         assert!(!is_migration("docs/CHANGELOG.xml", "xml"));
+        assert!(!is_migration("tools/changelog/changelog.go", "go"));
+        assert!(is_migration("db/changelog/v1/create-users.yaml", "yaml"));
         assert!(is_migration("schema/changelog-6.2.xml", "xml"));
         assert!(!is_migration("docs/changelog-6.2.md", "md"));
         assert!(is_migration(
