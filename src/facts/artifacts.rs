@@ -318,6 +318,12 @@ fn is_migration(path: &str, ext: &str) -> bool {
     if ext == "sql" && flyway_name().is_match(name) {
         return true;
     }
+    // Entity Framework Core's `20240101120000_Initial.cs` and Doctrine's
+    // `Version20180118095302.php` are named by their tools, whatever folder holds them
+    // (fullstackhero's Migrations.PostgreSQL/Identity/).
+    if (ext == "cs" || ext == "php") && tool_migration_name().is_match(name) {
+        return true;
+    }
     // drizzle-kit's output folder: `drizzle/0000_luxuriant_johnny_blaze.sql` (a `drizzle/`
     // folder of TypeScript is the ORM's setup, not migrations).
     if ext == "sql"
@@ -364,6 +370,13 @@ fn is_migration(path: &str, ext: &str) -> bool {
         .iter()
         .filter(|m| !(changelog_code && m.contains("changelog")))
         .any(|m| in_dir(m))
+}
+
+fn tool_migration_name() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{14}_\w+(?:\.Designer)?\.cs|Version\d{14}\.php)$").expect("valid regex")
+    })
 }
 
 fn flyway_name() -> &'static Regex {
@@ -466,6 +479,15 @@ mod tests {
         ));
         assert!(!is_migration("docs/CHANGELOG.xml", "xml"));
         assert!(!is_migration("tools/changelog/changelog.go", "go"));
+        assert!(is_migration(
+            "src/Host/Shop.Migrations.PostgreSQL/Identity/20251222232937_Initial.cs",
+            "cs"
+        ));
+        assert!(is_migration(
+            "build/Migration/Version/Version20180118095302.php",
+            "php"
+        ));
+        assert!(!is_migration("src/Versioning/Version2.php", "php"));
         assert!(is_migration("db/changelog/v1/create-users.yaml", "yaml"));
         assert!(is_migration("schema/changelog-6.2.xml", "xml"));
         assert!(!is_migration("docs/changelog-6.2.md", "md"));
