@@ -223,6 +223,13 @@ pub struct Function {
     /// out of the report when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fluent: bool,
+    /// Declared on the type rather than its instances: `static` (C#, Java, PHP, JS/TS), a
+    /// Kotlin `object` or companion member, Ruby `def self.x`, a Python `@classmethod` /
+    /// `@staticmethod`, a Rust associated function without `self`. Free functions are
+    /// [`FunctionKind::Function`] instead. What a shared-instance accessor is. Left out of the
+    /// report when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub class_level: bool,
 }
 
 /// An annotation, decorator or attribute.
@@ -387,6 +394,8 @@ enum Role {
     SharedGlobal,
     SharedLate,
     Fluent,
+    /// A function declared on its type, not its instances ([`Function::class_level`]).
+    ClassLevel,
     CallAny,
     /// `new $class(…)`: recorded as a call named [`DYNAMIC_NEW`].
     CallDynamicNew,
@@ -444,6 +453,7 @@ fn role_for(capture: &str) -> Role {
         "subscribe.list" => Role::SubscribeList,
         "subscribe.item" => Role::SubscribeItem,
         "fluent" => Role::Fluent,
+        "class_level" => Role::ClassLevel,
         "string" => Role::Str,
         _ => Role::Ignored,
     }
@@ -660,6 +670,7 @@ impl<'a> Extractor<'a> {
         let mut held_nodes: Vec<(Node, bool)> = Vec::new();
         // Methods returning their receiver (chainable setters), by node.
         let mut fluent: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut class_level: std::collections::HashSet<usize> = std::collections::HashSet::new();
         // PHP `use App\Contracts\Releases as ReleasesContract;`: a class that `implements
         // ReleasesContract` implements `Releases`, the name the rest of the code declares.
         let mut aliases: HashMap<String, String> = HashMap::new();
@@ -763,6 +774,9 @@ impl<'a> Extractor<'a> {
                     Role::SubscribeItem => subscribe_item = Some(node),
                     Role::Fluent => {
                         fluent.insert(node.id());
+                    }
+                    Role::ClassLevel => {
+                        class_level.insert(node.id());
                     }
                     Role::Str => string = Some(node),
                     Role::Ignored => {}
@@ -1042,6 +1056,7 @@ impl<'a> Extractor<'a> {
                     line: def.line,
                     wraps: def.wraps,
                     fluent: fluent.contains(&id),
+                    class_level: class_level.contains(&id),
                 }),
             }
         }
@@ -2094,6 +2109,76 @@ mod shared_instance_tests {
             ),
             vec![f("title", true), f("run", false)]
         );
+    }
+
+    #[test]
+    fn members_declared_on_the_type_are_class_level_in_every_language() {
+        // (language, file, source, the functions declared on the type; every other is not)
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "csharp",
+                "R.cs",
+                "class R {\n  public static R Instance { get; } = new R();\n  public string Default { get; set; }\n  public static R Create() => new R();\n  public void Run() {}\n}\n",
+                &["Instance", "Create"],
+            ),
+            (
+                "java",
+                "R.java",
+                "class R {\n  private static R instance;\n  public static synchronized R getInstance() { return instance; }\n  public R current() { return this; }\n}\n",
+                &["getInstance"],
+            ),
+            (
+                "php",
+                "R.php",
+                "<?php\nclass R {\n  public static function getInstance(): self { return new self(); }\n  public function instance(): object { return $this->i; }\n}\n",
+                &["getInstance"],
+            ),
+            (
+                "javascript",
+                "r.js",
+                "class R {\n  static getInstance() { return R.i; }\n  static get current() { return R.c; }\n  instance() { return this.i; }\n}\n",
+                &["getInstance", "current"],
+            ),
+            (
+                "typescript",
+                "r.ts",
+                "export class R {\n  private static i: R;\n  public static getInstance(): R { return R.i; }\n  instance(): R { return this; }\n}\n",
+                &["getInstance"],
+            ),
+            (
+                "kotlin",
+                "R.kt",
+                "object Registry {\n  fun instance(): Registry = this\n}\nclass R {\n  companion object {\n    fun getInstance(): R = R()\n  }\n  fun current(): R = this\n}\n",
+                &["instance", "getInstance"],
+            ),
+            (
+                "python",
+                "r.py",
+                "class R:\n    @classmethod\n    def instance(cls):\n        return cls._i\n\n    @staticmethod\n    def default():\n        return R()\n\n    def current(self):\n        return self\n",
+                &["instance", "default"],
+            ),
+            (
+                "ruby",
+                "r.rb",
+                "class R\n  def self.instance\n    @instance ||= new\n  end\n\n  def instance\n    @instance ||= retrieve\n  end\nend\n",
+                &["instance"],
+            ),
+            (
+                "rust",
+                "r.rs",
+                "struct R;\nimpl R {\n    pub fn instance() -> &'static Self { todo!() }\n    pub fn current(&self) -> u8 { 0 }\n    fn boxed(self: Box<Self>) {}\n}\n",
+                &["instance"],
+            ),
+        ];
+        for (language, path, source, expected) in cases {
+            let functions = facts(language, path, source).functions;
+            let class_level: Vec<&str> = functions
+                .iter()
+                .filter(|f| f.class_level)
+                .map(|f| f.name.as_str())
+                .collect();
+            assert_eq!(&class_level, expected, "{language}: {functions:?}");
+        }
     }
 
     #[test]

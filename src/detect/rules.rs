@@ -76,6 +76,11 @@ pub struct SignalRule {
     /// factory; a builder is assembled step by step.
     #[serde(default)]
     pub with_fluent: bool,
+    /// For `function_name`: only functions declared on a type rather than its instances
+    /// ([`crate::parse::Function::class_level`]) or free functions count: `Registry::instance()`
+    /// hands out the shared one, an `Instance` property of each object is its data.
+    #[serde(default)]
+    pub class_level: bool,
     /// For `type_name`: types extending one of these (last name segment) are skipped: a
     /// `HatRequest` record of the ORM or a `BadInput` error is not a boundary DTO.
     #[serde(default)]
@@ -1485,7 +1490,9 @@ fn run(
             let Some(re) = regex else { return };
             for file in files {
                 for f in &file.functions {
-                    if re.is_match(&f.name) {
+                    let declared_on_type =
+                        f.class_level || f.kind == crate::parse::FunctionKind::Function;
+                    if re.is_match(&f.name) && (!compiled.rule.class_level || declared_on_type) {
                         hits.add(|| {
                             Evidence::at(&file.path, Some(f.line), format!("function {}", f.name))
                         });

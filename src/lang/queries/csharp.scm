@@ -95,3 +95,7 @@
   (#eq? @_this "this")
   (#eq? @_ret @_extended))
 (method_declaration body: (block (return_statement "this"))) @fluent
+
+; Members declared on the type (`public static Cache Instance { get; }`): shared-instance accessors.
+((method_declaration) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))
+((property_declaration) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))

@@ -69,3 +69,6 @@
   (#eq? @_ret @_cls)
   (#not-match? @fluent "^[^(=]*\\bstatic\\s"))
 (method_declaration body: (block (return_statement (this)))) @fluent
+
+; Methods declared on the class (`public static Registry getInstance()`).
+((method_declaration) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))

@@ -72,3 +72,6 @@
 
 ; Chainable steps, what a builder is made of: methods returning `this`.
 (method_definition body: (statement_block (return_statement (this)))) @fluent
+
+; Methods declared on the class (`static getInstance()`, `static get instance()`).
+((method_definition) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))

@@ -85,3 +85,7 @@
 (function_declaration (function_body (block (return_expression (this_expression))))) @fluent
 ((function_declaration (function_body (call_expression (identifier) @_apply))) @fluent
   (#eq? @_apply "apply"))
+
+; Functions of an `object` or a companion object: declared on the type, not its instances.
+(object_declaration (class_body (function_declaration) @class_level))
+(companion_object (class_body (function_declaration) @class_level))

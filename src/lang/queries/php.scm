@@ -88,3 +88,6 @@
 ; An immutable builder's steps return a changed copy (`return new self(…)`).
 ((method_declaration body: (compound_statement (return_statement (object_creation_expression (_) @_new)))) @fluent
   (#match? @_new "^(self|static)$"))
+
+; Methods declared on the class (`public static function getInstance(): self`).
+((method_declaration) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))

@@ -70,3 +70,9 @@
 ; Chainable steps, what a builder is made of: methods returning `self`.
 ((function_definition body: (block (return_statement (identifier) @_self))) @fluent
   (#eq? @_self "self"))
+
+; `@classmethod` / `@staticmethod` methods: declared on the class, not its instances.
+(class_definition body: (block (decorated_definition
+  (decorator (identifier) @_d)
+  definition: (function_definition) @class_level)
+  (#any-of? @_d "classmethod" "staticmethod")))

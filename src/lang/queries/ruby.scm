@@ -72,3 +72,6 @@
 
 ; Chainable steps, what a builder is made of: methods ending in `self`.
 (method body: (body_statement (self) .)) @fluent
+
+; `def self.instance`: declared on the class, not its instances.
+(singleton_method) @class_level

@@ -100,3 +100,8 @@
                             (call_expression arguments: (arguments . (identifier) @subscribe.item .))] .))
   (#eq? @_add "push")
   (#match? @subscribe.list "(?i)(listeners|callbacks|hooks|subscribers|observers|watchers|handlers)$"))
+
+; Associated functions without a `self` parameter (`fn instance() -> &'static Self`).
+(impl_item body: (declaration_list (function_item
+  parameters: (parameters) @_params) @class_level)
+  (#not-match? @_params "^\\(\\s*(&\\s*('\\w+\\s+)?)?(mut\\s+)?self\\b"))

@@ -105,3 +105,6 @@
 
 ; …and methods returning `this` without saying so in their type.
 (method_definition body: (statement_block (return_statement (this)))) @fluent
+
+; Methods declared on the class (`static getInstance()`, `static get instance()`).
+((method_definition) @class_level (#match? @class_level "^[^(={]*\\bstatic\\s"))
