@@ -86,6 +86,16 @@ const IMAGE_VARIANTS: &[&str] = &[
 
 /// Libraries a program imports to serve requests itself (Go's `net/http` is left out: command
 /// lines use it as a client).
+/// JVM packages whose import beside a `main` makes it a server's entry point.
+#[rustfmt::skip]
+const JVM_SERVERS: &[&str] = &[
+    "org.springframework.boot", "io.micronaut", "io.quarkus", "io.ktor.server", "io.javalin",
+    "spark", "io.vertx", "org.eclipse.jetty", "io.undertow", "io.netty", "io.helidon",
+    "io.dropwizard", "org.http4k", "com.sun.net.httpserver", "org.glassfish.grizzly",
+    "io.grpc", "ratpack", "org.apache.catalina", "jakarta.servlet", "javax.servlet",
+    "org.jboss.resteasy.plugins.server",
+];
+
 const SERVER_LIBRARIES: &[&str] = &[
     "axum",
     "actix_web",
@@ -3758,7 +3768,23 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                         && (depth <= 1 || beside_settings(ctx, &file.path)))
                     || (matches!(name, "main.py" | "app.py") && depth <= 1)
             }
-            "java" | "kotlin" | "csharp" => has_main() || name == "Program.cs",
+            "csharp" => has_main() || name == "Program.cs",
+            // A `main` in a JVM library is a tool of its build or a demo (HikariCP's
+            // JavassistProxyFactory generates its proxies): only one that starts a server
+            // (Spring Boot, Micronaut, Ktor, Javalin, Vert.x, Jetty ...) or is named for one
+            // (`ShopApplication`, `SlothServer`) is an application's.
+            "java" | "kotlin" => {
+                let stem = name.split('.').next().unwrap_or(name);
+                has_main()
+                    && (["Application", "App", "Server"]
+                        .iter()
+                        .any(|s| stem.ends_with(s))
+                        || file.imports.iter().any(|i| {
+                            JVM_SERVERS
+                                .iter()
+                                .any(|p| crate::detect::rules::import_matches(&i.path, p))
+                        }))
+            }
             "javascript" | "typescript" | "tsx" => {
                 matches!(
                     name,
