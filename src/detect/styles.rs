@@ -3704,8 +3704,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     let packaged = packaged_library(ctx);
     for f in ctx.frameworks() {
-        // A gem's Gemfile is its development environment (Rails to test a Railtie).
-        if packaged && f.manifest == "Gemfile" {
+        // A gem's Gemfile is its development environment (Rails to test a Railtie), and a
+        // web framework its gemspec depends on serves the dashboard it bundles for the host
+        // application (resque's Sinatra web UI).
+        if packaged && (f.manifest == "Gemfile" || f.manifest.ends_with(".gemspec")) {
             continue;
         }
         // A .NET class library integrating a web framework (Hangfire.AspNetCore, packed or
