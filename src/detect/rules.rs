@@ -891,8 +891,9 @@ pub fn is_test_path(path: &str) -> bool {
         "e2e-tests", "it", "__mocks__", "mocks", "testutil", "testutils", "test-utils",
         "playwright", "cypress", "unittests", "unit_tests", "unit-tests", "functionaltests",
         "functional_tests", "acceptancetests", "integration_tests",
-        // .NET test host programs (`src/TestApp`).
-        "testapp", "testapps",
+        // .NET test host programs (`src/TestApp`), and hosts for trying the code by hand
+        // (Ocelot's manual/Ocelot.ManualTest.csproj).
+        "testapp", "testapps", "manual", "manualtest", "manualtests",
     ];
     #[rustfmt::skip]
     const SUFFIXES: &[&str] = &[
