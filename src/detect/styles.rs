@@ -3863,8 +3863,6 @@ fn packaged_command(ctx: &Context) -> bool {
         })
 }
 
-/// A framework the package only names as a peer dependency is the host it plugs into (a
-/// React state library, a discord.js extension), not an application of its own.
 /// A Go module with no `main` package of its own (examples and tools aside): a web
 /// framework among its dependencies routes handlers the library offers (watermill's HTTP
 /// components on chi); nothing here runs a server.
@@ -3877,12 +3875,15 @@ fn go_module_without_program(ctx: &Context, manifest: &str) -> bool {
     })
 }
 
+/// A framework the package only names as a peer or optional dependency is the host it plugs
+/// into (a React state library, a discord.js extension, agendash's Express / Koa / Fastify /
+/// Hapi middlewares for whichever the user runs), not an application of its own.
 fn peer_only(ctx: &Context, f: &crate::facts::Framework) -> bool {
     ctx.analysis.project.manifests.iter().any(|m| {
         m.path == f.manifest
             && m.dependencies
                 .iter()
-                .any(|d| d.name == f.dependency && d.scope == "peer")
+                .any(|d| d.name == f.dependency && matches!(d.scope.as_str(), "peer" | "optional"))
     })
 }
 
