@@ -4188,6 +4188,8 @@ fn jvm_package(ctx: &Context) -> Vec<Evidence> {
         .iter()
         .filter(|m| has_jvm_code && !m.path.contains('/'))
         .filter(|m| matches!(m.ecosystem.as_str(), "maven" | "gradle"))
+        // Gradle's `application` plugin builds the root into a program, not a jar to reuse.
+        .filter(|m| !m.ships.iter().any(|s| s == "cli"))
         .take(1)
         .map(|m| Evidence::at(&m.path, None, "a jar built from the root"))
         .collect()
