@@ -67,9 +67,31 @@ const INFRA_IMAGES: &[&str] = &[
     // Search engines, headless browsers and model servers run beside an app, off the shelf.
     "meilisearch", "typesense", "solr", "qdrant", "weaviate", "milvus", "chrome", "chromium",
     "browserless", "ollama",
+    // MQTT brokers.
+    "mosquitto", "emqx", "vernemq",
     // The application's scheduler container runs its own code on a timer, not a service.
     "cron",
 ];
+
+/// Target languages: `api/Dockerfile-java`, compose service `chirpstack-api-python` build the
+/// client code an API generates for each language, not a service of the system.
+#[rustfmt::skip]
+const LANGUAGE_IMAGES: &[&str] = &[
+    "c", "cpp", "csharp", "dotnet", "java", "kotlin", "python", "php", "ruby", "rust", "go",
+    "golang", "js", "javascript", "ts", "typescript", "swift", "dart", "md", "grpc-web",
+];
+
+/// Whether an image or compose service is named for a target language (its last word).
+fn language_image(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    LANGUAGE_IMAGES.iter().any(|language| {
+        lower == *language
+            || [lower.strip_suffix(language)]
+                .into_iter()
+                .flatten()
+                .any(|rest| rest.ends_with(['-', '_']))
+    })
+}
 
 /// Base images and build flavours: folders holding one Dockerfile per variant of the same
 /// program are named after them.
@@ -84,8 +106,6 @@ const IMAGE_VARIANTS: &[&str] = &[
     "nightly", "debug", "ci",
 ];
 
-/// Libraries a program imports to serve requests itself (Go's `net/http` is left out: command
-/// lines use it as a client).
 /// JVM packages whose import beside a `main` makes it a server's entry point.
 #[rustfmt::skip]
 const JVM_SERVERS: &[&str] = &[
@@ -96,6 +116,8 @@ const JVM_SERVERS: &[&str] = &[
     "org.jboss.resteasy.plugins.server",
 ];
 
+/// Libraries a program imports to serve requests itself (Go's `net/http` is left out: command
+/// lines use it as a client).
 const SERVER_LIBRARIES: &[&str] = &[
     "axum",
     "actix_web",
@@ -122,7 +144,8 @@ fn image_variant(folder: &str) -> bool {
 /// one `Dockerfile-<program>` per service (go-coffeeshop's docker/Dockerfile-kitchen, each
 /// program a folder of the repository). Variants (`Dockerfile-arm`, `Dockerfile-sqlite`),
 /// companions (`Dockerfile-postgres`) and an app's processes side by side
-/// (`Dockerfile.worker`, `api.dockerfile`) count once per folder.
+/// (`Dockerfile.worker`, `api.dockerfile`) and target languages (`Dockerfile-java`) count once
+/// per folder.
 fn image_unit(ctx: &Context, path: &str) -> String {
     let folder = crate::graph::module_of(path);
     let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
@@ -130,7 +153,9 @@ fn image_unit(ctx: &Context, path: &str) -> String {
         .strip_prefix("dockerfile-")
         .or_else(|| file.strip_prefix("dockerfile_"))
         .filter(|name| {
-            ctx.dirs.contains_key(*name) && !INFRA_IMAGES.iter().any(|i| name.contains(i))
+            ctx.dirs.contains_key(*name)
+                && !INFRA_IMAGES.iter().any(|i| name.contains(i))
+                && !language_image(name)
         })
         .unwrap_or("");
     format!("{folder}/{named}")
@@ -3406,7 +3431,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
     let mut workloads = Vec::new();
     let app_name = |name: &str| {
         let lower = name.to_ascii_lowercase();
-        !INFRA_IMAGES.iter().any(|i| lower.contains(i))
+        !INFRA_IMAGES.iter().any(|i| lower.contains(i)) && !language_image(name)
     };
     // The image of a browser app (a React or Vue build served as files) is the system's front
     // end, not one of its services: its own package uses a front-end framework and no server.
