@@ -181,17 +181,26 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         if heading {
             architecture_section = lower.contains("architecture") || lower.contains("design");
         }
-        // Where the item's text starts, past the bullet and any emphasis.
-        let item_start = architecture_section
-            .then(|| {
-                let body = lower.trim_start();
-                let rest = body
-                    .strip_prefix("- ")
-                    .or_else(|| body.strip_prefix("* "))?;
-                let text = rest.trim_start_matches(['*', '_', ' ']);
-                Some(lower.len() - text.len())
-            })
-            .flatten();
+        // Where the item's text starts, past the bullet and any emphasis: in an architecture
+        // section any item, elsewhere (a features list) only one that leads with a bold
+        // term and a colon ("- **Clean Architecture**: clear separation of …"), how a
+        // README declares what the project has; a reading list links its topics instead.
+        let item_start = {
+            let body = lower.trim_start();
+            body.strip_prefix("- ")
+                .or_else(|| body.strip_prefix("* "))
+                .filter(|rest| {
+                    architecture_section
+                        || rest
+                            .strip_prefix("**")
+                            .and_then(|bold| bold.split_once("**"))
+                            .is_some_and(|(_, after)| after.starts_with(':'))
+                })
+                .map(|rest| {
+                    let text = rest.trim_start_matches(['*', '_', ' ']);
+                    lower.len() - text.len()
+                })
+        };
         for (id, term) in terms {
             let said = term.find_iter(&lower).any(|m| {
                 let before = &lower[..m.start()];
@@ -305,6 +314,13 @@ mod tests {
                 .is_empty()
         );
         assert!(statements_in("docs/overview.md", "# A CLI tool").is_empty());
+    }
+
+    #[test]
+    fn a_features_list_item_leading_with_a_bold_style_and_a_colon_counts() {
+        let readme = "## Features\n- **Clean Architecture**: clear separation of layers\n\
+                      - Learn about CQRS in the docs\n- [Hexagonal architecture](https://x)\n";
+        assert_eq!(styles(readme), ["clean"]);
     }
 
     #[test]
