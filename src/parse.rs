@@ -2166,7 +2166,7 @@ mod shared_instance_tests {
             (
                 "rust",
                 "r.rs",
-                "struct R;\nimpl R {\n    pub fn instance() -> &'static Self { todo!() }\n    pub fn current(&self) -> u8 { 0 }\n    fn boxed(self: Box<Self>) {}\n}\n",
+                "struct R;\nimpl R {\n    pub fn instance() -> &'static Self { &R }\n    pub fn current(&self) -> u8 { 0 }\n    fn boxed(self: Box<Self>) {}\n}\n",
                 &["instance"],
             ),
         ];

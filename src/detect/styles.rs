@@ -86,10 +86,9 @@ fn language_image(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     LANGUAGE_IMAGES.iter().any(|language| {
         lower == *language
-            || [lower.strip_suffix(language)]
-                .into_iter()
-                .flatten()
-                .any(|rest| rest.ends_with(['-', '_']))
+            || lower
+                .strip_suffix(language)
+                .is_some_and(|rest| rest.ends_with(['-', '_']))
     })
 }
 
@@ -1251,13 +1250,7 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
         .artifacts
         .iter()
         .any(|a| a.kind == "manpage" && !is_test_path(&a.path));
-    let said_cli = ctx
-        .analysis
-        .project
-        .statements
-        .iter()
-        .any(|s| s.style == "cli");
-    if !serves(ctx) || manual || said_cli || root_ships(ctx, "cli").next().is_some() {
+    if !serves(ctx) || manual || docs_name(ctx, "cli") || root_ships(ctx, "cli").next().is_some() {
         return Vec::new();
     }
     let library = |path: &str| {
@@ -3188,12 +3181,7 @@ fn clean(ctx: &Context) -> Vec<Signal> {
     // Dependencies pointing inward and interfaces declared inside are the shape of any
     // well-factored application; without the rings' names in its folders, or its docs
     // saying so, that shape alone is not a clean architecture (Moonglade).
-    let stated = ctx
-        .analysis
-        .project
-        .statements
-        .iter()
-        .any(|s| s.style == "clean");
+    let stated = docs_name(ctx, "clean");
     let shape_only = use_cases.is_none() && ring_count < 3 && !stated;
     let inverted = inverted_dependencies(ctx);
     let inner = inner_ports(ctx);
@@ -4385,6 +4373,15 @@ fn file_role_layers(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// Whether the project's own docs name this style ([`crate::facts::Statement`]).
+fn docs_name(ctx: &Context, style: &str) -> bool {
+    ctx.analysis
+        .project
+        .statements
+        .iter()
+        .any(|s| s.style == style)
+}
+
 /// Weight of a style the project's README or architecture notes name, where the code shows
 /// it too: on the development sets 0.3 lifted two stated hexagonal systems over the
 /// threshold with no false positive; 0.5 asserted a stated hexagonal that was not.
@@ -4530,14 +4527,8 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // service (haste-server).
     // And so does one whose README describes the product as a command-line tool: serving
     // files over HTTP is what `miniserve` does when run.
-    let said_cli = ctx
-        .analysis
-        .project
-        .statements
-        .iter()
-        .any(|s| s.style == "cli");
-    let serve_tool = cli.is_some() && said_cli
-        || cli.is_some() && {
+    let serve_tool = cli.is_some()
+        && (docs_name(ctx, "cli") || {
             let server_files: BTreeSet<&str> = if deployed {
                 BTreeSet::new()
             } else {
@@ -4550,7 +4541,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
             code.peek().is_some()
                 && code
                     .all(|e| serve_command_file(&e.path) || server_files.contains(e.path.as_str()))
-        };
+        });
     let (serve_command, served_app): (Vec<Evidence>, Vec<Evidence>) =
         rest_evidence.into_iter().partition(|e| {
             serve_tool || (!deployed && cli_modules.contains(crate::graph::module_of(&e.path)))
