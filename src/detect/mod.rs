@@ -320,7 +320,11 @@ pub fn detect(analysis: &Analysis) -> Detection {
         .iter()
         .find(|f| f.kind == FindingKind::Style && f.id == "monolith")
         .map(|f| f.confidence);
-    let rank = |f: &Finding| listing_rank(f, monolith, analysis.summary.files, statements);
+    let shape = Shape {
+        files: analysis.summary.files,
+        read_side: styles::read_side(&context),
+    };
+    let rank = |f: &Finding| listing_rank(f, monolith, &shape, statements);
     findings.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
@@ -335,16 +339,25 @@ pub fn detect(analysis: &Analysis) -> Detection {
     }
 }
 
+/// What the ranking of styles needs to know about the repository.
+struct Shape {
+    /// Source files analysed.
+    files: usize,
+    /// Whether it has a read side of its own ([`styles::read_side`]).
+    read_side: bool,
+}
+
 /// Where a finding sorts among the asserted ones of its kind: styles a project's docs name
 /// first (a library or command-line tool stays first anyway), then by [`style_rank`], with
 /// faint shapes moved beside or after the application they are part of. `monolith` is the
-/// monolith's confidence when it is asserted; `files` the source files analysed.
+/// monolith's confidence when it is asserted.
 fn listing_rank(
     f: &Finding,
     monolith: Option<f64>,
-    files: usize,
+    shape: &Shape,
     statements: &[crate::facts::Statement],
 ) -> (bool, u8) {
+    let files = shape.files;
     let rank = style_rank(&f.id);
     let rank = match monolith {
         // A presentation pattern or layering seen only faintly (folder names alone) does
@@ -359,6 +372,9 @@ fn listing_rank(
         // shape of the code seen only faintly (a folder named `adapters`, two `*Command`
         // classes): a sample of that size is rare, a product that borrowed a folder name is
         // not. (Docs that state the style still put it first.)
+        // Commands and queries over one model (MediatR slices) are how the monolith handles
+        // requests, not a separate read side.
+        Some(_) if f.id == "cqrs" && !shape.read_side => style_rank("monolith") + 1,
         Some(_) if files >= PRODUCT_FILES => {
             let organisation = matches!(f.id.as_str(), "layered" | "mvc");
             let faint_shape = f.confidence < FAINT_SHAPE
@@ -474,7 +490,11 @@ mod tests {
     fn faint_shapes_of_a_product_list_after_its_monolith() {
         let faint = style("hexagonal", 0.51);
         let monolith = style("monolith", 0.55);
-        let rank = |f: &Finding, files| listing_rank(f, Some(0.55), files, &[]);
+        let shape = |files| Shape {
+            files,
+            read_side: true,
+        };
+        let rank = |f: &Finding, files| listing_rank(f, Some(0.55), &shape(files), &[]);
         // A product that borrowed a folder name is first a monolith ...
         assert!(rank(&faint, 400) > rank(&monolith, 400));
         // ... a small sample demonstrates the shape, and a strong shape is the architecture.
@@ -488,9 +508,26 @@ mod tests {
             text: "Hexagonal architecture".into(),
         }];
         assert!(
-            listing_rank(&faint, Some(0.55), 400, &stated)
-                < listing_rank(&monolith, Some(0.55), 400, &stated)
+            listing_rank(&faint, Some(0.55), &shape(400), &stated)
+                < listing_rank(&monolith, Some(0.55), &shape(400), &stated)
         );
+    }
+
+    #[test]
+    fn commands_and_queries_over_one_model_list_after_the_monolith() {
+        let cqrs = style("cqrs", 0.8);
+        let monolith = style("monolith", 0.55);
+        let rank = |f: &Finding, read_side| {
+            let shape = Shape {
+                files: 60,
+                read_side,
+            };
+            listing_rank(f, Some(0.55), &shape, &[])
+        };
+        // MediatR slices over one DbContext: a monolith handling requests as commands.
+        assert!(rank(&cqrs, false) > rank(&monolith, false));
+        // Read models of their own: CQRS is the architecture.
+        assert!(rank(&cqrs, true) < rank(&monolith, true));
     }
 
     #[test]

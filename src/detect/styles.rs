@@ -4373,6 +4373,31 @@ fn file_role_layers(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// A read side of its own: read models, projections or query services apart from the write
+/// model (`SingleTableReadModel`, `OrderProjection`, `ArticleQueryService`, a `read_models/`
+/// folder). Commands and queries handled through a mediator over one model (MediatR feature
+/// slices) separate requests, not models: the labelling conventions keep such an app a
+/// monolith first, with CQRS present.
+pub fn read_side(ctx: &Context) -> bool {
+    static NAME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        regex::Regex::new(r"^I?[A-Z]\w*(ReadModel\w*|ReadService|QueryService|Projection|Projector|QueryModel)s?$")
+            .expect("valid regex")
+    });
+    ctx.has_dir(&[
+        "read_models",
+        "read_model",
+        "readmodels",
+        "readmodel",
+        "projections",
+    ])
+    .is_some()
+        || ctx
+            .app_files
+            .iter()
+            .any(|f| f.types.iter().any(|t| name.is_match(&t.name)))
+}
+
 /// Whether the project's own docs name this style ([`crate::facts::Statement`]).
 fn docs_name(ctx: &Context, style: &str) -> bool {
     ctx.analysis
