@@ -973,54 +973,35 @@ pub fn is_test_path(path: &str) -> bool {
         || SUFFIXES.iter().any(|s| original.ends_with(s))
 }
 
-/// Files in examples, samples, demos or docs: what the project shows, not what it runs
-/// ([`is_example_path`] also counts its scripts, tools and benchmarks).
-pub fn is_sample_path(path: &str) -> bool {
-    const DIRS: &[&str] = &[
-        "examples",
-        "example",
-        "samples",
-        "sample",
-        "demo",
-        "demos",
-        "docs",
-        "doc",
-        "_examples",
-        "_example",
-    ];
-    path.to_ascii_lowercase()
-        .split('/')
-        .rev()
-        .skip(1)
-        .any(|d| DIRS.contains(&d))
-}
+/// Folders of what a project shows rather than runs: examples, samples, demos, docs.
+#[rustfmt::skip]
+const SAMPLE_DIRS: &[&str] = &[
+    "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "_examples",
+    "_example",
+];
 
-/// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
-///
-/// Only folders above the first source root count: `examples/basic/src/main.rs` is an
-/// example, `src/main/java/org/acme/samples/petclinic/Owner.java` is the application.
-pub fn is_example_path(path: &str) -> bool {
-    #[rustfmt::skip]
-    const DIRS: &[&str] = &[
-        "examples", "example", "samples", "sample", "demo", "demos", "docs", "doc", "benches",
-        "benchmark", "_examples", "_example",
-        "benchmarks", "bench", "scripts", "tools", "hack", ".github", "contrib", "sandbox",
-        "playground", "performance", "profiling", "docs-src", "snippets", "dev",
-    ];
-    const SOURCE_ROOTS: &[&str] = &[
-        "src",
-        "lib",
-        "app",
-        "internal",
-        "pkg",
-        "cmd",
-        "source",
-        "resources",
-    ];
-    let lower = path.to_ascii_lowercase();
-    let segments: Vec<&str> = lower.split('/').collect();
-    let dirs = &segments[..segments.len().saturating_sub(1)];
-    // `xxl-job-executor-samples`, `spring-examples`: named as samples of something.
+/// Folders of code about the project: benchmarks, scripts, tools, playgrounds.
+#[rustfmt::skip]
+const TOOLING_DIRS: &[&str] = &[
+    "benches", "benchmark", "benchmarks", "bench", "scripts", "tools", "hack", ".github",
+    "contrib", "sandbox", "playground", "performance", "profiling", "docs-src", "snippets", "dev",
+];
+
+/// Folders that hold a project's source (below them, folder names are packages).
+const SOURCE_ROOTS: &[&str] = &[
+    "src",
+    "lib",
+    "app",
+    "internal",
+    "pkg",
+    "cmd",
+    "source",
+    "resources",
+];
+
+/// Whether a folder above the first source root is one of `names`, or is named as samples of
+/// something (`xxl-job-executor-samples`, `spring-examples`).
+fn above_source_root(dirs: &[&str], names: &[&str]) -> bool {
     const SUFFIXES: &[&str] = &[
         "-samples",
         "_samples",
@@ -1029,6 +1010,29 @@ pub fn is_example_path(path: &str) -> bool {
         "-demo",
         "-demos",
     ];
+    dirs.iter()
+        .take_while(|s| !SOURCE_ROOTS.contains(s))
+        .any(|s| names.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
+}
+
+/// Files in examples, samples, demos or docs: what the project shows, not what it runs
+/// ([`is_example_path`] also counts its scripts, tools and benchmarks).
+pub fn is_sample_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    // Below a source root only the plural is unambiguous (see [`is_example_path`]).
+    above_source_root(dirs, SAMPLE_DIRS) || dirs.iter().skip(1).any(|s| *s == "examples")
+}
+
+/// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
+///
+/// Only folders above the first source root count: `examples/basic/src/main.rs` is an
+/// example, `src/main/java/org/acme/samples/petclinic/Owner.java` is the application.
+pub fn is_example_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
     // JMH / BenchmarkDotNet classes (`ParseBenchmark.java`) measure the code; they are not it,
     // wherever they sit (gson keeps them in a `metrics` module with a `main`).
     let stem = path
@@ -1048,10 +1052,8 @@ pub fn is_example_path(path: &str) -> bool {
     python_bench
         || stem.ends_with("Benchmark")
         || stem.ends_with("Benchmarks")
-        || dirs
-            .iter()
-            .take_while(|s| !SOURCE_ROOTS.contains(s))
-            .any(|s| DIRS.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
+        || above_source_root(dirs, SAMPLE_DIRS)
+        || above_source_root(dirs, TOOLING_DIRS)
         // Below a source root only the plural is unambiguous: `org/jsoup/examples` holds
         // example programs (Polly's `src/Snippets` the documentation's code), while
         // `com/example` and `samples/petclinic` name real packages.
@@ -1952,6 +1954,17 @@ rules:
         ));
         assert!(is_test_path("src/UITest/PageModel/PitstopApp.cs"));
         assert!(!is_test_path("src/Shop.Testimonials/Review.cs"));
+        // Samples are the part of examples that excludes a project's tools and scripts.
+        assert!(is_sample_path("examples/db/migrations/001_init.sql"));
+        assert!(is_sample_path(
+            "source/github/examples/migrations/1_users.up.sql"
+        ));
+        assert!(!is_sample_path(
+            "tools/prisma/migrations/2024_init/migration.sql"
+        ));
+        assert!(!is_sample_path(
+            "src/main/resources/samples/petclinic/db/migration/V1__init.sql"
+        ));
         assert!(is_example_path("examples/basic/main.rs"));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
