@@ -3672,7 +3672,26 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     let (dockerfiles, _, _) = deployable_units(ctx);
     let single = dockerfiles.len() <= 2 && (modules.len() >= 2 || contexts.len() >= 2);
     let all: Vec<String> = modules.iter().chain(contexts.iter()).cloned().collect();
+    // Spring Modulith verifies the module boundaries of one Spring Boot application: the
+    // application says what it is (spring-restbucks' order, payment and engine modules).
+    let modulith: Vec<Evidence> = ctx
+        .app_files
+        .iter()
+        .filter_map(|f| {
+            f.imports
+                .iter()
+                .find(|i| i.path.starts_with("org.springframework.modulith."))
+                .map(|i| Evidence::at(&f.path, Some(i.line), format!("imports {}", i.path)))
+        })
+        .take(3)
+        .collect();
     vec![
+        when(
+            true,
+            "Spring Modulith declares and verifies the application's modules",
+            0.75,
+            modulith,
+        ),
         when(
             modules.len() >= 3,
             "three or more sibling modules under a modules / contexts folder",
