@@ -3411,6 +3411,30 @@ fn package_of(ctx: &Context, dir: &str) -> String {
 }
 
 /// Deployable units: directories with their own Dockerfile, application services in
+/// Whether a Dockerfile's final stage starts from the project's own published image
+/// (`FROM lnbits/lnbits:${TAG}` in lnbits): the same program with a sidecar or a plugin
+/// added, a variant of its one deployable unit rather than another service.
+fn builds_on_own_image(ctx: &Context, bases: &[String]) -> bool {
+    let Some(last) = bases.last() else {
+        return false;
+    };
+    let image = last.split(['@', ':']).next().unwrap_or(last);
+    let repository = image
+        .rsplit('/')
+        .next()
+        .unwrap_or(image)
+        .to_ascii_lowercase();
+    image.contains('/')
+        && ctx
+            .analysis
+            .project
+            .manifests
+            .iter()
+            .filter(|m| !m.path.contains('/'))
+            .filter_map(|m| m.name.as_deref())
+            .any(|name| name.to_ascii_lowercase() == repository)
+}
+
 /// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
@@ -3445,6 +3469,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                     matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
                         || image_variant(s)
                 }) && !infrastructure_image(&infra.path)
+                    && !builds_on_own_image(ctx, &infra.items)
                     && !front_end(crate::graph::module_of(&infra.path))
                     && dirs.insert(image_unit(ctx, &infra.path)) =>
             {
