@@ -3756,6 +3756,33 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     ]
 }
 
+/// A Python package that depends on FastAPI, Flask, Quart or Starlette and never builds the
+/// application object (`FastAPI()`, `Flask(__name__)`, a subclass of either) extends that
+/// framework for the applications that do (fastapi-users' routers, a Flask extension): the
+/// framework is its host, not its server.
+fn python_extension(ctx: &Context, framework: &crate::facts::Framework) -> bool {
+    const APP_OBJECTS: &[&str] = &["FastAPI", "Flask", "Quart", "Starlette"];
+    if !APP_OBJECTS.contains(&framework.name.as_str()) {
+        return false;
+    }
+    let python = ctx
+        .app_files
+        .iter()
+        .filter(|f| f.language == "python")
+        .collect::<Vec<_>>();
+    !python.is_empty()
+        && !python.iter().any(|f| {
+            f.calls
+                .iter()
+                .any(|c| APP_OBJECTS.contains(&c.name.as_str()))
+                || f.types.iter().any(|t| {
+                    t.bases
+                        .iter()
+                        .any(|b| APP_OBJECTS.contains(&crate::parse::simple_name(b)))
+                })
+        })
+}
+
 /// Evidence that the repository is an application: entry points, web / frontend frameworks, deployments.
 fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
@@ -3780,6 +3807,7 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             && !peer_only(ctx, f)
             && !go_module_without_program(ctx, &f.manifest)
             && !dotnet_library
+            && !python_extension(ctx, f)
         {
             out.push(Evidence::at(
                 &f.manifest,
