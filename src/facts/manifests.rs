@@ -730,8 +730,22 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 out.push("private".to_string());
             }
         }
+        // A Maven jar whose entry class is named as a program's (`Main`, `Cli`, `FooMain`)
+        // ships one (google-java-format). Other entry classes are the example or tool jars
+        // libraries also build (jsoup's HtmlToPlainText, gson's R8 step).
+        ManifestKind::Maven => {
+            let program = text.split("<mainClass>").skip(1).any(|rest| {
+                let class = rest.split('<').next().unwrap_or_default().trim();
+                let simple = class.rsplit(['.', '$']).next().unwrap_or(class);
+                ["Main", "Cli", "CLI", "CommandLine"]
+                    .iter()
+                    .any(|n| simple.ends_with(n))
+            });
+            if program {
+                out.push("cli".to_string());
+            }
+        }
         // A Gradle build with the application plugin (and the class it runs) ships a program.
-        // (Maven's `mainClass` is left out: libraries set it for their example or tool jars.)
         ManifestKind::Gradle => {
             let compact: String = text.split_whitespace().collect();
             let lower = compact.to_ascii_lowercase();
@@ -2188,8 +2202,21 @@ gem "puma"
     fn gradle_builds_with_the_application_plugin_ship_a_program() {
         let gradle = "plugins {\n  application\n}\napplication {\n  mainClass.set(\"com.facebook.ktfmt.cli.Main\")\n}\n";
         assert_eq!(ships(ManifestKind::Gradle, gradle), ["cli"]);
-        let pom = "<project><build><plugins><plugin><configuration><mainClass>a.Main</mainClass></configuration></plugin></plugins></build></project>";
-        assert!(ships(ManifestKind::Maven, pom).is_empty());
+        let pom = |class: &str| {
+            format!("<project><build><plugins><plugin><configuration><mainClass>{class}</mainClass></configuration></plugin></plugins></build></project>")
+        };
+        assert_eq!(ships(ManifestKind::Maven, &pom("a.java.Main")), ["cli"]);
+        assert_eq!(
+            ships(ManifestKind::Maven, &pom("a.tool.FormatterCli")),
+            ["cli"]
+        );
+        // Example and build-tool jars of a library name what they do, not a program.
+        assert!(ships(
+            ManifestKind::Maven,
+            &pom("org.jsoup.examples.HtmlToPlainText")
+        )
+        .is_empty());
+        assert!(ships(ManifestKind::Maven, &pom("com.android.tools.r8.R8")).is_empty());
         assert!(ships(ManifestKind::Gradle, "plugins { id(\"java-library\") }").is_empty());
     }
 
