@@ -3410,7 +3410,6 @@ fn package_of(ctx: &Context, dir: &str) -> String {
         .to_string()
 }
 
-/// Deployable units: directories with their own Dockerfile, application services in
 /// Whether a Dockerfile's final stage starts from the project's own published image
 /// (`FROM lnbits/lnbits:${TAG}` in lnbits): the same program with a sidecar or a plugin
 /// added, a variant of its one deployable unit rather than another service.
@@ -3435,6 +3434,7 @@ fn builds_on_own_image(ctx: &Context, bases: &[String]) -> bool {
             .any(|name| name.to_ascii_lowercase() == repository)
 }
 
+/// Deployable units: directories with their own Dockerfile, application services in
 /// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
