@@ -3423,15 +3423,17 @@ fn builds_on_own_image(ctx: &Context, bases: &[String]) -> bool {
         .next()
         .unwrap_or(image)
         .to_ascii_lowercase();
-    image.contains('/')
-        && ctx
-            .analysis
-            .project
-            .manifests
-            .iter()
-            .filter(|m| !m.path.contains('/'))
-            .filter_map(|m| m.name.as_deref())
-            .any(|name| name.to_ascii_lowercase() == repository)
+    image.contains('/') && root_names(ctx).any(|name| name.to_ascii_lowercase() == repository)
+}
+
+/// The names the root manifests give the project (`lnbits`, `python-dotenv`).
+fn root_names<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> {
+    ctx.analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| !m.path.contains('/'))
+        .filter_map(|m| m.name.as_deref())
 }
 
 /// Deployable units: directories with their own Dockerfile, application services in
@@ -4344,13 +4346,7 @@ fn cli_first(ctx: &Context) -> Vec<Evidence> {
 /// The root package's library entry: `src/lib.rs` of the root crate, the Python package named
 /// like the project, `lib/` of a gem.
 fn root_library(ctx: &Context) -> Vec<Evidence> {
-    let names: Vec<String> = ctx
-        .analysis
-        .project
-        .manifests
-        .iter()
-        .filter(|m| !m.path.contains('/'))
-        .filter_map(|m| m.name.as_ref())
+    let names: Vec<String> = root_names(ctx)
         .map(|n| n.to_ascii_lowercase().replace('-', "_"))
         // The distribution `python-dotenv` installs the package `dotenv`.
         .flat_map(|n| {
