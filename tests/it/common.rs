@@ -5,9 +5,13 @@ use std::sync::OnceLock;
 
 use assert_cmd::Command;
 
-/// The repository root.
+/// The repository root: the one `cargo test` runs in, read at run time. The compile-time
+/// value goes stale when clones in two folders share one `CARGO_TARGET_DIR` (as CI's clone
+/// and a developer's do): cargo does not rebuild a test binary for a moved checkout.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// A fixture directory.
