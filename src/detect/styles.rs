@@ -3761,10 +3761,21 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
 /// A Python package that depends on FastAPI, Flask, Quart or Starlette and never builds the
 /// application object (`FastAPI()`, `Flask(__name__)`, a subclass of either) extends that
 /// framework for the applications that do (fastapi-users' routers, a Flask extension): the
-/// framework is its host, not its server.
+/// framework is its host, not its server. Only a named package (pyproject.toml, setup.py,
+/// setup.cfg) is one; a requirements.txt lists what some scripts of an application run on.
 fn python_extension(ctx: &Context, framework: &crate::facts::Framework) -> bool {
     const APP_OBJECTS: &[&str] = &["FastAPI", "Flask", "Quart", "Starlette"];
     if !APP_OBJECTS.contains(&framework.name.as_str()) {
+        return false;
+    }
+    let named_package = ctx.analysis.project.manifests.iter().any(|m| {
+        m.path == framework.manifest
+            && m.name.is_some()
+            && ["pyproject.toml", "setup.py", "setup.cfg"]
+                .iter()
+                .any(|file| m.path.rsplit('/').next() == Some(*file))
+    });
+    if !named_package {
         return false;
     }
     let python = ctx
