@@ -50,6 +50,11 @@ pub struct SignalRule {
     /// `Command` subclass in a file importing Symfony Console is a console command.
     #[serde(default)]
     pub unless_import: Vec<String>,
+    /// Code matchers look only at files importing one of these (prefixes, as for `import:`):
+    /// a `FlodeskClient` class in a file importing Faraday wraps a remote API for the
+    /// application.
+    #[serde(default)]
+    pub with_import: Vec<String>,
     /// For `type_name` and `base`: types whose names match this regex are skipped
     /// (`HTTPResponse` in an HTTP library is its protocol model, not a boundary DTO).
     #[serde(default)]
@@ -357,7 +362,7 @@ pub struct Context<'a> {
     pub import_index: Vec<(&'a str, usize, usize)>,
     /// Imports that resolve to the repository somewhere: the app's own modules.
     pub internal_imports: BTreeSet<&'a str>,
-    /// For each `unless_import` list asked about: which application files import one of its
+    /// For each `unless_import` or `with_import` list asked about: which application files import one of its
     /// prefixes. Several signals share a list (the console libraries of `command`), and
     /// comparing every import of every file with it once is enough.
     unless_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
@@ -1295,10 +1300,13 @@ fn run(
 ) {
     let unless = &compiled.rule.unless_import;
     let excluded = (!unless.is_empty()).then(|| ctx.importing(unless));
+    let with = &compiled.rule.with_import;
+    let required = (!with.is_empty()).then(|| ctx.importing(with));
     // `index` is the file's position in `app_files`.
     let file_ok = |index: usize, f: &FileFacts| {
         language_ok(compiled, f)
             && !excluded.as_ref().is_some_and(|e| e[index])
+            && required.as_ref().is_none_or(|r| r[index])
             && !compiled
                 .unless_path
                 .as_ref()
@@ -1561,6 +1569,7 @@ fn run(
             // `Contracts/` of interfaces is not a folder of data contracts).
             let holding = compiled.holding.as_ref();
             let filtered = !unless.is_empty()
+                || !with.is_empty()
                 || !compiled.rule.languages.is_empty()
                 || !type_kinds.is_empty()
                 || holding.is_some();
