@@ -3084,12 +3084,26 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
     );
     let owned = owned_ports(ctx);
     let owned_count = owned.len();
+    let adapter_modules = adapter_modules(ctx);
+    let root_domain = root_domain_ports(ctx);
     vec![
         when(
             ports.is_some() && adapters.is_some(),
             "ports and adapters folders hold code",
             0.75,
             evidence_for(both, "ports / adapters folder", 4),
+        ),
+        when(
+            !root_domain.is_empty(),
+            "interfaces of the root domain package are implemented by subpackages named for their technology",
+            0.5,
+            root_domain,
+        ),
+        when(
+            !adapter_modules.is_empty(),
+            "build modules named as adapters beside the domain model's modules",
+            0.6,
+            adapter_modules,
         ),
         when(
             ports.is_some() || adapters.is_some(),
@@ -3134,6 +3148,106 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
             inward_violations(ctx),
         ),
     ]
+}
+
+/// Go's standard package layout: the root package declares the domain's types and service
+/// interfaces (wtf.DialService), and subpackages named for a technology (sqlite, http,
+/// inmem) implement them; `cmd/` wires them. The root is the hexagon's core, each
+/// subpackage an adapter. Three interfaces implemented from two such subpackages at least:
+/// one root `Logger` interface with a default implementation is a library's extension point,
+/// and root factories implemented under `operations/` are a package of plug-ins.
+fn root_domain_ports(ctx: &Context) -> Vec<Evidence> {
+    // Subpackages named for the technology they adapt the domain to.
+    #[rustfmt::skip]
+    const TECHNOLOGY_PACKAGES: &[&str] = &[
+        "sql", "sqlite", "postgres", "postgresql", "pg", "mysql", "mongo", "mongodb", "redis",
+        "bolt", "boltdb", "badger", "inmem", "memory", "memstore", "csv", "grpc", "graphql",
+        "websocket", "ws", "s3", "kafka", "nats", "amqp", "smtp", "email", "ldap", "oauth",
+        "github", "stripe", "dynamodb", "elastic", "elasticsearch", "fs", "file", "cli",
+    ];
+    let root_module = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .any(|m| m.path == "go.mod");
+    if !root_module {
+        return Vec::new();
+    }
+    let mut interfaces = BTreeSet::new();
+    let mut sides = BTreeSet::new();
+    let mut out = Vec::new();
+    for i in &ctx.app_implementations {
+        if crate::graph::module_of(i.declared_in) != "." {
+            continue;
+        }
+        let Some((side, _)) = i.file.path.split_once('/') else {
+            continue;
+        };
+        if !TECHNOLOGY_PACKAGES.contains(&side) && !in_vocabulary(side, OUTER) {
+            continue;
+        }
+        sides.insert(side);
+        if interfaces.insert(i.interface) {
+            out.push(Evidence::at(
+                &i.file.path,
+                Some(i.line),
+                format!(
+                    "{} implements {}, declared in {}",
+                    i.ty, i.interface, i.declared_in
+                ),
+            ));
+        }
+    }
+    if interfaces.len() >= 3 && sides.len() >= 2 {
+        out.truncate(4);
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// Build modules (a folder with its own manifest) named as adapters, two or more, beside a
+/// module named as the domain model: a multi-module hexagon keeps each bounded context's
+/// model free of frameworks and its adapters apart (`demand-forecasting-model` and
+/// `demand-forecasting-adapters`). One `moshi-adapters` module of a library, or a Rails
+/// `queue_adapters` folder, is a plug-in point, not a side of a hexagon.
+fn adapter_modules(ctx: &Context) -> Vec<Evidence> {
+    let modules: BTreeSet<&str> = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .map(|m| super::rules::folder_of(&m.path))
+        .filter(|dir| !dir.is_empty() && !dir.contains('/'))
+        .collect();
+    let named = |suffixes: &[&str]| -> Vec<&str> {
+        modules
+            .iter()
+            .copied()
+            .filter(|m| {
+                let lower = m.to_ascii_lowercase();
+                suffixes
+                    .iter()
+                    .any(|s| lower.ends_with(&format!("-{s}")) || lower.ends_with(&format!("_{s}")))
+            })
+            .collect()
+    };
+    let adapters = named(&["adapters", "adapter"]);
+    let models = named(&["model", "domain"]);
+    if adapters.len() < 2 || models.is_empty() {
+        return Vec::new();
+    }
+    adapters
+        .iter()
+        .map(|m| Evidence::at(m, None, "a build module of adapters"))
+        .chain(
+            models
+                .iter()
+                .map(|m| Evidence::at(m, None, "a build module of the domain model")),
+        )
+        .take(4)
+        .collect()
 }
 
 fn clean(ctx: &Context) -> Vec<Signal> {
