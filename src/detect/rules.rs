@@ -362,10 +362,10 @@ pub struct Context<'a> {
     pub import_index: Vec<(&'a str, usize, usize)>,
     /// Imports that resolve to the repository somewhere: the app's own modules.
     pub internal_imports: BTreeSet<&'a str>,
-    /// For each `unless_import` or `with_import` list asked about: which application files import one of its
-    /// prefixes. Several signals share a list (the console libraries of `command`), and
-    /// comparing every import of every file with it once is enough.
-    unless_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
+    /// For each `unless_import` or `with_import` list asked about: which application files
+    /// import one of its prefixes. Several signals share a list (the console libraries of
+    /// `command`), and comparing every import of every file with it once is enough.
+    importing_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
     /// Folders of programs built on the repository's own package ([`consumers_of_root`]).
     consumers: Vec<String>,
 }
@@ -582,7 +582,7 @@ impl<'a> Context<'a> {
             app_implementations: Vec::new(),
             chosen: std::sync::OnceLock::new(),
             import_index: Vec::new(),
-            unless_files: std::sync::Mutex::new(Vec::new()),
+            importing_files: std::sync::Mutex::new(Vec::new()),
             consumers,
             internal_imports: analysis
                 .edges
@@ -646,7 +646,7 @@ impl<'a> Context<'a> {
     /// Which application files (by index in `app_files`) import one of `prefixes`.
     fn importing(&self, prefixes: &[String]) -> FileFlags {
         let mut known = self
-            .unless_files
+            .importing_files
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((_, files)) = known.iter().find(|(list, _)| list == prefixes) {

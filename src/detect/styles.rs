@@ -444,6 +444,18 @@ fn layered(ctx: &Context) -> Vec<Signal> {
     ]
 }
 
+/// Where an application type implements an interface the application declares.
+fn implementation_evidence(i: &AppImplementation) -> Evidence {
+    Evidence::at(
+        &i.file.path,
+        Some(i.line),
+        format!(
+            "{} implements {}, declared in {}",
+            i.ty, i.interface, i.declared_in
+        ),
+    )
+}
+
 /// Interfaces declared in core (or port / use-case) modules and implemented in outer modules.
 fn owned_ports(ctx: &Context) -> Vec<Evidence> {
     const PORTS: &[&str] = &["application", "ports", "port", "usecases", "usecase"];
@@ -455,14 +467,7 @@ fn owned_ports(ctx: &Context) -> Vec<Evidence> {
             && in_vocabulary(crate::graph::module_of(&i.file.path), OUTER)
             && seen.insert((i.ty, i.interface))
         {
-            out.push(Evidence::at(
-                &i.file.path,
-                Some(i.line),
-                format!(
-                    "{} implements {}, declared in {}",
-                    i.ty, i.interface, i.declared_in
-                ),
-            ));
+            out.push(implementation_evidence(i));
         }
     }
     out
@@ -3189,14 +3194,7 @@ fn root_domain_ports(ctx: &Context) -> Vec<Evidence> {
         }
         sides.insert(side);
         if interfaces.insert(i.interface) {
-            out.push(Evidence::at(
-                &i.file.path,
-                Some(i.line),
-                format!(
-                    "{} implements {}, declared in {}",
-                    i.ty, i.interface, i.declared_in
-                ),
-            ));
+            out.push(implementation_evidence(i));
         }
     }
     if interfaces.len() >= 3 && sides.len() >= 2 {
