@@ -3225,9 +3225,11 @@ fn adapter_modules(ctx: &Context) -> Vec<Evidence> {
             .copied()
             .filter(|m| {
                 let lower = m.to_ascii_lowercase();
-                suffixes
-                    .iter()
-                    .any(|s| lower.ends_with(&format!("-{s}")) || lower.ends_with(&format!("_{s}")))
+                suffixes.iter().any(|s| {
+                    lower
+                        .strip_suffix(s)
+                        .is_some_and(|rest| rest.ends_with(['-', '_']))
+                })
             })
             .collect()
     };
