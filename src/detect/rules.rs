@@ -1027,7 +1027,12 @@ pub fn is_sample_path(path: &str) -> bool {
     let segments: Vec<&str> = lower.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];
     // Below a source root only the plural is unambiguous (see [`is_example_path`]).
-    above_source_root(dirs, SAMPLE_DIRS) || dirs.iter().skip(1).any(|s| *s == "examples")
+    above_source_root(dirs, SAMPLE_DIRS)
+        || dirs
+            .iter()
+            .enumerate()
+            .skip(1)
+            .any(|(depth, s)| *s == "examples" && !jvm_namespace(&lower, dirs.len() - depth - 1))
 }
 
 /// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
@@ -1064,14 +1069,27 @@ pub fn is_example_path(path: &str) -> bool {
         // `com/example` and `samples/petclinic` name real packages.
         || dirs
             .iter()
+            .enumerate()
             .skip(1)
-            .any(|s| {
-                matches!(*s, "examples" | "snippets" | "benchmarks")
+            .any(|(depth, s)| {
+                (matches!(*s, "examples" | "snippets" | "benchmarks")
+                    && !jvm_namespace(&lower, dirs.len() - depth - 1))
                     // .NET benchmark projects (`Refit.Benchmarks`, AutoMapper's
                     // `src/Benchmark`): below `src` a .NET folder is a project.
                     || s.ends_with(".benchmarks")
                     || (*s == "benchmark" && lower.ends_with(".cs"))
             })
+}
+
+/// Whether a folder `below` levels above a JVM source file is a segment of its package name
+/// rather than a folder of examples: example programs sit in `org/jsoup/examples/` or one
+/// package below it, while `io/eventuate/examples/tram/ordersandcustomers/customers/domain`
+/// is an organisation's namespace for a whole application.
+fn jvm_namespace(lower_path: &str, below: usize) -> bool {
+    below >= 2
+        && [".java", ".kt", ".scala", ".groovy"]
+            .iter()
+            .any(|x| lower_path.ends_with(x))
 }
 
 /// Evaluates the table's signals for one id.
@@ -1975,6 +1993,15 @@ rules:
             "src/main/resources/samples/petclinic/db/migration/V1__init.sql"
         ));
         assert!(is_example_path("examples/basic/main.rs"));
+        assert!(is_example_path(
+            "extras/src/main/java/com/google/gson/extras/examples/rawcollections/Raw.java"
+        ));
+        assert!(!is_example_path(
+            "svc/src/main/java/io/eventuate/examples/tram/orders/domain/OrderRepository.java"
+        ));
+        assert!(!is_sample_path(
+            "svc/src/main/java/io/eventuate/examples/tram/orders/domain/OrderRepository.java"
+        ));
         assert!(is_example_path("crates/core/examples/x.rs"));
         assert!(is_example_path("benchmark/server.ts"));
         assert!(is_example_path("python/benchmark_backends.py"));
