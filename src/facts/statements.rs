@@ -57,7 +57,7 @@ const SELF_DESCRIPTION: &str = r"(?:^|[.!?>*#]\s*|\bis\s+)an?\s[^.;:!?]{0,40}$";
 const NOT_SELF: &str = r"\b(?:librar\w*|framework|toolkit|sdk|packages?|for|helps?|build\w*|creat\w*|writ\w*|making)\b";
 
 /// Verbs that adopt what follows, within the same clause.
-const AFFIRMATIVE: &str = r"\b(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|is an? |example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in)|favou?rs? an?)[^.;:!?]{0,40}$";
+const AFFIRMATIVE: &str = r"\b(?:(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in)|favou?rs? an?)\b|is an? )[^.;:!?]{0,40}$";
 
 /// Words that reject or contrast what follows, within the same clause.
 const NEGATION: &str = r"\b(?:not|no|without|instead of|rather than|unlike|vs\.?|versus|isn't|aren't|don't|doesn't|avoid\w*|over|than)\b[^.;!?]{0,40}$";
@@ -197,7 +197,13 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                             .is_some_and(|(_, after)| after.starts_with(':'))
                 })
                 .map(|rest| {
-                    let text = rest.trim_start_matches(['*', '_', ' ']);
+                    // In an architecture section a linked item names a style it combines
+                    // ("such as: - [Hexagonal (Ports and Adapters) Architecture](…)").
+                    let text = if architecture_section {
+                        rest.trim_start_matches(['*', '_', ' ', '['])
+                    } else {
+                        rest.trim_start_matches(['*', '_', ' '])
+                    };
                     lower.len() - text.len()
                 })
         };
@@ -264,6 +270,25 @@ mod tests {
             styles("# Python DDD & Onion-Architecture Example"),
             ["clean"]
         );
+        // An adopting verb is a whole word: "useful" does not use what follows.
+        assert!(
+            styles("Integration events are particularly useful when building microservices.")
+                .is_empty()
+        );
+        assert_eq!(
+            styles("This project is a **Clean Architecture** template."),
+            ["clean"]
+        );
+    }
+
+    #[test]
+    fn linked_items_of_an_architecture_section_name_its_styles() {
+        let readme = "# Architecture\n\nThis combines several styles, such as:\n\n\
+            - [Hexagonal (Ports and Adapters) Architecture](https://example.com/hex)\n\
+            - [SOLID Principles](https://example.com/solid)\n";
+        assert_eq!(styles(readme), ["hexagonal"]);
+        // Elsewhere a linked item is a reading list's topic.
+        assert!(styles("## Reading\n\n- [Hexagonal Architecture](https://example.com)").is_empty());
     }
 
     #[test]
