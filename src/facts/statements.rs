@@ -163,8 +163,21 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     // Inside a section headed "Architecture" (or "Design"), a bullet that starts with a
     // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
     let mut architecture_section = false;
-    for (index, line) in text.lines().enumerate() {
+    let lines: Vec<&str> = text.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
+        // A setext heading: a line underlined with `===` (a title) or `---` (a section), as
+        // older READMEs and reStructuredText write them.
+        let underline = lines.get(index + 1).and_then(|next| {
+            let next = next.trim();
+            let plain = !trimmed.is_empty()
+                && trimmed.len() <= 80
+                && !trimmed.starts_with(['-', '*', '#', '|', '>', '=']);
+            (plain && next.len() >= 3)
+                .then(|| next.chars().next())
+                .flatten()
+                .filter(|c| matches!(c, '=' | '-') && next.chars().all(|x| x == *c))
+        });
         // Fenced code shows commands and trees, not claims.
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code = !in_code;
@@ -174,8 +187,10 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
             continue;
         }
         let lower = line.to_lowercase();
-        let heading = trimmed.starts_with('#') && trimmed.len() <= 80;
-        if trimmed.starts_with("##") {
+        let heading = trimmed.starts_with('#') && trimmed.len() <= 80 || underline.is_some();
+        // Level two and below: the first section.
+        let section = trimmed.starts_with("##") || underline == Some('-');
+        if section {
             intro = false;
         }
         if heading {
@@ -217,7 +232,7 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 let clause = &before[start..];
                 if SELF_DESCRIBED.contains(id) {
                     // The README's title, not a section of it ("## CLI" in a web app's).
-                    let title = heading && !trimmed.starts_with("##");
+                    let title = heading && !section;
                     return readme
                         && intro
                         && (title || self_description.is_match(clause))
@@ -279,6 +294,17 @@ mod tests {
             styles("This project is a **Clean Architecture** template."),
             ["clean"]
         );
+    }
+
+    #[test]
+    fn setext_headings_count() {
+        let readme = "Welcome to CQRS in Practice\n=====================\n\nThe course's code.\n";
+        assert_eq!(styles(readme), ["cqrs"]);
+        let rst = "Overview\n--------\n\nA command-line tool for mail.\n";
+        // Past the title: the self-description of a CLI belongs to the introduction.
+        assert!(styles(rst).is_empty());
+        // A rule below a paragraph line that is a list item is not a heading.
+        assert!(styles("- CQRS\n---\n").is_empty());
     }
 
     #[test]
