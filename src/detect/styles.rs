@@ -3982,7 +3982,11 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                         && (depth <= 1 || beside_settings(ctx, &file.path)))
                     || (matches!(name, "main.py" | "app.py") && depth <= 1)
             }
-            "csharp" => has_main() || name == "Program.cs",
+            // A dotnet tool packed beside a NuGet library (coravel-cli) is the library's
+            // command, not an application.
+            "csharp" => {
+                (has_main() || name == "Program.cs") && !(packaged && dotnet_tool(ctx, &file.path))
+            }
             // A `main` in a JVM library is a tool of its build or a demo (HikariCP's
             // JavassistProxyFactory generates its proxies): only one that starts a server
             // (Spring Boot, Micronaut, Ktor, Javalin, Vert.x, Jetty ...) or is named for one
@@ -4073,6 +4077,17 @@ fn packaged_command(ctx: &Context) -> bool {
                         .any(|p| crate::detect::rules::import_matches(&i.path, p))
                 })
         })
+}
+
+/// Whether a C# file belongs to a project packed as a dotnet tool (`PackAsTool`).
+fn dotnet_tool(ctx: &Context, path: &str) -> bool {
+    ctx.analysis.project.manifests.iter().any(|m| {
+        m.ecosystem == "nuget"
+            && m.ships.iter().any(|s| s == "cli")
+            && m.path
+                .rsplit_once('/')
+                .is_some_and(|(dir, _)| path.starts_with(dir) && path[dir.len()..].starts_with('/'))
+    })
 }
 
 /// A Go module with no `main` package of its own (examples and tools aside): a web
