@@ -332,6 +332,11 @@ fn is_migration(path: &str, ext: &str) -> bool {
     {
         return true;
     }
+    // A schema step named by the release that introduced it (mailpit's
+    // `storage/schemas/1.21.2.sql`, applied in version order): `1.2.sql`, `v1.21.2.sql`.
+    if ext == "sql" && release_name(name.trim_end_matches(".sql")) {
+        return true;
+    }
     // Liquibase's changelog files (`db.changelog-1.0.xml`, `db.changelog-master.yaml`,
     // traccar's `schema/changelog-6.2.xml`), wherever the resources keep them.
     if (name.starts_with("db.changelog") && matches!(ext, "xml" | "yaml" | "yml" | "sql"))
@@ -370,6 +375,15 @@ fn is_migration(path: &str, ext: &str) -> bool {
         .iter()
         .filter(|m| !(changelog_code && m.contains("changelog")))
         .any(|m| in_dir(m))
+}
+
+/// A release version and nothing else: `1.2`, `1.21.2`, `v2.0.0`.
+fn release_name(stem: &str) -> bool {
+    let parts: Vec<&str> = stem.strip_prefix('v').unwrap_or(stem).split('.').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn tool_migration_name() -> &'static Regex {
@@ -478,6 +492,9 @@ mod tests {
             "yaml"
         ));
         assert!(!is_migration("docs/CHANGELOG.xml", "xml"));
+        assert!(is_migration("internal/storage/schemas/1.21.2.sql", "sql"));
+        assert!(is_migration("sql/v2.0.sql", "sql"));
+        assert!(!is_migration("sql/schema.sql", "sql") && !is_migration("sql/2.sql", "sql"));
         assert!(!is_migration("tools/changelog/changelog.go", "go"));
         assert!(is_migration(
             "src/Host/Shop.Migrations.PostgreSQL/Identity/20251222232937_Initial.cs",
