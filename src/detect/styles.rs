@@ -4084,9 +4084,10 @@ fn dotnet_tool(ctx: &Context, path: &str) -> bool {
     ctx.analysis.project.manifests.iter().any(|m| {
         m.ecosystem == "nuget"
             && m.ships.iter().any(|s| s == "cli")
-            && m.path
-                .rsplit_once('/')
-                .is_some_and(|(dir, _)| path.starts_with(dir) && path[dir.len()..].starts_with('/'))
+            && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
+                path.strip_prefix(dir)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
     })
 }
 
