@@ -166,6 +166,14 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     let lines: Vec<&str> = text.lines().collect();
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
+        // Fenced code shows commands and trees, not claims.
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
         // A setext heading: a line underlined with `===` (a title) or `---` (a section), as
         // older READMEs and reStructuredText write them.
         let underline = lines.get(index + 1).and_then(|next| {
@@ -178,14 +186,6 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 .flatten()
                 .filter(|c| matches!(c, '=' | '-') && next.chars().all(|x| x == *c))
         });
-        // Fenced code shows commands and trees, not claims.
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
         let lower = line.to_lowercase();
         let heading = trimmed.starts_with('#') && trimmed.len() <= 80 || underline.is_some();
         // Level two and below: the first section.
