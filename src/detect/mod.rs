@@ -356,7 +356,7 @@ fn listing_rank(
     monolith: Option<f64>,
     shape: &Shape,
     statements: &[crate::facts::Statement],
-) -> (bool, u8) {
+) -> (bool, u8, usize) {
     let files = shape.files;
     let rank = style_rank(&f.id);
     let rank = match monolith {
@@ -391,10 +391,19 @@ fn listing_rank(
         _ => rank,
     };
     // The primary style is named the way the project's own docs name it, among the styles
-    // its code shows; a library or command-line tool stays that first.
-    let stated =
-        f.kind == FindingKind::Style && rank > 0 && statements.iter().any(|s| s.style == f.id);
-    (rank > 0 && !stated, rank)
+    // its code shows; a library or command-line tool stays that first. Between those two
+    // (a package that ships both), what its README calls the product comes first, the
+    // first named first ("A CLI tool and Python library").
+    let said = statements
+        .iter()
+        .position(|s| f.kind == FindingKind::Style && s.style == f.id);
+    let stated = rank > 0 && said.is_some();
+    let named = if rank == 0 {
+        said.unwrap_or(usize::MAX)
+    } else {
+        0
+    };
+    (rank > 0 && !stated, rank, named)
 }
 
 /// The order in which asserted styles are listed, so that the first is the repository's
@@ -506,6 +515,7 @@ mod tests {
             path: "README.md".into(),
             line: 3,
             text: "Hexagonal architecture".into(),
+            generic: false,
         }];
         assert!(
             listing_rank(&faint, Some(0.55), &shape(400), &stated)

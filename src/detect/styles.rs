@@ -4613,7 +4613,7 @@ fn docs_name(ctx: &Context, style: &str) -> bool {
         .project
         .statements
         .iter()
-        .any(|s| s.style == style)
+        .any(|s| s.style == style && !s.generic)
 }
 
 /// Weight of a style the project's README or architecture notes name, where the code shows
@@ -4629,7 +4629,7 @@ pub fn stated(statements: &[crate::facts::Statement], assessments: &mut [Assessm
     let said_of = |id: &str| -> Vec<Evidence> {
         statements
             .iter()
-            .filter(|s| s.style == id)
+            .filter(|s| s.style == id && !s.generic)
             .map(|s| Evidence::at(&s.path, Some(s.line), format!("says \"{}\"", s.text)))
             .collect()
     };

@@ -45,6 +45,10 @@ pub struct Statement {
     pub line: u32,
     /// The line, trimmed (≤ 160 characters).
     pub text: String,
+    /// Named only by a generic noun ("a line-oriented search tool"): it says which of a
+    /// command-line tool and a library the package is first, and is no evidence for either.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub generic: bool,
 }
 
 /// One manifest file and the dependencies it declares directly.

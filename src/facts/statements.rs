@@ -40,7 +40,14 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     // application that syncs…"), see [`SELF_DESCRIPTION`].
     (
         "cli",
-        r"\b(?:cli|command[- ]line)[- ](?:tool|utility|app|application|program)s?\b",
+        r"\b(?:cli|command[- ]line)[- ](?:tool|utility|app|application|program)s?\b|\b(?:tool|utility)\b",
+    ),
+    // A package that calls itself a library, framework or toolkit ships code for others to
+    // build with ("Moleculer is a … microservices framework", "a tool for building command
+    // line utilities"), also self-described only.
+    (
+        "library",
+        r"\b(?:library|framework|sdk|toolkit|gem|crate)\b|\b(?:tool|utility) (?:for|to) (?:build|creat|writ)\w*",
     ),
 ];
 
@@ -49,12 +56,19 @@ const STYLE_TERMS: &[(&str, &str)] = &[
 /// tool that"), not through an adopting verb: "uses
 /// the gh command-line tool" names a tool it runs, "a library for building CLI applications"
 /// what its users build.
-const SELF_DESCRIBED: &[&str] = &["cli"];
+const SELF_DESCRIBED: &[&str] = &["cli", "library"];
 
 /// The clause before a self-described term: an article opening the sentence or following
 /// "is" ("use it as a command line application" is one use among others), with no word that makes the product a library or the term its users' work.
 const SELF_DESCRIPTION: &str = r"(?:^|[.!?>*#]\s*|\bis\s+)an?\s[^.;:!?]{0,40}$";
-const NOT_SELF: &str = r"\b(?:librar\w*|framework|toolkit|sdk|packages?|for|helps?|build\w*|creat\w*|writ\w*|making)\b";
+const NOT_SELF: &str = r"\b(?:librar\w*|framework|toolkit|sdk|packages?|for|helps?|build\w*|creat\w*|writ\w*|making)\b|(?:^|\s)(?:of|in|to|with|from|by|on|into|over|around|uses?|using|via|like)\s";
+/// A README's tagline, the first line of prose under its title, often names the product
+/// without an article ("Python CLI utility and library for manipulating SQLite databases"):
+/// the term within its first few words.
+const TAGLINE: &str = r"^[^.;:!?]{0,30}$";
+/// What follows a generic "tool" that makes it its users' work ("a tool for building
+/// command line utilities" ships a library).
+const TOOL_FOR_BUILDING: &str = r"^\s+(?:for|to)\s+(?:build|creat|writ)";
 
 /// Verbs that adopt what follows, within the same clause.
 const AFFIRMATIVE: &str = r"\b(?:(?:based on|(?:made|written) (?:with|using|following)|follows?|following|built (?:with|on|using|around)|implements?|implementing|implementation of|uses?|using|appl(?:y|ies|ying)|designed (?:with|around|using)|structured (?:with|as|around|using)|adheres? to|example of|demonstrat\w+|showcas\w+|sample of|template for|boilerplate for|organi[sz]ed (?:as|around|by|in)|favou?rs? an?)\b|is an? )[^.;:!?]{0,40}$";
@@ -133,6 +147,8 @@ struct Patterns {
     negation: Regex,
     self_description: Regex,
     not_self: Regex,
+    tagline: Regex,
+    tool_for_building: Regex,
 }
 
 /// The affirmative statements of one document.
@@ -144,6 +160,8 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         negation,
         self_description,
         not_self,
+        tagline,
+        tool_for_building,
     } = PATTERNS.get_or_init(|| Patterns {
         terms: STYLE_TERMS
             .iter()
@@ -153,6 +171,8 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         negation: Regex::new(NEGATION).expect("valid"),
         self_description: Regex::new(SELF_DESCRIPTION).expect("valid"),
         not_self: Regex::new(NOT_SELF).expect("valid"),
+        tagline: Regex::new(TAGLINE).expect("valid"),
+        tool_for_building: Regex::new(TOOL_FOR_BUILDING).expect("valid"),
     });
     let mut out = Vec::new();
     let mut in_code = false;
@@ -163,6 +183,8 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     // Inside a section headed "Architecture" (or "Design"), a bullet that starts with a
     // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
     let mut architecture_section = false;
+    // Whether the first line of prose under the title has been seen (see [`TAGLINE`]).
+    let mut prose_seen = false;
     let lines: Vec<&str> = text.lines().collect();
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
@@ -222,8 +244,22 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                     lower.len() - text.len()
                 })
         };
+        // The first line of prose under the title: past badges, images and HTML.
+        let tagline_line = readme
+            && intro
+            && !prose_seen
+            && !heading
+            && underline.is_none()
+            && !trimmed.is_empty()
+            && !trimmed.starts_with(['[', '!', '<', '|', '=', '-']);
+        if tagline_line {
+            prose_seen = true;
+        }
+        // Each style at the first place the line states it, in the order the line names
+        // them ("A CLI tool and Python library": a command-line tool first).
+        let mut said: Vec<(usize, &str, bool)> = Vec::new();
         for (id, term) in terms {
-            let said = term.find_iter(&lower).any(|m| {
+            let first = term.find_iter(&lower).find(|m| {
                 let before = &lower[..m.start()];
                 let mut start = before.len().saturating_sub(90);
                 while !before.is_char_boundary(start) {
@@ -233,21 +269,38 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 if SELF_DESCRIBED.contains(id) {
                     // The README's title, not a section of it ("## CLI" in a web app's).
                     let title = heading && !section;
+                    let tool_of_users = *id == "cli"
+                        && m.as_str().ends_with(['l', 'y'])
+                        && tool_for_building.is_match(&lower[m.end()..]);
                     return readme
                         && intro
-                        && (title || self_description.is_match(clause))
+                        && (title
+                            || self_description.is_match(clause)
+                            || tagline_line && tagline.is_match(before))
+                        && !tool_of_users
                         && !not_self.is_match(clause)
                         && !negation.is_match(clause);
                 }
                 (heading || item_start == Some(m.start()) || affirmative.is_match(clause))
                     && !negation.is_match(clause)
             });
-            if said && !out.iter().any(|s: &Statement| s.style == *id) {
+            if let Some(m) = first {
+                let generic = *id == "cli" && matches!(m.as_str(), "tool" | "utility");
+                said.push((m.start(), id, generic));
+            }
+        }
+        said.sort();
+        for (_, id, generic) in said {
+            if !out
+                .iter()
+                .any(|s: &Statement| s.style == id && s.generic == generic)
+            {
                 out.push(Statement {
                     style: id.to_string(),
                     path: path.to_string(),
                     line: index as u32 + 1,
                     text: trimmed.chars().take(160).collect(),
+                    generic,
                 });
             }
         }
@@ -347,12 +400,14 @@ mod tests {
             styles("A command-line application that will automatically synchronize settings"),
             ["cli"]
         );
-        assert!(
-            styles("Cobra is a library for creating powerful modern CLI applications.").is_empty()
+        // What its users build is not what it ships: these are libraries.
+        assert_eq!(
+            styles("Cobra is a library for creating powerful modern CLI applications."),
+            ["library"]
         );
-        assert!(
-            styles("A Rust library for indicating progress in command line applications.")
-                .is_empty()
+        assert_eq!(
+            styles("A Rust library for indicating progress in command line applications."),
+            ["library"]
         );
         assert!(styles("It uses the gh command-line tool to open pull requests.").is_empty());
         assert!(styles("- CLI support (add images via [command-line tool](https://x))").is_empty());
@@ -365,6 +420,46 @@ mod tests {
                 .is_empty()
         );
         assert!(statements_in("docs/overview.md", "# A CLI tool").is_empty());
+    }
+
+    #[test]
+    fn a_package_that_ships_both_is_named_in_the_order_its_readme_says() {
+        let said = |text: &str| -> Vec<(String, bool)> {
+            statements_in("README.md", text)
+                .into_iter()
+                .map(|s| (s.style, s.generic))
+                .collect()
+        };
+        // The tagline under the title, without an article.
+        assert_eq!(
+            styles("# sqlite-utils\n\n[![PyPI](https://x)](https://y)\n\nPython CLI utility and library for manipulating SQLite databases.\n"),
+            ["cli", "library"]
+        );
+        assert_eq!(
+            styles("# LLM\n\nA CLI tool and Python library for interacting with models"),
+            ["cli", "library"]
+        );
+        assert_eq!(
+            styles("Moleculer is a fast, modern and powerful microservices framework for Node.js."),
+            ["microservices", "library"]
+        );
+        assert_eq!(
+            styles("Thor is a simple and efficient tool for building self-documenting command line utilities."),
+            ["library"]
+        );
+        // A generic "tool" orders the two but is no evidence of a command-line tool.
+        assert_eq!(
+            said("rga is a line-oriented search tool that allows you to look for a regex"),
+            [("cli".to_string(), true)]
+        );
+        // Only the first line of prose is a tagline, and a noun after a preposition is
+        // what the product works on.
+        assert!(styles("# x\n\nFirst line.\nPython library bindings follow.").is_empty());
+        assert!(styles(
+            "# bundler-audit\n\nPatch-level verification. Checks for insecure gem sources."
+        )
+        .is_empty());
+        assert!(styles("Phinx is about migrations without the bloat of a framework.").is_empty());
     }
 
     #[test]
