@@ -4079,11 +4079,12 @@ fn packaged_command(ctx: &Context) -> bool {
         })
 }
 
-/// Whether a C# file belongs to a project packed as a dotnet tool (`PackAsTool`).
+/// Whether a C# file belongs to a project packed as a dotnet tool (`PackAsTool`), or to a
+/// console program never packed (EasyNetQ.Hosepipe beside the EasyNetQ packages).
 fn dotnet_tool(ctx: &Context, path: &str) -> bool {
     ctx.analysis.project.manifests.iter().any(|m| {
         m.ecosystem == "nuget"
-            && m.ships.iter().any(|s| s == "cli")
+            && m.ships.iter().any(|s| s == "cli" || s == "private")
             && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
                 path.strip_prefix(dir)
                     .is_some_and(|rest| rest.starts_with('/'))

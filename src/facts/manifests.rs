@@ -792,8 +792,15 @@ fn ships(kind: ManifestKind, text: &str) -> Vec<String> {
                 || lower.contains("sdk=\"microsoft.net.sdk.worker\"")
                 || lower.contains("<outputtype>exe</outputtype>")
                 || lower.contains("<outputtype>winexe</outputtype>");
+            // A console program never packed (`IsPackable` false) is a utility kept beside
+            // what the repository publishes, not published itself.
+            let console = lower.contains("<outputtype>exe</outputtype>")
+                && !lower.contains("sdk=\"microsoft.net.sdk.web\"")
+                && !lower.contains("sdk=\"microsoft.net.sdk.worker\"");
             if lower.contains("<packastool>true") {
                 out.push("cli".to_string());
+            } else if console && lower.contains("<ispackable>false") {
+                out.push("private".to_string());
             } else if (packed || standard) && !application {
                 out.push("library".to_string());
             }
@@ -2178,6 +2185,9 @@ gem "puma"
         assert!(ships_of(exe).is_empty());
         let tool = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><PackAsTool>true</PackAsTool></PropertyGroup></Project>";
         assert_eq!(ships_of(tool), ["cli"]);
+        // A console utility the repository never packs (EasyNetQ.Hosepipe).
+        let utility = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><IsPackable>false</IsPackable></PropertyGroup></Project>";
+        assert_eq!(ships_of(utility), ["private"]);
         // crates.io categories: the author files the crate under command-line utilities.
         let cargo = "[package]\nname = \"pastel\"\ncategories = [\"command-line-utilities\"]\n";
         assert_eq!(ships(ManifestKind::Cargo, cargo), ["cli"]);

@@ -66,8 +66,8 @@ pub struct Manifest {
     /// What the package declares it ships: `library` (package.json main / exports / module /
     /// types, composer.json `"type": "library"`, a .csproj packed for NuGet), `cli` (package.json
     /// or composer.json bin, pyproject scripts, a .csproj `PackAsTool`), `application`
-    /// (composer.json `"type": "project"`), `private` (package.json `"private": true`, never
-    /// published).
+    /// (composer.json `"type": "project"`), `private` (package.json `"private": true`, a
+    /// console .csproj with `IsPackable` false: never published).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<String>,
 }
