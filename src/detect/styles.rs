@@ -3934,6 +3934,7 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             && !peer_only(ctx, f)
             && !go_module_without_program(ctx, &f.manifest)
             && !dotnet_library
+            && !spring_boot_starter(ctx, &f.manifest)
             && !python_extension(ctx, f)
         {
             out.push(Evidence::at(
@@ -4077,6 +4078,19 @@ fn packaged_command(ctx: &Context) -> bool {
                         .any(|p| crate::detect::rules::import_matches(&i.path, p))
                 })
         })
+}
+
+/// A build that depends on Spring Boot's auto-configuration itself is a starter
+/// (exposed-spring-boot-starter): a library the host application's Spring Boot configures,
+/// not an application; applications get auto-configuration through their starters.
+fn spring_boot_starter(ctx: &Context, manifest: &str) -> bool {
+    ctx.analysis.project.manifests.iter().any(|m| {
+        m.path == manifest
+            && m.dependencies.iter().any(|d| {
+                d.name == "org.springframework.boot:spring-boot-autoconfigure"
+                    && matches!(d.scope.as_str(), "runtime" | "build")
+            })
+    })
 }
 
 /// Whether a C# file belongs to a project packed as a dotnet tool (`PackAsTool`), or to a

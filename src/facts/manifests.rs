@@ -5,6 +5,7 @@
 //! reported; script-like formats (Gradle, Gemfile, gemspec, requirements) are read line by line
 //! because evaluating them is neither possible nor wanted.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -1038,6 +1039,109 @@ const GRADLE_CONFIGURATIONS: &str = "implementation|api|compile|runtime|compileO
     testImplementation|testCompileOnly|testRuntimeOnly|testCompile|androidTestImplementation|\
     kapt|ksp|annotationProcessor|developmentOnly|classpath";
 
+/// How [`parse_gradle`] writes a version-catalog alias until [`resolve_catalog`] replaces it.
+const CATALOG_PREFIX: &str = "libs.";
+
+/// A reference to the version catalog in a dependency call: `libs.javalin.core`,
+/// `libs.bundles.exposed`.
+static CATALOG_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])libs\.([A-Za-z][\w.]*[A-Za-z0-9])").expect("valid regex")
+});
+
+/// Replaces the version-catalog aliases of a Gradle build (`implementation(libs.javalin.core)`)
+/// with the coordinates `gradle/libs.versions.toml` gives them, in the build's folder or the
+/// nearest one above it; an alias the catalog lacks is dropped (never a made-up name).
+pub(super) fn resolve_catalog(
+    kind: ManifestKind,
+    path: &str,
+    index: &FileIndex,
+    root: &Path,
+    manifest: &mut Manifest,
+) {
+    if kind != ManifestKind::Gradle
+        || !manifest
+            .dependencies
+            .iter()
+            .any(|d| d.name.starts_with(CATALOG_PREFIX))
+    {
+        return;
+    }
+    let mut dir = parent_dir(path);
+    let catalog = loop {
+        let candidate = if dir.is_empty() {
+            "gradle/libs.versions.toml".to_string()
+        } else {
+            format!("{dir}/gradle/libs.versions.toml")
+        };
+        if index.contains(&candidate) {
+            break super::read_fact_file(root, &candidate, super::MAX_FACT_FILE_BYTES)
+                .ok()
+                .flatten()
+                .and_then(|text| text.parse::<toml::Table>().ok());
+        }
+        if dir.is_empty() {
+            break None;
+        }
+        dir = parent_dir(dir);
+    };
+    let catalog = catalog.unwrap_or_default();
+    // Aliases are matched the way Gradle generates accessors: `-`, `_` and `.` all separate.
+    let normal = |alias: &str| alias.replace(['-', '_'], ".");
+    let libraries: BTreeMap<String, String> = catalog
+        .get("libraries")
+        .and_then(|v| v.as_table())
+        .into_iter()
+        .flatten()
+        .filter_map(|(alias, spec)| {
+            let coordinate = match spec {
+                toml::Value::String(s) => {
+                    let mut parts = s.split(':');
+                    format!("{}:{}", parts.next()?, parts.next()?)
+                }
+                toml::Value::Table(t) => match (t.get("module"), t.get("group"), t.get("name")) {
+                    (Some(module), _, _) => module.as_str()?.to_string(),
+                    (None, Some(group), Some(name)) => {
+                        format!("{}:{}", group.as_str()?, name.as_str()?)
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            Some((normal(alias), coordinate))
+        })
+        .collect();
+    let bundles: BTreeMap<String, Vec<String>> = catalog
+        .get("bundles")
+        .and_then(|v| v.as_table())
+        .into_iter()
+        .flatten()
+        .map(|(alias, members)| {
+            let members = members
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|m| m.as_str().map(normal))
+                .collect();
+            (normal(alias), members)
+        })
+        .collect();
+    let mut deps = Deps::default();
+    for dep in std::mem::take(&mut manifest.dependencies) {
+        let Some(alias) = dep.name.strip_prefix(CATALOG_PREFIX) else {
+            deps.0.push(dep);
+            continue;
+        };
+        let aliases = match alias.strip_prefix("bundles.") {
+            Some(bundle) => bundles.get(&normal(bundle)).cloned().unwrap_or_default(),
+            None => vec![normal(alias)],
+        };
+        for coordinate in aliases.iter().filter_map(|a| libraries.get(a)) {
+            deps.push(&dep.scope, coordinate, None, dep.line);
+        }
+    }
+    manifest.dependencies = deps.finish();
+}
+
 fn parse_gradle(text: &str, deps: &mut Deps) {
     static CONFIGURATION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^\s*({GRADLE_CONFIGURATIONS})\b")).expect("valid regex")
@@ -1118,6 +1222,10 @@ fn parse_gradle(text: &str, deps: &mut Deps) {
         if let Some(c) = NAMED.captures(rest) {
             let name = format!("{}:{}", &c[1], &c[2]);
             deps.push(scope, &name, c.get(3).map(|v| v.as_str()), line_no);
+        } else if let Some(c) = CATALOG_REFERENCE.captures(rest) {
+            // `implementation(libs.bundles.javalin)`: an alias of the version catalog,
+            // resolved by [`resolve_catalog`].
+            deps.push(scope, &format!("{CATALOG_PREFIX}{}", &c[1]), None, line_no);
         } else if let Some(c) = KOTLIN_MODULE.captures(rest) {
             let name = format!("org.jetbrains.kotlin:kotlin-{}", &c[1]);
             deps.push(scope, &name, c.get(2).map(|v| v.as_str()), line_no);

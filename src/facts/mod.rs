@@ -262,6 +262,7 @@ pub fn collect(root: &Path, files: &[String]) -> (ProjectFacts, Vec<FactWarning>
                     manifest.name = manifests::sibling_name(kind, path, &index, root);
                 }
                 manifests::check_programs(kind, path, &index, &mut manifest);
+                manifests::resolve_catalog(kind, path, &index, root, &mut manifest);
                 facts.manifests.push(manifest);
             }),
             FileKind::Lockfile(kind) => lockfiles::parse(kind, path, &text).map(|lockfile| {
