@@ -151,6 +151,11 @@ struct Patterns {
     tool_for_building: Regex,
 }
 
+/// Whether a command-line tool is named only by a generic noun ("a search tool").
+fn generic_noun(id: &str, term: &str) -> bool {
+    id == "cli" && matches!(term, "tool" | "utility")
+}
+
 /// The affirmative statements of one document.
 fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
@@ -269,8 +274,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 if SELF_DESCRIBED.contains(id) {
                     // The README's title, not a section of it ("## CLI" in a web app's).
                     let title = heading && !section;
-                    let tool_of_users = *id == "cli"
-                        && m.as_str().ends_with(['l', 'y'])
+                    // "a tool for building command line utilities" ships a library; "a CLI
+                    // tool for building sites" is still a command-line tool.
+                    let tool_of_users = generic_noun(id, m.as_str())
                         && tool_for_building.is_match(&lower[m.end()..]);
                     return readme
                         && intro
@@ -285,7 +291,7 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                     && !negation.is_match(clause)
             });
             if let Some(m) = first {
-                let generic = *id == "cli" && matches!(m.as_str(), "tool" | "utility");
+                let generic = generic_noun(id, m.as_str());
                 said.push((m.start(), id, generic));
             }
         }
@@ -446,6 +452,10 @@ mod tests {
         assert_eq!(
             styles("Thor is a simple and efficient tool for building self-documenting command line utilities."),
             ["library"]
+        );
+        assert_eq!(
+            styles("Hugo is a fast CLI tool for building websites."),
+            ["cli", "library"]
         );
         // A generic "tool" orders the two but is no evidence of a command-line tool.
         assert_eq!(
