@@ -427,9 +427,67 @@ pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
             (built_on_root || doc_site).then(|| folder.to_string())
         })
         .collect();
+    out.extend(detached_crates(manifests));
     out.sort();
     out.dedup();
     out
+}
+
+/// Folders of Cargo packages below a root package that declares no workspace and does not
+/// depend on them, directly or through another of its path dependencies: Cargo builds the
+/// root alone, so they are side programs (oha's `pgo/server`, the HTTP server its
+/// profile-guided build loads), not part of the product.
+fn detached_crates(manifests: &[crate::facts::Manifest]) -> Vec<String> {
+    let Some(root) = manifests
+        .iter()
+        .find(|m| m.path == "Cargo.toml" && m.name.is_some() && m.workspace.is_none())
+    else {
+        return Vec::new();
+    };
+    let crates: BTreeMap<&str, &crate::facts::Manifest> = manifests
+        .iter()
+        .filter(|m| m.ecosystem == "cargo")
+        .filter_map(|m| m.path.strip_suffix("/Cargo.toml").map(|folder| (folder, m)))
+        .collect();
+    // The packages the root builds: its path dependencies, and theirs.
+    let mut built: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<(String, &crate::facts::Manifest)> = vec![(String::new(), root)];
+    while let Some((folder, manifest)) = todo.pop() {
+        for path in manifest
+            .dependencies
+            .iter()
+            .filter_map(|d| d.path.as_deref())
+        {
+            let Some(target) = join_folder(&folder, path) else {
+                continue;
+            };
+            if let Some(member) = crates.get(target.as_str()) {
+                if built.insert(target.clone()) {
+                    todo.push((target, member));
+                }
+            }
+        }
+    }
+    crates
+        .keys()
+        .filter(|folder| !built.contains(**folder))
+        .map(|folder| folder.to_string())
+        .collect()
+}
+
+/// The folder `path` names, written in a manifest of `folder`; `None` above the root.
+fn join_folder(folder: &str, path: &str) -> Option<String> {
+    let mut at: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.trim_end_matches('/').split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                at.pop()?;
+            }
+            other => at.push(other),
+        }
+    }
+    Some(at.join("/"))
 }
 
 /// Whether `path` is not the project's own: a test, an example, documentation, or a file of
@@ -1805,6 +1863,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn crates_a_root_package_neither_contains_nor_depends_on_are_detached() {
+        let cargo =
+            |path: &str, workspace: Option<Vec<String>>, paths: &[&str]| crate::facts::Manifest {
+                path: path.to_string(),
+                ecosystem: "cargo".to_string(),
+                name: Some(path.to_string()),
+                dependencies: paths
+                    .iter()
+                    .map(|p| crate::facts::Dependency {
+                        scope: "runtime".to_string(),
+                        name: p.rsplit('/').next().unwrap_or(p).to_string(),
+                        version: None,
+                        line: None,
+                        path: Some(p.to_string()),
+                    })
+                    .collect(),
+                ships: Vec::new(),
+                workspace,
+            };
+        let manifests = [
+            cargo("Cargo.toml", None, &["core"]),
+            cargo("core/Cargo.toml", None, &["../macros"]),
+            cargo("macros/Cargo.toml", None, &[]),
+            cargo("pgo/server/Cargo.toml", None, &[]),
+        ];
+        assert_eq!(detached_crates(&manifests), ["pgo/server"]);
+        // A workspace builds its members; which they are is Cargo's business.
+        let mut workspace = manifests.clone();
+        workspace[0].workspace = Some(vec!["pgo/server".to_string()]);
+        assert!(detached_crates(&workspace).is_empty());
+    }
+
+    #[test]
     fn a_modifier_inside_a_part_of_all_is_an_error() {
         let text = r#"
 rules:
@@ -1970,6 +2061,12 @@ rules:
         ] {
             assert!(!is_test_path(p), "{p}");
         }
+        assert_eq!(
+            join_folder("crates/cli", "../core").as_deref(),
+            Some("crates/core")
+        );
+        assert_eq!(join_folder("", "./core/").as_deref(), Some("core"));
+        assert_eq!(join_folder("", "../x"), None);
         assert!(resolves_to_root("myapp", ".."));
         assert!(resolves_to_root("fuzz", "../"));
         assert!(resolves_to_root("tests/types", "../.."));

@@ -3042,6 +3042,26 @@ fn inner_ports(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// Adapter or port folders split into the two sides of the hexagon by plain words
+/// (`adapter/in`, `adapter/out`, `adapter/input`, `port/output`): the driving and driven
+/// sides, which clean architecture's rings do not have.
+fn split_edges(ctx: &Context) -> Vec<String> {
+    let parent = super::rules::folder_of;
+    let edge = |dir: &str| {
+        let name = dir.rsplit('/').next().unwrap_or(dir);
+        matches!(name, "adapter" | "adapters" | "port" | "ports")
+    };
+    ["in", "out", "input", "output", "incoming", "outgoing"]
+        .iter()
+        .filter_map(|n| ctx.dirs.get(*n))
+        .flatten()
+        .filter(|dir| edge(parent(dir)))
+        .cloned()
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect()
+}
+
 fn hexagonal(ctx: &Context) -> Vec<Signal> {
     let ports = ctx.has_dir(&["ports", "port"]);
     let adapters = ctx.has_dir(&["adapters", "adapter"]);
@@ -3074,7 +3094,7 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
         .flatten()
         .take(4)
         .collect();
-    let sides = first(
+    let mut sides = first(
         ctx.has_dir(&[
             "driving",
             "driven",
@@ -3087,6 +3107,7 @@ fn hexagonal(ctx: &Context) -> Vec<Signal> {
         ]),
         3,
     );
+    sides.extend(split_edges(ctx).into_iter().take(3 - sides.len().min(3)));
     let owned = owned_ports(ctx);
     let owned_count = owned.len();
     let adapter_modules = adapter_modules(ctx);
@@ -4839,6 +4860,9 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     "entities",
                     "infrastructure",
                 ]);
+                // Adapters split into driving and driven sides are the hexagon's own
+                // vocabulary: use cases and entities alone do not make it clean.
+                let clean_words = clean_words.filter(|_| split_edges(ctx).is_empty());
                 let (other, words) = if a.id == "clean" {
                     (hex_words, clean_words)
                 } else {

@@ -122,9 +122,32 @@ pub(super) fn parse(kind: ManifestKind, path: &str, text: &str) -> Result<Manife
         path: path.to_string(),
         ecosystem: kind.ecosystem().to_string(),
         ships: ships(kind, text),
+        workspace: (kind == ManifestKind::Cargo)
+            .then(|| cargo_workspace(text))
+            .flatten(),
         name,
         dependencies: deps.finish(),
     })
+}
+
+/// The members a Cargo manifest's `[workspace]` table declares (empty when it lists none),
+/// or `None` without a workspace.
+fn cargo_workspace(text: &str) -> Option<Vec<String>> {
+    let table = parse_toml(text).ok()?;
+    let workspace = toml_table(&table, "workspace")?;
+    Some(
+        workspace
+            .get("members")
+            .and_then(toml::Value::as_array)
+            .map(|members| {
+                members
+                    .iter()
+                    .filter_map(toml::Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
 }
 
 /// A gemspec's `executables` are often a glob left from the gem skeleton
@@ -1715,6 +1738,17 @@ anyhow = "1"
                 row("runtime", "serde", Some("1"), Some(5)),
             ]
         );
+    }
+
+    #[test]
+    fn a_cargo_workspace_lists_its_members() {
+        let workspace = "[package]\nname = \"x\"\n[workspace]\nmembers = [\"crates/*\", \"cli\"]\n";
+        assert_eq!(
+            cargo_workspace(workspace),
+            Some(vec!["crates/*".to_string(), "cli".to_string()])
+        );
+        assert_eq!(cargo_workspace("[workspace]\n"), Some(Vec::new()));
+        assert_eq!(cargo_workspace("[package]\nname = \"x\"\n"), None);
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub struct Manifest {
     /// console .csproj with `IsPackable` false: never published).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ships: Vec<String>,
+    /// The member folders a workspace manifest declares (Cargo `[workspace] members`), as
+    /// written; absent where it declares no workspace. A root package without one builds
+    /// alone: a crate in a subfolder that it does not depend on (the HTTP server a
+    /// profile-guided build runs against) is not part of the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<Vec<String>>,
 }
 
 /// A dependency declared directly in a manifest.

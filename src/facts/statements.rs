@@ -40,7 +40,7 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     // application that syncs…"), see [`SELF_DESCRIPTION`].
     (
         "cli",
-        r"\b(?:cli|command[- ]line)[- ](?:tool|utility|app|application|program)s?\b|\b(?:tool|utility)\b",
+        r"\b(?:cli|command[- ]?line)[- ](?:tool|utility|app|application|program|interface|client)s?\b|\bcli (?:for|to)\b|\b(?:tool|utility)\b",
     ),
     // A package that calls itself a library, framework or toolkit ships code for others to
     // build with ("Moleculer is a … microservices framework", "a tool for building command
@@ -390,6 +390,21 @@ mod tests {
             styles("In general, we favor a [vanilla Rails](https://example.com) approach"),
             ["mvc"]
         );
+    }
+
+    #[test]
+    fn a_command_line_interface_or_client_is_a_command_line_tool() {
+        assert_eq!(
+            styles("signal-cli is a commandline interface for the Signal messenger."),
+            ["cli"]
+        );
+        assert_eq!(styles("# x\n\nx is a CLI for managing feeds."), ["cli"]);
+        assert_eq!(
+            styles("A command-line client for the Matrix protocol."),
+            ["cli"]
+        );
+        // What the product offers besides, not what it is.
+        assert!(styles("x is a web app with a command-line interface.").is_empty());
     }
 
     #[test]
