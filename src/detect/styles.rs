@@ -184,6 +184,18 @@ fn last_word(segment: &str) -> String {
 }
 
 pub(crate) fn layer_of(module: &str) -> Option<Layer> {
+    layer_and_folder(module).map(|(layer, _)| layer)
+}
+
+/// [`layer_of`], with the folder whose name decided it (`module` itself, or the folder
+/// above it whose layer it inherits: `src/api` for `src/api/types`).
+fn layer_and_folder(module: &str) -> Option<(Layer, &str)> {
+    let segments: Vec<&str> = module.split('/').collect();
+    let folder = |depth: usize| -> &str {
+        let keep = segments.len() - depth;
+        let end = segments[..keep].iter().map(|s| s.len() + 1).sum::<usize>() - 1;
+        &module[..end]
+    };
     for (depth, segment) in module.split('/').rev().enumerate() {
         let word = last_word(segment);
         // `app/` is usually where the code lives (Go's app/main.go, FastAPI's backend/app,
@@ -196,21 +208,51 @@ pub(crate) fn layer_of(module: &str) -> Option<Layer> {
                 .skip(1)
                 .any(|parent| matches!(parent, "internal" | "pkg" | "src" | "lib"));
             if depth == 0 && inside_root {
-                return Some(Layer::Business);
+                return Some((Layer::Business, folder(depth)));
             }
             continue;
         }
         if PRESENTATION.contains(&word.as_str()) {
-            return Some(Layer::Presentation);
+            return Some((Layer::Presentation, folder(depth)));
         }
         if DATA.contains(&word.as_str()) {
-            return Some(Layer::Data);
+            return Some((Layer::Data, folder(depth)));
         }
         if BUSINESS.contains(&word.as_str()) {
-            return Some(Layer::Business);
+            return Some((Layer::Business, folder(depth)));
         }
     }
     None
+}
+
+/// Folders whose own subfolders name different layers (`src/api` holding `controllers/`,
+/// `services/` and `repositories/`): they hold the layers rather than being one.
+fn layer_containers<'m>(modules: impl Iterator<Item = &'m str>) -> BTreeSet<&'m str> {
+    let mut children: BTreeMap<&str, BTreeSet<Layer>> = BTreeMap::new();
+    for module in modules {
+        if let Some((layer, folder)) = layer_and_folder(module) {
+            if folder == module {
+                children
+                    .entry(super::rules::folder_of(module))
+                    .or_default()
+                    .insert(layer);
+            }
+        }
+    }
+    children
+        .into_iter()
+        .filter(|(_, layers)| layers.len() >= 2)
+        .map(|(folder, _)| folder)
+        .collect()
+}
+
+/// The layer of `module` in a codebase with `containers` ([`layer_containers`]): none
+/// where the folder that would decide it holds layers itself, so `src/api/types` and
+/// `src/api/subscribers` beside `src/api/services` are not the presentation layer.
+fn layer_within(module: &str, containers: &BTreeSet<&str>) -> Option<Layer> {
+    layer_and_folder(module)
+        .filter(|(_, folder)| !containers.contains(folder))
+        .map(|(layer, _)| layer)
 }
 
 pub(crate) fn in_vocabulary(module: &str, words: &[&str]) -> bool {
@@ -346,6 +388,14 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
 }
 
 fn layered(ctx: &Context) -> Vec<Signal> {
+    let containers = layer_containers(
+        ctx.analysis
+            .modules
+            .iter()
+            .filter(|m| m.files > 0)
+            .map(|m| m.id.as_str()),
+    );
+    let layer_of = |module: &str| layer_within(module, &containers);
     let mut by_layer: BTreeMap<Layer, Vec<&str>> = BTreeMap::new();
     for m in ctx.analysis.modules.iter().filter(|m| m.files > 0) {
         let probe = format!("{}/x", m.id);
@@ -3484,6 +3534,10 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         owners(&["controllers", "controller"]),
     );
     let one_package = mo.iter().any(|o| vo.contains(o) && co.contains(o));
+    // Models and controllers with nothing that renders them are a JSON API's folders (an
+    // Express or ASP.NET API names its HTTP handlers controllers): the view is a template
+    // or a front end.
+    let has_views = !templates.is_empty() || ctx.frameworks().any(|f| f.category == "frontend");
     // A hand-made MVC: the application declares the Model, View and Controller classes
     // themselves (PrivateBin's lib/Model.php, View.php and Controller.php).
     let triad: Vec<Evidence> = ["Model", "View", "Controller"]
@@ -3511,8 +3565,8 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
             evidence_for(firsts(&[m, v, c]), "model / view / controller folder", 3),
         ),
         when(
-            m.is_some() && c.is_some() && mo.iter().any(|o| co.contains(o)),
-            "models and controllers folders",
+            m.is_some() && c.is_some() && mo.iter().any(|o| co.contains(o)) && has_views,
+            "models and controllers folders, beside view templates or a front end",
             0.5,
             evidence_for(firsts(&[m, c]), "model / controller folder", 2),
         ),
@@ -5097,6 +5151,32 @@ mod tests {
         assert_eq!(layer_of("Shop.Application/Orders"), Some(Layer::Business));
         assert_eq!(layer_of("Shop.Infrastructure"), Some(Layer::Data));
         assert_eq!(layer_of("src/utils"), None);
+    }
+
+    #[test]
+    fn a_folder_holding_several_layers_is_not_one_itself() {
+        let modules = [
+            "src/api",
+            "src/api/controllers",
+            "src/api/services",
+            "src/api/repositories",
+            "src/api/types",
+            "src/web",
+        ];
+        let containers = layer_containers(modules.iter().copied());
+        assert_eq!(containers.into_iter().collect::<Vec<_>>(), ["src/api"]);
+        let containers = layer_containers(modules.iter().copied());
+        assert_eq!(layer_within("src/api/types", &containers), None);
+        assert_eq!(layer_within("src/api", &containers), None);
+        assert_eq!(
+            layer_within("src/api/services", &containers),
+            Some(Layer::Business)
+        );
+        // A folder named for one layer keeps lending it to its own subfolders.
+        assert_eq!(
+            layer_within("src/web/forms", &containers),
+            Some(Layer::Presentation)
+        );
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             && !charts.iter().any(|c| path.starts_with(c.as_str()))
         {
             Some("view")
-        } else if is_migration(path, ext) {
+        } else if is_migration(path, ext) || liquibase_changelog(root, path, ext) {
             Some("migration")
         } else {
             None
@@ -271,6 +271,9 @@ fn is_view_template(path: &str, name: &str) -> bool {
         ".jinja2",
         ".j2",
         ".ftl",
+        // FreeMarker's HTML and XML flavours, Spring Boot's default suffix since 2.2.
+        ".ftlh",
+        ".ftlx",
         ".gsp",
         ".hbs",
         ".mustache",
@@ -375,6 +378,24 @@ fn is_migration(path: &str, ext: &str) -> bool {
         .iter()
         .filter(|m| !(changelog_code && m.contains("changelog")))
         .any(|m| in_dir(m))
+}
+
+/// A Liquibase changelog that its resources keep under a name and folder of their own
+/// (`resources/adapter/persistence/ddl/order-ddl-1.0.0.xml`): its root element says so.
+/// Only XML and YAML files below a `resources/` folder are opened, and only their start.
+fn liquibase_changelog(root: &Path, path: &str, ext: &str) -> bool {
+    if !matches!(ext, "xml" | "yaml" | "yml") || !path.contains("resources/") {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(root.join(path)) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(2048);
+    if std::io::Read::read_to_end(&mut std::io::Read::take(file, 2048), &mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    head.contains("<databaseChangeLog") || head.contains("databaseChangeLog:")
 }
 
 /// A release version and nothing else: `1.2`, `1.21.2`, `v2.0.0`.
@@ -554,6 +575,10 @@ mod tests {
         assert!(is_view_template(
             "src/main/resources/templates/owners/list.html",
             "list.html"
+        ));
+        assert!(is_view_template(
+            "src/main/resources/templates/topic-overview.ftlh",
+            "topic-overview.ftlh"
         ));
         assert!(!is_view_template(
             "app/views/user_mailer/welcome.html.erb",
