@@ -525,19 +525,7 @@ fn inside(path: &str, dir: &str) -> bool {
 
 /// Whether `path`, written in a manifest of `folder`, names the repository root.
 fn resolves_to_root(folder: &str, path: &str) -> bool {
-    let mut at: Vec<&str> = folder.split('/').collect();
-    for part in path.trim_end_matches('/').split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if at.pop().is_none() {
-                    return false;
-                }
-            }
-            other => at.push(other),
-        }
-    }
-    at.is_empty()
+    join_folder(folder, path).is_some_and(|target| target.is_empty())
 }
 
 impl<'a> Context<'a> {

@@ -3101,15 +3101,15 @@ fn split_edges(ctx: &Context) -> Vec<String> {
         let name = dir.rsplit('/').next().unwrap_or(dir);
         matches!(name, "adapter" | "adapters" | "port" | "ports")
     };
-    ["in", "out", "input", "output", "incoming", "outgoing"]
+    let mut sides: Vec<String> = ["in", "out", "input", "output", "incoming", "outgoing"]
         .iter()
         .filter_map(|n| ctx.dirs.get(*n))
         .flatten()
         .filter(|dir| edge(parent(dir)))
         .cloned()
-        .collect::<BTreeSet<String>>()
-        .into_iter()
-        .collect()
+        .collect();
+    sides.sort();
+    sides
 }
 
 fn hexagonal(ctx: &Context) -> Vec<Signal> {
