@@ -81,6 +81,13 @@ pub struct SignalRule {
     /// factory; a builder is assembled step by step.
     #[serde(default)]
     pub with_fluent: bool,
+    /// For `type_name`: a type counts only when this many application types implement or
+    /// extend it, and its file (or the type itself) declares three or more functions matching
+    /// `with_function`, interfaces included: an abstraction is known by its variants and its
+    /// operations (a `Datasource` with `save`/`get`/`delete` behind `Local` and `S3` is the
+    /// app's storage repository; a `StorageAttributes` interface of value types is not).
+    #[serde(default)]
+    pub implemented: usize,
     /// For `function_name`: only functions declared on a type rather than its instances
     /// ([`crate::parse::Function::class_level`]) or free functions count: `Registry::instance()`
     /// hands out the shared one, an `Instance` property of each object is its data.
@@ -237,6 +244,14 @@ fn load(text: &str) -> Result<Vec<CompiledRule>, String> {
             let unless_path = compile(&rule.unless_path)?;
             let with_function = compile(&rule.with_function)?;
             let holding = compile(&rule.holding)?;
+            if rule.implemented > 0
+                && (!matches!(rule.matcher, Matcher::TypeName(_)) || with_function.is_none())
+            {
+                return Err(format!(
+                    "rule {}: `implemented` qualifies a `type_name` matcher with `with_function`",
+                    raw.id
+                ));
+            }
             if holding.is_some() && !matches!(rule.matcher, Matcher::Directory(_)) {
                 return Err(format!(
                     "rule {}: `holding` qualifies a `directory` matcher only",
@@ -722,6 +737,37 @@ impl<'a> Context<'a> {
 
 /// Interfaces, traits and abstract base classes (Python `ABC` / `Protocol` subclasses) the
 /// application declares, by name.
+/// Whether `t`, declared in `file`, is an abstraction as the `implemented` modifier asks:
+/// enough application types implement it, and it declares three operations matching
+/// `with_function` (in its file, or as its own methods where a language lists them there).
+fn implemented_abstraction(
+    ctx: &Context<'_>,
+    compiled: &Compiled,
+    file: &FileFacts,
+    t: &TypeDecl,
+) -> bool {
+    let Some(operation) = compiled.with_function.as_ref() else {
+        return false;
+    };
+    let variants: BTreeSet<&str> = ctx
+        .app_implementations
+        .iter()
+        .filter(|i| i.interface == t.name && i.declared_in == file.path)
+        .map(|i| i.ty)
+        .collect();
+    if variants.len() < compiled.rule.implemented {
+        return false;
+    }
+    let operations: BTreeSet<&str> = file
+        .functions
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(t.methods.iter().map(String::as_str))
+        .filter(|name| operation.is_match(name))
+        .collect();
+    operations.len() >= 3
+}
+
 fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str> {
     let mut out = BTreeMap::new();
     // Classes extended by application classes in two or more other files: a base class
@@ -1542,9 +1588,12 @@ fn run(
                             compiled.rule.unless_base.iter().any(|u| u == base)
                         })
                         && compiled.with_function.as_ref().is_none_or(|w| {
-                            matches!(t.kind, TypeKind::Interface | TypeKind::Trait)
+                            (compiled.rule.implemented == 0
+                                && matches!(t.kind, TypeKind::Interface | TypeKind::Trait))
                                 || file.functions.iter().any(|f| w.is_match(&f.name))
                         })
+                        && (compiled.rule.implemented == 0
+                            || implemented_abstraction(ctx, compiled, file, t))
                         && (!compiled.rule.with_fluent || stepped(file, t))
                         && !(t.name.ends_with("Factory")
                             && *fixtures
@@ -1895,6 +1944,21 @@ rules:
         let err = load(text).err().expect("rejected");
         assert!(err.contains("unless_import"), "{err}");
         let ok = text.replace(", unless_import: [console] }", " }");
+        assert!(load(&ok).is_ok());
+    }
+
+    #[test]
+    fn implemented_needs_the_operations_it_counts() {
+        let text = r#"
+rules:
+  - id: repository
+    kind: design
+    signals:
+      - { weight: 0.5, type_name: 'Storage$', implemented: 2, detail: "d" }
+"#;
+        let err = load(text).err().expect("rejected");
+        assert!(err.contains("implemented"), "{err}");
+        let ok = text.replace("implemented: 2", "implemented: 2, with_function: '^get'");
         assert!(load(&ok).is_ok());
     }
 
