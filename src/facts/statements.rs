@@ -311,7 +311,139 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
             }
         }
     }
+    if readme {
+        out.extend(usage_example(path, &lines));
+    }
     out
+}
+
+/// Languages a README's code block is written in when it shows a program using the package.
+const PROGRAM_LANGUAGES: &[&str] = &[
+    "ruby",
+    "rb",
+    "python",
+    "py",
+    "python3",
+    "pycon",
+    "js",
+    "javascript",
+    "ts",
+    "typescript",
+    "jsx",
+    "tsx",
+    "mjs",
+    "cjs",
+    "go",
+    "golang",
+    "rust",
+    "rs",
+    "java",
+    "kotlin",
+    "kt",
+    "csharp",
+    "cs",
+    "c#",
+    "fsharp",
+    "php",
+    "elixir",
+    "scala",
+    "swift",
+    "dart",
+    "groovy",
+];
+
+/// Languages of a shell session.
+const SHELL_LANGUAGES: &[&str] = &[
+    "sh",
+    "bash",
+    "shell",
+    "console",
+    "shell-session",
+    "shellsession",
+    "zsh",
+    "fish",
+    "terminal",
+    "cmd",
+    "powershell",
+    "ps1",
+    "pwsh",
+    "bat",
+];
+
+/// A line that installs or fetches the package rather than using it.
+const INSTALL_LINE: &str = r"^[$%]?\s*(sudo\s+)?(gem|npm|yarn|pnpm|pip3?|pipx|uv|poetry|cargo|go|brew|composer|dotnet|nuget|Install-Package|bundle|apt|apt-get|choco|scoop|docker|git|cd|mkdir|export|source|curl|wget|conda|mvn|gradle|bun|deno|npx|rustup|make|dnf|yum|pacman|apk|winget|python3? -m pip)\b|^(gem|group|end)\b|^<dependency>";
+
+/// A line of program text, for a code block that names no language.
+const PROGRAM_LINE: &str = r"^(require|import|from\s+\S+\s+import|use\s|using\s|package\s|class\s|def\s|const\s|let\s|var\s|>>>)|=>|\bnew\s+[A-Z]|\w\.\w+\(";
+
+/// The README's first usage example, when it is a program calling the package (`response =
+/// HTTParty.get(…)`, `const knex = require('knex')`): a package that ships a command too is a
+/// library first, as its README shows it. Installation lines are passed over; a first example
+/// typed at a shell says nothing (it may start a server the library needs, or show a test
+/// runner's help). Generic: it orders library before command-line tool, and is no evidence.
+fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
+    static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (install, program) = PATTERNS.get_or_init(|| {
+        (
+            Regex::new(INSTALL_LINE).expect("valid"),
+            Regex::new(PROGRAM_LINE).expect("valid"),
+        )
+    });
+    let mut index = 0;
+    while index < lines.len() {
+        let fence = lines[index].trim_start();
+        let Some(info) = fence
+            .strip_prefix("```")
+            .or_else(|| fence.strip_prefix("~~~"))
+        else {
+            index += 1;
+            continue;
+        };
+        let language = info.trim().to_ascii_lowercase();
+        let language = language.split([' ', ',', '{']).next().unwrap_or_default();
+        let start = index;
+        let mut body = Vec::new();
+        index += 1;
+        while index < lines.len() {
+            let line = lines[index].trim();
+            if line.starts_with("```") || line.starts_with("~~~") {
+                break;
+            }
+            if !line.is_empty() && !line.starts_with('#') && !line.starts_with("//") {
+                body.push(line);
+            }
+            index += 1;
+        }
+        index += 1;
+        body.retain(|line| !install.is_match(line));
+        let Some(first) = body.first() else {
+            continue;
+        };
+        let shell = SHELL_LANGUAGES.contains(&language) || first.starts_with(['$', '%']);
+        if shell {
+            return None;
+        }
+        let code = PROGRAM_LANGUAGES.contains(&language)
+            || language.is_empty() && body.iter().any(|line| program.is_match(line));
+        if !code {
+            if language.is_empty() {
+                return None;
+            }
+            // A configuration file or sample output (yaml, json, text): not an example of use.
+            continue;
+        }
+        return Some(Statement {
+            style: "library".to_string(),
+            path: path.to_string(),
+            line: start as u32 + 2,
+            text: format!(
+                "first usage example is code: {}",
+                first.chars().take(120).collect::<String>()
+            ),
+            generic: true,
+        });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -323,6 +455,39 @@ mod tests {
             .into_iter()
             .map(|s| s.style)
             .collect()
+    }
+
+    #[test]
+    fn a_first_usage_example_in_code_orders_library_first() {
+        let usage = |text: &str| {
+            statements_in("README.md", text)
+                .into_iter()
+                .filter(|s| s.generic && s.text.starts_with("first usage example"))
+                .map(|s| s.style)
+                .collect::<Vec<_>>()
+        };
+        let code = "# fetchy\n\n```\ngem install fetchy\n```\n\n```ruby\nresponse = Fetchy.get(url)\n```\n";
+        assert_eq!(usage(code), ["library"]);
+        // Unlabelled blocks are read by their lines; installation alone is passed over.
+        let unlabelled =
+            "```\n$ npm install knex\n```\n```\nconst knex = require('knex')({})\n```\n";
+        assert_eq!(usage(unlabelled), ["library"]);
+        // A first example typed at a shell, or configuration before it, says nothing.
+        assert!(
+            usage("```sh\n$ redis-server\n```\n```python\nfrom rq import Queue\n```\n").is_empty()
+        );
+        assert!(
+            usage("```\n$ fetchy https://example.com\n```\n```ruby\nFetchy.get(url)\n```\n")
+                .is_empty()
+        );
+        assert_eq!(
+            usage("```yaml\nport: 80\n```\n```go\nimport \"x\"\n```\n"),
+            ["library"]
+        );
+        // Only the root README shows how the package is used.
+        assert!(statements_in("docs/README.md", code)
+            .iter()
+            .all(|s| !s.generic));
     }
 
     #[test]
