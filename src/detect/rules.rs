@@ -1588,8 +1588,10 @@ fn run(
                             compiled.rule.unless_base.iter().any(|u| u == base)
                         })
                         && compiled.with_function.as_ref().is_none_or(|w| {
-                            (compiled.rule.implemented == 0
-                                && matches!(t.kind, TypeKind::Interface | TypeKind::Trait))
+                            // An abstraction's operations are counted apart, with its own
+                            // methods (a Go interface lists them only there).
+                            compiled.rule.implemented > 0
+                                || matches!(t.kind, TypeKind::Interface | TypeKind::Trait)
                                 || file.functions.iter().any(|f| w.is_match(&f.name))
                         })
                         && (compiled.rule.implemented == 0
