@@ -735,8 +735,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Interfaces, traits and abstract base classes (Python `ABC` / `Protocol` subclasses) the
-/// application declares, by name.
 /// Whether `t`, declared in `file`, is an abstraction as the `implemented` modifier asks:
 /// enough application types implement it, and it declares three operations matching
 /// `with_function` (in its file, or as its own methods where a language lists them there).
@@ -768,6 +766,8 @@ fn implemented_abstraction(
     operations.len() >= 3
 }
 
+/// Interfaces, traits and abstract base classes (Python `ABC` / `Protocol` subclasses) the
+/// application declares, by name.
 fn declared_interfaces<'a>(files: &[&'a FileFacts]) -> BTreeMap<&'a str, &'a str> {
     let mut out = BTreeMap::new();
     // Classes extended by application classes in two or more other files: a base class

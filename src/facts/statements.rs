@@ -318,56 +318,18 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
 }
 
 /// Languages a README's code block is written in when it shows a program using the package.
+#[rustfmt::skip]
 const PROGRAM_LANGUAGES: &[&str] = &[
-    "ruby",
-    "rb",
-    "python",
-    "py",
-    "python3",
-    "pycon",
-    "js",
-    "javascript",
-    "ts",
-    "typescript",
-    "jsx",
-    "tsx",
-    "mjs",
-    "cjs",
-    "go",
-    "golang",
-    "rust",
-    "rs",
-    "java",
-    "kotlin",
-    "kt",
-    "csharp",
-    "cs",
-    "c#",
-    "fsharp",
-    "php",
-    "elixir",
-    "scala",
-    "swift",
-    "dart",
-    "groovy",
+    "ruby", "rb", "python", "py", "python3", "pycon", "js", "javascript", "ts", "typescript",
+    "jsx", "tsx", "mjs", "cjs", "go", "golang", "rust", "rs", "java", "kotlin", "kt", "csharp",
+    "cs", "c#", "fsharp", "php", "elixir", "scala", "swift", "dart", "groovy",
 ];
 
 /// Languages of a shell session.
+#[rustfmt::skip]
 const SHELL_LANGUAGES: &[&str] = &[
-    "sh",
-    "bash",
-    "shell",
-    "console",
-    "shell-session",
-    "shellsession",
-    "zsh",
-    "fish",
-    "terminal",
-    "cmd",
-    "powershell",
-    "ps1",
-    "pwsh",
-    "bat",
+    "sh", "bash", "shell", "console", "shell-session", "shellsession", "zsh", "fish",
+    "terminal", "cmd", "powershell", "ps1", "pwsh", "bat",
 ];
 
 /// A line that installs or fetches the package rather than using it.
@@ -401,7 +363,6 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
         };
         let language = info.trim().to_ascii_lowercase();
         let language = language.split([' ', ',', '{']).next().unwrap_or_default();
-        let start = index;
         let mut body = Vec::new();
         index += 1;
         while index < lines.len() {
@@ -410,13 +371,13 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
                 break;
             }
             if !line.is_empty() && !line.starts_with('#') && !line.starts_with("//") {
-                body.push(line);
+                body.push((index, line));
             }
             index += 1;
         }
         index += 1;
-        body.retain(|line| !install.is_match(line));
-        let Some(first) = body.first() else {
+        body.retain(|(_, line)| !install.is_match(line));
+        let Some(&(first_index, first)) = body.first() else {
             continue;
         };
         let shell = SHELL_LANGUAGES.contains(&language) || first.starts_with(['$', '%']);
@@ -424,7 +385,7 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
             return None;
         }
         let code = PROGRAM_LANGUAGES.contains(&language)
-            || language.is_empty() && body.iter().any(|line| program.is_match(line));
+            || language.is_empty() && body.iter().any(|(_, line)| program.is_match(line));
         if !code {
             if language.is_empty() {
                 return None;
@@ -435,7 +396,7 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
         return Some(Statement {
             style: "library".to_string(),
             path: path.to_string(),
-            line: start as u32 + 2,
+            line: first_index as u32 + 1,
             text: format!(
                 "first usage example is code: {}",
                 first.chars().take(120).collect::<String>()
@@ -468,6 +429,9 @@ mod tests {
         };
         let code = "# fetchy\n\n```\ngem install fetchy\n```\n\n```ruby\nresponse = Fetchy.get(url)\n```\n";
         assert_eq!(usage(code), ["library"]);
+        // The statement points at the example's first line of code.
+        let example = statements_in("README.md", code);
+        assert_eq!(example.iter().map(|s| s.line).collect::<Vec<_>>(), [8]);
         // Unlabelled blocks are read by their lines; installation alone is passed over.
         let unlabelled =
             "```\n$ npm install knex\n```\n```\nconst knex = require('knex')({})\n```\n";
