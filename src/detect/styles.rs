@@ -4060,8 +4060,11 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             }
             // A dotnet tool packed beside a NuGet library (coravel-cli) is the library's
             // command, not an application.
+            // So is any console program beside a NuGet library that hosts nothing (no ASP.NET
+            // Core, no generic host): CliWrap.Signaler is a helper the library embeds.
             "csharp" => {
-                (has_main() || name == "Program.cs") && !(packaged && dotnet_tool(ctx, &file.path))
+                (has_main() || name == "Program.cs")
+                    && !(packaged && (dotnet_tool(ctx, &file.path) || !hosts_dotnet(file)))
             }
             // A `main` in a JVM library is a tool of its build or a demo (HikariCP's
             // JavassistProxyFactory generates its proxies): only one that starts a server
@@ -4178,6 +4181,20 @@ fn dotnet_tool(ctx: &Context, path: &str) -> bool {
                 path.strip_prefix(dir)
                     .is_some_and(|rest| rest.starts_with('/'))
             })
+    })
+}
+
+/// Whether a .NET program hosts something: a web server, a worker or a gRPC service.
+fn hosts_dotnet(file: &crate::parse::FileFacts) -> bool {
+    file.imports.iter().any(|i| {
+        [
+            "Microsoft.AspNetCore",
+            "Microsoft.Extensions.Hosting",
+            "Grpc.Core",
+            "Topshelf",
+        ]
+        .iter()
+        .any(|p| crate::detect::rules::import_matches(&i.path, p))
     })
 }
 

@@ -270,7 +270,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 while !before.is_char_boundary(start) {
                     start += 1;
                 }
-                let clause = &before[start..];
+                // A tagline centred in HTML is indented (`<p align="center">` then
+                // "  A light-weight job scheduling library"): the clause starts at its text.
+                let clause = before[start..].trim_start();
                 if SELF_DESCRIBED.contains(id) {
                     // The README's title, not a section of it ("## CLI" in a web app's).
                     let title = heading && !section;
@@ -282,7 +284,7 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                         && intro
                         && (title
                             || self_description.is_match(clause)
-                            || tagline_line && tagline.is_match(before))
+                            || tagline_line && tagline.is_match(before.trim_start()))
                         && !tool_of_users
                         && !not_self.is_match(clause)
                         && !negation.is_match(clause);
@@ -584,6 +586,11 @@ mod tests {
         assert_eq!(
             styles("# sqlite-utils\n\n[![PyPI](https://x)](https://y)\n\nPython CLI utility and library for manipulating SQLite databases.\n"),
             ["cli", "library"]
+        );
+        // Centred in HTML, indented under its `<p>`.
+        assert_eq!(
+            styles("# Agenda\n\n<p align=\"center\">\n  A light-weight job scheduling library for Node.js\n</p>\n"),
+            ["library"]
         );
         assert_eq!(
             styles("# LLM\n\nA CLI tool and Python library for interacting with models"),
