@@ -3457,10 +3457,16 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .filter(|a| a.kind == "view" && !ctx.outside_app(&a.path))
         .map(|a| a.path.clone())
         .collect();
-    // Server-rendered controllers: classes named *Controller or annotated @Controller (not REST-only).
+    // Server-rendered controllers: classes named *Controller or annotated @Controller, not
+    // REST-only ones (Spring's @RestController, ASP.NET's [ApiController] or ControllerBase).
     let controllers: Vec<Evidence> = ctx
         .app_files
         .iter()
+        .filter(|f| {
+            !f.annotations
+                .iter()
+                .any(|a| a.name == "RestController" || a.name == "ApiController")
+        })
         .flat_map(|f| {
             let annotated = f
                 .annotations
@@ -3474,6 +3480,7 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
                     t.kind == TypeKind::Class
                         && t.name.ends_with("Controller")
                         && !t.name.ends_with("ApiController")
+                        && !t.bases.iter().any(|b| b == "ControllerBase")
                 })
                 .map(move |t| {
                     Evidence::at(&f.path, Some(t.line), format!("controller {}", t.name))

@@ -249,10 +249,34 @@ fn is_view_template(path: &str, name: &str) -> bool {
     // E-mail bodies (and the message templates kept with configuration) are rendered for a
     // mailer, not as the pages of a web application.
     let lower = path.to_ascii_lowercase();
-    if ["email", "mail/", "mails/", "mailer", "config/templates/"]
-        .iter()
-        .any(|m| lower.contains(m))
+    if [
+        "email",
+        "mail/",
+        "mails/",
+        "mailer",
+        "notifications/",
+        "config/templates/",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
         || name.to_ascii_lowercase().starts_with("email")
+    {
+        return false;
+    }
+    // A code generator's templates render source files, not pages: they sit in a generator's
+    // module (eladmin-generator's template/admin/Controller.ftl) or name the source file they
+    // produce (`entity.java.ftl`, `model.go.tpl`).
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let source = stem.rsplit_once('.').is_some_and(|(_, ext)| {
+        [
+            "java", "kt", "cs", "go", "py", "rb", "php", "ts", "rs", "sql", "swift", "scala",
+        ]
+        .contains(&ext)
+    });
+    if source
+        || lower
+            .split('/')
+            .any(|segment| segment.contains("generator") || segment.contains("codegen"))
     {
         return false;
     }
@@ -616,6 +640,26 @@ mod tests {
             kinds,
             vec![(
                 "src/main/resources/templates/topic.ftl".to_string(),
+                "view".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn mail_notifications_and_code_generator_templates_are_not_views() {
+        let kinds = kinds(
+            Path::new("/nonexistent"),
+            &[
+                "app/src/main/resources/templates/notifications/order-created.html",
+                "eladmin-generator/src/main/resources/template/admin/Controller.ftl",
+                "tools/templates/entity.java.ftl",
+                "app/views/orders/create.js.erb",
+            ],
+        );
+        assert_eq!(
+            kinds,
+            vec![(
+                "app/views/orders/create.js.erb".to_string(),
                 "view".to_string()
             )]
         );
