@@ -3489,6 +3489,15 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         })
         .take(4)
         .collect();
+    // Views written with Django REST framework (or Django Ninja) answer JSON to a front end;
+    // with no template anywhere, the app is an API, not MVC (tubearchivist).
+    let json_views = |g: &crate::parse::FileFacts| {
+        templates.is_empty()
+            && g.imports.iter().any(|i| {
+                crate::detect::rules::import_matches(&i.path, "rest_framework")
+                    || crate::detect::rules::import_matches(&i.path, "ninja")
+            })
+    };
     let django: Vec<String> = ctx
         .app_files
         .iter()
@@ -3500,7 +3509,9 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
             } else {
                 format!("{dir}/views.py")
             };
-            ctx.app_files.iter().any(|g| g.path == views)
+            ctx.app_files
+                .iter()
+                .any(|g| g.path == views && !json_views(g))
         })
         .map(|f| f.path.clone())
         .collect();
