@@ -4863,10 +4863,24 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let mvc = asserted(assessments, FindingKind::Style, "mvc");
     // A tool whose HTTP server is one of its commands (`mdbook serve`): the serving files sit
     // in the module that holds the command-line parsing.
+    // A package.json `bin` names its built file (lib/bin.js): the program's source is the
+    // `bin` or `cli` file of the package's code (json-server's src/bin.ts beside src/app.ts).
+    let npm_bin = root_ships(ctx, "cli").any(|m| m.ecosystem == "npm");
     let cli_modules: BTreeSet<String> = fired_evidence(&cli, 64)
         .iter()
         .filter(|e| e.line.is_some())
         .map(|e| crate::graph::module_of(&e.path).to_string())
+        .chain(
+            ctx.app_files
+                .iter()
+                .filter(|f| {
+                    let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+                    npm_bin
+                        && matches!(f.language.as_str(), "javascript" | "typescript")
+                        && matches!(name.split('.').next(), Some("bin" | "cli"))
+                })
+                .map(|f| crate::graph::module_of(&f.path).to_string()),
+        )
         .collect();
     // Unless something deploys it: then the server is the product and its flags configure it
     // (lldap's clap arguments sit beside its actix handlers).
