@@ -3647,6 +3647,8 @@ fn root_names<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> {
 /// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
+    // What each image in `dockerfiles` copies in from its build context.
+    let mut packs: Vec<&Vec<String>> = Vec::new();
     let mut dirs = BTreeSet::new();
     let mut compose = Vec::new();
     let mut workloads = Vec::new();
@@ -3683,6 +3685,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                     && dirs.insert(image_unit(ctx, &infra.path)) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
+                packs.push(&infra.copies);
             }
             "compose" if !dev_services_only(&ctx.analysis.project, infra) => {
                 for service in infra.items.iter().filter(|s| app_name(s)) {
@@ -3706,6 +3709,35 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             _ => {}
         }
     }
+    // An image that copies in two or more folders which build images of their own
+    // (Hi.Events' Dockerfile.all-in-one: `COPY ./frontend`, `COPY ./backend`) deploys them
+    // together: they are parts of one deployable, not services.
+    let folders: Vec<&str> = dockerfiles
+        .iter()
+        .map(|e| crate::graph::module_of(&e.path))
+        .collect();
+    let packed: BTreeSet<&str> = packs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, copies)| {
+            let inside: Vec<&str> = folders
+                .iter()
+                .enumerate()
+                .filter(|(j, folder)| *j != i && copies.iter().any(|c| c == *folder))
+                .map(|(_, folder)| *folder)
+                .collect();
+            if inside.len() >= 2 {
+                inside
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let dockerfiles: Vec<Evidence> = dockerfiles
+        .iter()
+        .filter(|e| !packed.contains(crate::graph::module_of(&e.path)))
+        .cloned()
+        .collect();
     // One service named in several compose files (development, preview, production) or one
     // workload in several manifests is one unit.
     let mut seen = BTreeSet::new();
@@ -4561,7 +4593,8 @@ fn root_ships<'a>(
 }
 
 /// A root manifest that declares a library (package.json main / exports / module / types,
-/// composer.json `"type": "library"`), or a .csproj packed for NuGet, and is not private.
+/// composer.json `"type": "library"`), a .csproj packed for NuGet, or a package of a private
+/// npm workspace that does, and is not private.
 fn declared_library(ctx: &Context) -> Vec<Evidence> {
     // .NET projects live in folders of their own (src/MediatR/MediatR.csproj).
     let nuget = ctx.analysis.project.manifests.iter().filter(|m| {
@@ -4569,8 +4602,18 @@ fn declared_library(ctx: &Context) -> Vec<Evidence> {
             && m.ships.iter().any(|s| s == "library")
             && !ctx.outside_app(&m.path)
     });
+    // A private npm workspace root publishes its members (zod's packages/zod).
+    let private_root = root_ships(ctx, "private").any(|m| m.ecosystem == "npm");
+    let members = ctx.analysis.project.manifests.iter().filter(move |m| {
+        private_root
+            && m.ecosystem == "npm"
+            && m.path.contains('/')
+            && m.ships.iter().any(|s| s == "library")
+            && !ctx.outside_app(&m.path)
+    });
     root_ships(ctx, "library")
         .chain(nuget)
+        .chain(members)
         .filter(|m| !m.ships.iter().any(|s| s == "private"))
         .take(1)
         .map(|m| Evidence::at(&m.path, None, "declares a library (package entry or type)"))

@@ -126,11 +126,17 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
         }
         InfraKind::Candidate => candidate(text),
     };
+    let copies = if kind == InfraKind::Dockerfile {
+        dockerfile_copies(text)
+    } else {
+        Vec::new()
+    };
     Ok(found.map(|(kind, items)| InfraFile {
         path: path.to_string(),
         kind: kind.to_string(),
         items: sorted_unique(items),
         images_only,
+        copies,
     }))
 }
 
@@ -198,6 +204,50 @@ fn dockerfile_images(text: &str) -> Vec<String> {
         }
     }
     images
+}
+
+/// Folders a Dockerfile's `COPY` and `ADD` take from the build context by name: `./frontend`
+/// and `backend/` → `backend`, `frontend`. Not other stages (`--from`), files named with an
+/// extension, URLs or the whole context (`.`), which says nothing about what the image holds.
+fn dockerfile_copies(text: &str) -> Vec<String> {
+    let mut folders = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        if !words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("COPY") || w.eq_ignore_ascii_case("ADD"))
+        {
+            continue;
+        }
+        let words: Vec<&str> = words.collect();
+        if words.iter().any(|w| w.starts_with("--from")) {
+            continue;
+        }
+        let args: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.starts_with("--"))
+            .collect();
+        // Every argument but the last is a source.
+        let Some((_, sources)) = args.split_last() else {
+            continue;
+        };
+        for source in sources {
+            let path = source.trim_start_matches("./").trim_end_matches('/');
+            let folder = path.split('/').next().unwrap_or("");
+            // A file at the top of the context (`package.json`, `VERSION`) is not a folder.
+            let file_like = !path.contains('/') && folder.contains('.');
+            if !folder.is_empty()
+                && folder != "."
+                && folder != ".."
+                && !file_like
+                && !folder.contains(['*', '$', ':', '"', '['])
+            {
+                folders.push(folder.to_string());
+            }
+        }
+    }
+    sorted_unique(folders)
 }
 
 fn terraform_items(text: &str) -> Vec<String> {
@@ -308,6 +358,7 @@ fn kubernetes_objects(document: &serde_yaml::Value, objects: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::super::collect_from;
+    use super::dockerfile_copies;
 
     fn infra(files: &[(&str, &str)]) -> Vec<(String, String, Vec<String>)> {
         let (facts, warnings) = collect_from(files);
@@ -325,6 +376,15 @@ mod tests {
             kind.to_string(),
             items.iter().map(|i| i.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn dockerfile_copies_are_the_context_folders_named() {
+        let text = "FROM node:22 AS web\nCOPY ./frontend/package.json ./frontend/yarn.lock ./\nCOPY ./frontend .\nFROM php:8.3\nCOPY --from=web /app/frontend /app/frontend\nCOPY --chown=www:www ./backend/ /app/backend\nADD VERSION /app/VERSION\nCOPY . /src\nCOPY [\"docs\", \"/docs\"]\n";
+        // `VERSION` may be a file or a folder: only the folders images are built from are
+        // matched against it.
+        assert_eq!(dockerfile_copies(text), ["VERSION", "backend", "frontend"]);
+        assert!(dockerfile_copies("FROM alpine\nRUN echo copy\n").is_empty());
     }
 
     #[test]

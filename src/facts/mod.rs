@@ -138,6 +138,11 @@ pub struct InfraFile {
     /// repository): backing services for development and tests, not a deployment of this code.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub images_only: bool,
+    /// Folders of the build context a Dockerfile copies in by name (`COPY ./backend …`),
+    /// sorted: an image that packs the folders other images build deploys them as one.
+    /// Left out of the report when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
 }
 
 /// A CI pipeline definition.
