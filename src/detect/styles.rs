@@ -3716,15 +3716,15 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         .iter()
         .map(|e| crate::graph::module_of(&e.path))
         .collect();
-    let packed: BTreeSet<&str> = packs
+    let packed: BTreeSet<String> = packs
         .iter()
         .enumerate()
         .flat_map(|(i, copies)| {
-            let inside: Vec<&str> = folders
+            let inside: Vec<String> = folders
                 .iter()
                 .enumerate()
                 .filter(|(j, folder)| *j != i && copies.iter().any(|c| c == *folder))
-                .map(|(_, folder)| *folder)
+                .map(|(_, folder)| (*folder).to_string())
                 .collect();
             if inside.len() >= 2 {
                 inside
@@ -3733,11 +3733,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
             }
         })
         .collect();
-    let dockerfiles: Vec<Evidence> = dockerfiles
-        .iter()
-        .filter(|e| !packed.contains(crate::graph::module_of(&e.path)))
-        .cloned()
-        .collect();
+    dockerfiles.retain(|e| !packed.contains(crate::graph::module_of(&e.path)));
     // One service named in several compose files (development, preview, production) or one
     // workload in several manifests is one unit.
     let mut seen = BTreeSet::new();

@@ -254,7 +254,9 @@ fn is_view_template(path: &str, name: &str) -> bool {
         "mail/",
         "mails/",
         "mailer",
-        "notifications/",
+        // Notification messages kept with the templates (a Rails app's
+        // app/views/notifications/ is the notifications page, still a view).
+        "templates/notifications/",
         "config/templates/",
     ]
     .iter()
@@ -651,6 +653,7 @@ mod tests {
             Path::new("/nonexistent"),
             &[
                 "app/src/main/resources/templates/notifications/order-created.html",
+                "app/views/notifications/index.html.erb",
                 "eladmin-generator/src/main/resources/template/admin/Controller.ftl",
                 "tools/templates/entity.java.ftl",
                 "app/views/orders/create.js.erb",
@@ -658,10 +661,16 @@ mod tests {
         );
         assert_eq!(
             kinds,
-            vec![(
-                "app/views/orders/create.js.erb".to_string(),
-                "view".to_string()
-            )]
+            vec![
+                (
+                    "app/views/notifications/index.html.erb".to_string(),
+                    "view".to_string()
+                ),
+                (
+                    "app/views/orders/create.js.erb".to_string(),
+                    "view".to_string()
+                )
+            ]
         );
     }
 

@@ -235,7 +235,8 @@ fn dockerfile_copies(text: &str) -> Vec<String> {
         for source in sources {
             let path = source.trim_start_matches("./").trim_end_matches('/');
             let folder = path.split('/').next().unwrap_or("");
-            // A file at the top of the context (`package.json`, `VERSION`) is not a folder.
+            // A file named with an extension at the top of the context (`package.json`) is
+            // not a folder.
             let file_like = !path.contains('/') && folder.contains('.');
             if !folder.is_empty()
                 && folder != "."
