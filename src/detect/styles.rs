@@ -4901,9 +4901,9 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     let hexagonal = asserted(assessments, FindingKind::Style, "hexagonal");
     let mvc = asserted(assessments, FindingKind::Style, "mvc");
     // A tool whose HTTP server is one of its commands (`mdbook serve`): the serving files sit
-    // in the module that holds the command-line parsing.
-    // A package.json `bin` names its built file (lib/bin.js): the program's source is the
-    // `bin` or `cli` file of the package's code (json-server's src/bin.ts beside src/app.ts).
+    // in the module that holds the command-line parsing. For an npm package that is the module
+    // of its `bin` or `cli` source file, since package.json's `bin` names the built one
+    // (json-server's lib/bin.js, from src/bin.ts beside src/app.ts).
     let npm_bin = root_ships(ctx, "cli").any(|m| m.ecosystem == "npm");
     let cli_modules: BTreeSet<String> = fired_evidence(&cli, 64)
         .iter()
