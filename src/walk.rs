@@ -1,7 +1,8 @@
 //! Walk: a path in, the files worth reading out, and every skip accounted for.
 //!
 //! Honours `.gitignore`, `.ignore` and `.archignore` (the `ignore` crate, which builds on
-//! walkdir), even outside a git checkout. Vendored and build-output trees are pruned
+//! walkdir), even outside a git checkout; in a checkout, files git tracks are kept whatever
+//! a `.gitignore` says (module `tracked`). Vendored and build-output trees are pruned
 //! whole; files are skipped when too large, binary, generated or minified. Nothing here
 //! fails the run: a symlink loop, an unreadable directory or a non-UTF-8 name becomes a
 //! [`Skipped`] entry with its reason.
@@ -14,6 +15,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::lang::{self, LanguageSpec};
+
+mod tracked;
 
 /// Directory names whose contents are someone else's code.
 pub const VENDORED_DIRS: &[&str] = &[
@@ -311,7 +314,7 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
     } else {
         (path.to_path_buf(), None)
     };
-    let excludes = build_globs(&options.exclude)?;
+    let excludes = std::sync::Arc::new(build_globs(&options.exclude)?);
     let mut out = Walk {
         root: root.clone(),
         ..Walk::default()
@@ -329,6 +332,7 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
     let filter = {
         let pruned = std::sync::Arc::clone(&pruned);
         let root = root.clone();
+        let excludes = std::sync::Arc::clone(&excludes);
         let include_vendored = options.include_vendored;
         move |entry: &ignore::DirEntry| {
             if entry.depth() == 0 {
@@ -399,10 +403,113 @@ pub fn walk(path: &Path, options: &WalkOptions) -> Result<Walk, WalkError> {
     if let Ok(mut pruned) = pruned.lock() {
         out.skipped.append(&mut pruned);
     }
+    add_tracked_but_ignored(&mut out, options, &excludes);
     out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     out.skipped.sort();
     out.skipped.dedup();
     Ok(out)
+}
+
+/// Adds the files git tracks that a `.gitignore` pattern hid from the walk: committed files
+/// are part of the project whatever the ignore rules say. Everything else that prunes a
+/// walk still applies to them: `.archignore` and `.ignore`, the exclude globs, vendored and
+/// build-output trees.
+fn add_tracked_but_ignored(out: &mut Walk, options: &WalkOptions, excludes: &GlobSet) {
+    let Some(tracked) = tracked::tracked_files(&out.root) else {
+        return;
+    };
+    let seen: std::collections::HashSet<&str> = out
+        .files
+        .iter()
+        .map(|f| f.rel.as_str())
+        .chain(out.skipped.iter().map(|s| s.path.as_str()))
+        .collect();
+    let missing: Vec<String> = tracked
+        .into_iter()
+        .filter(|rel| !seen.contains(rel.as_str()))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let root = out.root.clone();
+    let mut rules = ExplicitIgnores::default();
+    let mut open_dirs = std::collections::HashMap::<String, bool>::new();
+    for rel in missing {
+        let dirs: Vec<&str> = rel.match_indices('/').map(|(at, _)| &rel[..at]).collect();
+        let dirs_open = dirs.iter().all(|dir| {
+            *open_dirs.entry(dir.to_string()).or_insert_with(|| {
+                let name = dir.rsplit('/').next().unwrap_or(dir);
+                !matches!(name, ".git" | ".hg" | ".svn")
+                    && prune_reason(&root, dir, true, options.include_vendored, excludes).is_none()
+                    && !rules.ignores(&root, dir, true)
+            })
+        });
+        if !dirs_open
+            || prune_reason(&root, &rel, false, options.include_vendored, excludes).is_some()
+            || rules.ignores(&root, &rel, false)
+        {
+            continue;
+        }
+        let path = root.join(&rel);
+        let meta = if options.follow_symlinks {
+            std::fs::metadata(&path)
+        } else {
+            std::fs::symlink_metadata(&path)
+        };
+        // Deleted in the work tree, outside a sparse checkout, or a link not followed.
+        let Ok(meta) = meta else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        let modified = crate::cache::modified_ns(meta.modified().ok());
+        keep_or_skip(out, path, rel, (meta.len(), modified), options);
+    }
+}
+
+/// The `.archignore` and `.ignore` files of a tree, read once per directory, matched the way
+/// the walker matches them: the deepest file with a matching pattern decides.
+#[derive(Default)]
+struct ExplicitIgnores {
+    by_dir: std::collections::HashMap<String, Option<ignore::gitignore::Gitignore>>,
+}
+
+impl ExplicitIgnores {
+    fn ignores(&mut self, root: &Path, rel: &str, is_dir: bool) -> bool {
+        let mut dirs: Vec<&str> = rel.match_indices('/').map(|(at, _)| &rel[..at]).collect();
+        dirs.insert(0, "");
+        for dir in dirs.into_iter().rev() {
+            let matcher = self.by_dir.entry(dir.to_string()).or_insert_with(|| {
+                let dir_path = root.join(dir);
+                let files: Vec<PathBuf> = [".ignore", ".archignore"]
+                    .iter()
+                    .map(|name| dir_path.join(name))
+                    .filter(|p| p.is_file())
+                    .collect();
+                if files.is_empty() {
+                    return None;
+                }
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(&dir_path);
+                for file in files {
+                    builder.add(file);
+                }
+                builder.build().ok()
+            });
+            let Some(matcher) = matcher else { continue };
+            let below = if dir.is_empty() {
+                rel
+            } else {
+                &rel[dir.len() + 1..]
+            };
+            let found = matcher.matched_path_or_any_parents(below, is_dir);
+            if found.is_ignore() {
+                return true;
+            }
+            if found.is_whitelist() {
+                return false;
+            }
+        }
+        false
+    }
 }
 
 /// One walker thread's findings, handed over when the thread's visitor is dropped.
@@ -746,6 +853,77 @@ fn names_a_release(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs git in `dir`; the test needs the real program to write a real index.
+    fn git(dir: &Path, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?} failed");
+    }
+
+    #[test]
+    fn committed_files_stay_whatever_gitignore_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(".gitignore", "**/package.json\nlib/\n");
+        write("packages/core/package.json", "{\"name\": \"core\"}");
+        write("packages/core/lib/index.js", "module.exports = 1;\n");
+        write("packages/scratch/package.json", "{}");
+        write("packages/scratch/lib/out.js", "x;\n");
+        write("node_modules/dep/package.json", "{}");
+        write(".archignore", "docs/\n");
+        write("docs/package.json", "{}");
+        git(root, &["init", "-q"]);
+        git(
+            root,
+            &[
+                "add",
+                "-f",
+                ".gitignore",
+                ".archignore",
+                "packages/core",
+                "node_modules/dep/package.json",
+                "docs/package.json",
+            ],
+        );
+        let rels = |walk: &Walk| walk.files.iter().map(|f| f.rel.clone()).collect::<Vec<_>>();
+        let walked = walk(root, &WalkOptions::default()).unwrap();
+        // Tracked files come back; untracked ignored ones, vendored trees and what
+        // .archignore names stay out.
+        assert_eq!(
+            rels(&walked),
+            [
+                ".archignore",
+                ".gitignore",
+                "packages/core/lib/index.js",
+                "packages/core/package.json",
+            ]
+        );
+        // A version 4 index (prefix-compressed paths) reads the same.
+        git(root, &["update-index", "--index-version", "4"]);
+        assert_eq!(
+            rels(&walk(root, &WalkOptions::default()).unwrap()),
+            rels(&walked)
+        );
+        // An exclude glob still wins over the index.
+        let options = WalkOptions {
+            exclude: vec!["packages/core/lib/**".to_string()],
+            ..WalkOptions::default()
+        };
+        assert!(!rels(&walk(root, &options).unwrap())
+            .contains(&"packages/core/lib/index.js".to_string()));
+        // A folder inside the checkout is its own project, under its own rules only.
+        let inner = walk(&root.join("packages/core"), &WalkOptions::default()).unwrap();
+        assert_eq!(rels(&inner), ["lib/index.js", "package.json"]);
+    }
 
     #[test]
     fn generated_markers_are_read_from_the_header_only() {

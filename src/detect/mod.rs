@@ -413,7 +413,7 @@ fn listing_rank(
 /// or hexagonal shape they have), before a separate read side (CQRS: an app
 /// that splits commands from read models says so before naming its web framework), before
 /// the presentation pattern (MVC), before the generic layered (both of which an application of
-/// [`PRODUCT_FILES`] source files or more lists after its monolith), before the catch-all monolith
+/// `PRODUCT_FILES` source files or more lists after its monolith), before the catch-all monolith
 /// (an application that loads plugins is first an application), before plugin hosts and
 /// pipelines; event-driven describes how parts talk and comes last. Other kinds are ordered
 /// by confidence alone.
