@@ -331,6 +331,12 @@ pub fn signals(ctx: &Context, kind: FindingKind, id: &str) -> Vec<Signal> {
                 ),
                 when(
                     true,
+                    "the README calls the product a command-line program, and its code parses arguments",
+                    0.45,
+                    stated_flag_parsing(ctx),
+                ),
+                when(
+                    true,
                     "a server's own flags: its command line configures and launches it, with no subcommands",
                     -0.6,
                     server_flags(ctx),
@@ -1273,6 +1279,44 @@ fn stdlib_servers<'a>(
         })
 }
 
+/// Command-line parsing libraries, from the full-featured (clap, cobra) to the standard
+/// library's own flag parsers, which servers use for their settings as well.
+#[rustfmt::skip]
+const FLAG_LIBRARIES: &[&str] = &[
+    "clap", "structopt", "argh", "pico_args", "lexopt", "getopts", "bpaf", "gumdrop",
+    "xflags", "github.com/spf13/cobra", "github.com/urfave/cli", "github.com/alecthomas/kong",
+    "github.com/jessevdk/go-flags", "github.com/alecthomas/kingpin",
+    "gopkg.in/alecthomas/kingpin", "flag", "github.com/spf13/pflag",
+    "github.com/peterbourgon/ff", "click", "typer", "argparse", "docopt", "fire", "getopt",
+    "optparse", "commander", "yargs", "meow", "cac", "sade", "citty", "minimist", "mri",
+    "slop",
+];
+
+/// Where the application's own code parses its arguments, when its README says the product
+/// is a command-line program ("doggo is a modern command-line DNS client"): that is the
+/// program's interface, whatever web UI it also serves.
+fn stated_flag_parsing(ctx: &Context) -> Vec<Evidence> {
+    if !docs_name(ctx, "cli") {
+        return Vec::new();
+    }
+    ctx.app_files
+        .iter()
+        .filter_map(|f| {
+            let import = f.imports.iter().find(|i| {
+                FLAG_LIBRARIES
+                    .iter()
+                    .any(|l| crate::detect::rules::import_matches(&i.path, l))
+            })?;
+            Some(Evidence::at(
+                &f.path,
+                Some(import.line),
+                format!("parses its arguments with {}", import.path),
+            ))
+        })
+        .take(2)
+        .collect()
+}
+
 /// A server whose command line only configures and launches it: flag parsing (clap,
 /// cobra, argparse, yargs ...) in a repository that serves, with no subcommand
 /// (no `AddCommand`, `add_subparsers`, `.command(…)`, clap `Subcommand`, click groups),
@@ -1280,16 +1324,6 @@ fn stdlib_servers<'a>(
 /// installs. Its `--port` and `--config` are not an interface of the application; a
 /// `backup` or `create-user` subcommand would be.
 fn server_flags(ctx: &Context) -> Vec<Evidence> {
-    #[rustfmt::skip]
-    const FLAG_LIBRARIES: &[&str] = &[
-        "clap", "structopt", "argh", "pico_args", "lexopt", "getopts", "bpaf", "gumdrop",
-        "xflags", "github.com/spf13/cobra", "github.com/urfave/cli", "github.com/alecthomas/kong",
-        "github.com/jessevdk/go-flags", "github.com/alecthomas/kingpin",
-        "gopkg.in/alecthomas/kingpin", "flag", "github.com/spf13/pflag",
-        "github.com/peterbourgon/ff", "click", "typer", "argparse", "docopt", "fire", "getopt",
-        "optparse", "commander", "yargs", "meow", "cac", "sade", "citty", "minimist", "mri",
-        "slop",
-    ];
     // Calls and decorators that declare subcommands in those libraries.
     #[rustfmt::skip]
     const SUBCOMMAND_CALLS: &[&str] = &[

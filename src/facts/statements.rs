@@ -40,7 +40,7 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     // application that syncs…"), see [`SELF_DESCRIPTION`].
     (
         "cli",
-        r"\b(?:cli|command[- ]?line)[- ](?:tool|utility|app|application|program|interface|client)s?\b|\bcli (?:for|to)\b|\b(?:tool|utility)\b",
+        r"\b(?:cli|command[- ]?line)(?:[- ][a-z0-9]+){0,2}?[- ](?:tool|utility|app|application|program|interface|client)s?\b|\bcli (?:for|to)\b|\b(?:tool|utility)\b",
     ),
     // A package that calls itself a library, framework or toolkit ships code for others to
     // build with ("Moleculer is a … microservices framework", "a tool for building command
@@ -149,6 +149,28 @@ struct Patterns {
     not_self: Regex,
     tagline: Regex,
     tool_for_building: Regex,
+}
+
+/// Words that join two things or start a phrase: between "command-line" and "client" they
+/// mean the line names more than the program ("a CLI and web application").
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "or", "for", "with", "to", "of", "the", "a", "an", "in", "on", "by", "from", "as",
+    "that", "which", "is", "plus",
+];
+
+/// Whether the words between "command-line" (or "CLI") and its noun only say what kind of
+/// program it is ("a command-line DNS client", "a command-line task management tool").
+fn modifiers_only(id: &str, term: &str) -> bool {
+    if id != "cli" {
+        return true;
+    }
+    let words: Vec<&str> = term.split([' ', '-']).collect();
+    // "command line" and "commandline" open the phrase as one or two words.
+    let skip = if words.get(1) == Some(&"line") { 2 } else { 1 };
+    let gap = words
+        .get(skip..words.len().saturating_sub(1))
+        .unwrap_or_default();
+    !gap.iter().any(|w| NOT_MODIFIERS.contains(w))
 }
 
 /// Whether a command-line tool is named only by a generic noun ("a search tool").
@@ -273,6 +295,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 // A tagline centred in HTML is indented (`<p align="center">` then
                 // "  A light-weight job scheduling library"): the clause starts at its text.
                 let clause = before[start..].trim_start();
+                if !modifiers_only(id, m.as_str()) {
+                    return false;
+                }
                 if SELF_DESCRIBED.contains(id) {
                     // The README's title, not a section of it ("## CLI" in a web app's).
                     let title = heading && !section;
@@ -534,8 +559,18 @@ mod tests {
             styles("A command-line client for the Matrix protocol."),
             ["cli"]
         );
+        // Words between say what kind of client it is.
+        assert_eq!(
+            styles("**doggo** is a modern command-line DNS client."),
+            ["cli"]
+        );
+        assert_eq!(
+            styles("Pueue is a command-line task management tool for long-running tasks."),
+            ["cli"]
+        );
         // What the product offers besides, not what it is.
         assert!(styles("x is a web app with a command-line interface.").is_empty());
+        assert!(styles("x is a CLI and web application for feeds.").is_empty());
     }
 
     #[test]
