@@ -4105,6 +4105,17 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     // fastify's lib/server.js the server it builds for its users. Only a root server.js,
     // or one in a server/ folder (a self-hosted monitor's `main`), is still the program
     // it runs.
+    // An image on a .NET runtime base runs a program published from the repository (an
+    // SDK-only image may just install a published tool: dotnet-script's).
+    let runs_dotnet_program = ctx.analysis.project.infrastructure.iter().any(|i| {
+        i.kind == "dockerfile"
+            && deploys(&ctx.analysis.project, i)
+            && i.items.iter().any(|image| {
+                ["dotnet/runtime", "dotnet/aspnet"]
+                    .iter()
+                    .any(|base| image.contains(base))
+            })
+    });
     let npm_library = root_ships(ctx, "library")
         .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
     for file in &ctx.app_files {
@@ -4142,9 +4153,14 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             // command, not an application.
             // So is any console program beside a NuGet library that hosts nothing (no ASP.NET
             // Core, no generic host): CliWrap.Signaler is a helper the library embeds.
+            // A console program that an image runs is the application, hosted or not
+            // (TShock's launcher, published onto the .NET runtime image its Dockerfile
+            // builds, beside the plugin API it packs).
             "csharp" => {
                 (has_main() || name == "Program.cs")
-                    && !(packaged && (dotnet_tool(ctx, &file.path) || !hosts_dotnet(file)))
+                    && !(packaged
+                        && (dotnet_tool(ctx, &file.path)
+                            || !hosts_dotnet(file) && !runs_dotnet_program))
             }
             // A `main` in a JVM library is a tool of its build or a demo (HikariCP's
             // JavassistProxyFactory generates its proxies): only one that starts a server
