@@ -379,12 +379,27 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
         )
     });
     let mut index = 0;
+    // The level of the contributors' section being passed over, if any.
+    let mut contributors: Option<usize> = None;
     while index < lines.len() {
         let fence = lines[index].trim_start();
         let Some(info) = fence
             .strip_prefix("```")
             .or_else(|| fence.strip_prefix("~~~"))
         else {
+            // Code shown to contributors (debugging with pry, running the test suite) is how
+            // the project is worked on, not how it is used: such a section is passed over
+            // down to the next heading of its level or above (knex sets up development
+            // before its examples).
+            if fence.starts_with('#') {
+                let level = fence.chars().take_while(|c| *c == '#').count();
+                if contributors.is_some_and(|section| level <= section) {
+                    contributors = None;
+                }
+                if contributors.is_none() && is_contributor_heading(fence) {
+                    contributors = Some(level);
+                }
+            }
             index += 1;
             continue;
         };
@@ -403,6 +418,9 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
             index += 1;
         }
         index += 1;
+        if contributors.is_some() {
+            continue;
+        }
         body.retain(|(_, line)| !install.is_match(line));
         let Some(&(first_index, first)) = body.first() else {
             continue;
@@ -432,6 +450,17 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
         });
     }
     None
+}
+
+/// Headings of the sections a README keeps for the people working on the project.
+fn is_contributor_heading(heading: &str) -> bool {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "contribut", "develop", "hacking", "help out", "debugging", "testing", "running tests",
+        "running the tests", "license", "from source",
+    ];
+    let lower = heading.to_ascii_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -473,6 +502,16 @@ mod tests {
         );
         assert_eq!(
             usage("```yaml\nport: 80\n```\n```go\nimport \"x\"\n```\n"),
+            ["library"]
+        );
+        // Code for contributors (a debugger line under "I'm here to help out!") is not use;
+        // the examples after such a section are.
+        assert!(usage(
+            "# danger\n\n## I'm here to help out!\n\n#### Debugging\n```ruby\nrequire 'pry'\nbinding.pry\n```\n"
+        )
+        .is_empty());
+        assert_eq!(
+            usage("# knex\n## Local Development Setup\n### Prerequisites\n```bash\n$ npm test\n```\n## Examples\n```js\nconst knex = require('knex')({})\n```\n"),
             ["library"]
         );
         // Only the root README shows how the package is used.
