@@ -4100,11 +4100,6 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
         }
     }
     out.extend(chat_bots(ctx).filter(|e| !(packaged && e.path == "Gemfile")));
-    // A published npm package (an entry declared, not private) names its modules freely:
-    // bullmq's src/classes/main.ts is the child process of its sandboxed processors,
-    // fastify's lib/server.js the server it builds for its users. Only a root server.js,
-    // or one in a server/ folder (a self-hosted monitor's `main`), is still the program
-    // it runs.
     // An image on a .NET runtime base runs a program published from the repository (an
     // SDK-only image may just install a published tool: dotnet-script's).
     let runs_dotnet_program = ctx.analysis.project.infrastructure.iter().any(|i| {
@@ -4116,6 +4111,11 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                     .any(|base| image.contains(base))
             })
     });
+    // A published npm package (an entry declared, not private) names its modules freely:
+    // bullmq's src/classes/main.ts is the child process of its sandboxed processors,
+    // fastify's lib/server.js the server it builds for its users. Only a root server.js,
+    // or one in a server/ folder (a self-hosted monitor's `main`), is still the program
+    // it runs.
     let npm_library = root_ships(ctx, "library")
         .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
     for file in &ctx.app_files {
@@ -4149,13 +4149,11 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                         && (depth <= 1 || beside_settings(ctx, &file.path)))
                     || (matches!(name, "main.py" | "app.py") && depth <= 1)
             }
-            // A dotnet tool packed beside a NuGet library (coravel-cli) is the library's
-            // command, not an application.
-            // So is any console program beside a NuGet library that hosts nothing (no ASP.NET
-            // Core, no generic host): CliWrap.Signaler is a helper the library embeds.
-            // A console program that an image runs is the application, hosted or not
-            // (TShock's launcher, published onto the .NET runtime image its Dockerfile
-            // builds, beside the plugin API it packs).
+            // Beside a NuGet library, a dotnet tool (coravel-cli) is the library's command, and
+            // a console program that hosts nothing (no ASP.NET Core, no generic host) its
+            // helper (CliWrap.Signaler, which the library embeds), unless an image runs it:
+            // TShock's launcher, published onto a .NET runtime image beside the plugin API it
+            // packs, is the application.
             "csharp" => {
                 (has_main() || name == "Program.cs")
                     && !(packaged
