@@ -441,9 +441,9 @@ fn add_tracked_but_ignored(out: &mut Walk, options: &WalkOptions, excludes: &Glo
                 let name = dir.rsplit('/').next().unwrap_or(dir);
                 !matches!(name, ".git" | ".hg" | ".svn")
                     && prune_reason(&root, dir, true, options.include_vendored, excludes).is_none()
-                    && !rules.ignores(&root, dir, true)
             })
         });
+        // The explicit ignore rules are matched against the file and each of its folders.
         if !dirs_open
             || prune_reason(&root, &rel, false, options.include_vendored, excludes).is_some()
             || rules.ignores(&root, &rel, false)
