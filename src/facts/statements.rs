@@ -152,10 +152,12 @@ struct Patterns {
 }
 
 /// Words that join two things or start a phrase: between "command-line" and "client" they
-/// mean the line names more than the program ("a CLI and web application").
+/// mean the line names more than the program ("a CLI and web application"). "Only" and
+/// "just" name a limit, said of the tool a product improves on ("`smartd` is a command line
+/// only tool" in scrutiny's README, a web UI).
 const NOT_MODIFIERS: &[&str] = &[
     "and", "or", "for", "with", "to", "of", "the", "a", "an", "in", "on", "by", "from", "as",
-    "that", "which", "is", "plus",
+    "that", "which", "is", "plus", "only", "just",
 ];
 
 /// Whether the words between "command-line" (or "CLI") and its noun only say what kind of
@@ -610,6 +612,8 @@ mod tests {
         // What the product offers besides, not what it is.
         assert!(styles("x is a web app with a command-line interface.").is_empty());
         assert!(styles("x is a CLI and web application for feeds.").is_empty());
+        // A limit said of another program (the one a web UI improves on) is no description.
+        assert!(styles("- `smartd` is a command line only tool. A web UI is better.").is_empty());
     }
 
     #[test]
