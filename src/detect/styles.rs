@@ -1292,6 +1292,13 @@ const FLAG_LIBRARIES: &[&str] = &[
     "slop",
 ];
 
+/// Whether an import is one of the [`FLAG_LIBRARIES`].
+fn parses_flags(import: &str) -> bool {
+    FLAG_LIBRARIES
+        .iter()
+        .any(|l| crate::detect::rules::import_matches(import, l))
+}
+
 /// Where the application's own code parses its arguments, when its README says the product
 /// is a command-line program ("doggo is a modern command-line DNS client"): that is the
 /// program's interface, whatever web UI it also serves.
@@ -1302,11 +1309,7 @@ fn stated_flag_parsing(ctx: &Context) -> Vec<Evidence> {
     ctx.app_files
         .iter()
         .filter_map(|f| {
-            let import = f.imports.iter().find(|i| {
-                FLAG_LIBRARIES
-                    .iter()
-                    .any(|l| crate::detect::rules::import_matches(&i.path, l))
-            })?;
+            let import = f.imports.iter().find(|i| parses_flags(&i.path))?;
             Some(Evidence::at(
                 &f.path,
                 Some(import.line),
@@ -1342,16 +1345,11 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
     if !serves(ctx) || manual || docs_name(ctx, "cli") || root_ships(ctx, "cli").next().is_some() {
         return Vec::new();
     }
-    let library = |path: &str| {
-        FLAG_LIBRARIES
-            .iter()
-            .any(|l| crate::detect::rules::import_matches(path, l))
-    };
     let parsing: Vec<&crate::parse::FileFacts> = ctx
         .app_files
         .iter()
         .copied()
-        .filter(|f| f.imports.iter().any(|i| library(&i.path)))
+        .filter(|f| f.imports.iter().any(|i| parses_flags(&i.path)))
         .collect();
     if parsing.len() > 2 {
         return Vec::new();
@@ -1385,7 +1383,11 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
         .iter()
         .take(2)
         .map(|f| {
-            let line = f.imports.iter().find(|i| library(&i.path)).map(|i| i.line);
+            let line = f
+                .imports
+                .iter()
+                .find(|i| parses_flags(&i.path))
+                .map(|i| i.line);
             Evidence::at(&f.path, line, detail)
         })
         .collect();
