@@ -22,6 +22,8 @@ mod tracked;
 pub const VENDORED_DIRS: &[&str] = &[
     "vendor",
     "vendors",
+    // pip's, setuptools' and pkg_resources' copies of their dependencies.
+    "_vendor",
     "node_modules",
     "bower_components",
     "jspm_packages",
@@ -636,7 +638,8 @@ fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
     !rel.contains('/')
         || served
         || VENDORING_MANIFESTS.iter().any(|m| parent.join(m).is_file())
-        || ["modules.txt", "autoload.php", "bundle"]
+        // pip's `vendoring` tool keeps its pins in vendor.txt (dynaconf/vendor/, pip/_vendor/).
+        || ["modules.txt", "autoload.php", "bundle", "vendor.txt"]
             .iter()
             .any(|m| dir.join(m).exists())
 }
@@ -989,6 +992,10 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("public/vendor/livewire")).unwrap();
         std::fs::create_dir_all(dir.path().join("src/main/java/org/acme/jpa/vendor")).unwrap();
         assert!(is_vendor_root(dir.path(), "public/vendor", "vendor"));
+        // pip's vendoring tool pins what it copied in vendor.txt (dynaconf/vendor).
+        std::fs::create_dir_all(dir.path().join("confy/vendor")).unwrap();
+        std::fs::write(dir.path().join("confy/vendor/vendor.txt"), "click==7.1.2\n").unwrap();
+        assert!(is_vendor_root(dir.path(), "confy/vendor", "vendor"));
         assert!(!is_vendor_root(
             dir.path(),
             "src/main/java/org/acme/jpa/vendor",

@@ -620,6 +620,10 @@ impl<'a> Context<'a> {
                     && matches!(parent.as_str(), "console" | "management" | "cli")
                 {
                     format!("console {lower}")
+                } else if matches!(parent.as_str(), "plugins" | "extensions" | "addons") {
+                    // A plugin is named for what it does: glances' plugins/ports watches
+                    // network ports and plugins/core counts CPU cores; neither is a ring.
+                    format!("plugin {lower}")
                 } else {
                     lower
                 };
@@ -1037,6 +1041,10 @@ pub fn is_test_path(path: &str) -> bool {
             // `test_max_level_features`).
             || s.starts_with("test-")
             || s.starts_with("test_")
+            // Suites named for their kind (dynaconf's `tests_functional`, `tests-e2e`).
+            || s.starts_with("tests_")
+            || s.starts_with("tests-")
+            || s.ends_with("_tests")
             || s.ends_with("-test")
             || s.ends_with("-tests")
             || HELPER_SUFFIXES.iter().any(|h| s.ends_with(h))
@@ -2132,6 +2140,11 @@ rules:
         ));
         assert!(is_test_path("src/UITest/PageModel/PitstopApp.cs"));
         assert!(!is_test_path("src/Shop.Testimonials/Review.cs"));
+        assert!(is_test_path(
+            "tests_functional/django_example/polls/models.py"
+        ));
+        assert!(is_test_path("e2e_tests/checkout.py"));
+        assert!(!is_test_path("src/testimonials/views.py"));
         // Samples are the part of examples that excludes a project's tools and scripts.
         assert!(is_sample_path("examples/db/migrations/001_init.sql"));
         assert!(is_sample_path(

@@ -174,6 +174,26 @@ fn infrastructure_image(path: &str) -> bool {
         .any(|word| word == "crond" || INFRA_IMAGES.contains(&word.as_str()))
 }
 
+/// Whether a Dockerfile builds on a database server's image only (PowerJob's others/Dockerfile
+/// is `FROM mysql/mysql-server` with the schema copied into its init folder): a seeded
+/// database, not a service of the system.
+fn database_image(bases: &[String]) -> bool {
+    #[rustfmt::skip]
+    const DATABASES: &[&str] = &[
+        "postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "memcached", "cassandra",
+        "clickhouse", "influxdb", "elasticsearch", "opensearch", "mssql", "neo4j", "cockroach",
+        "timescaledb",
+    ];
+    !bases.is_empty()
+        && bases.iter().all(|image| {
+            // `mysql/mysql-server:8.0`, `mcr.microsoft.com/mssql/server`, `bitnami/redis`.
+            let name = image.split(['@', ':']).next().unwrap_or(image);
+            name.to_ascii_lowercase()
+                .split('/')
+                .any(|part| DATABASES.iter().any(|db| part.starts_with(db)))
+        })
+}
+
 /// The role word of a folder: `Shop.Infrastructure` → `infrastructure`.
 fn last_word(segment: &str) -> String {
     segment
@@ -1320,6 +1340,15 @@ fn stated_flag_parsing(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
+/// Whether the repository ships a manual page: its program is run from a shell.
+fn has_manual(ctx: &Context) -> bool {
+    ctx.analysis
+        .project
+        .artifacts
+        .iter()
+        .any(|a| a.kind == "manpage" && !is_test_path(&a.path))
+}
+
 /// A server whose command line only configures and launches it: flag parsing (clap,
 /// cobra, argparse, yargs ...) in a repository that serves, with no subcommand
 /// (no `AddCommand`, `add_subparsers`, `.command(…)`, clap `Subcommand`, click groups),
@@ -1336,13 +1365,11 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
     // A program with a manual page is run from a shell (gdu's flags choose what it shows;
     // its web UI is one of them), whatever else it serves; so is one whose README calls it
     // a command-line tool (miniserve's flags are how it is used).
-    let manual = ctx
-        .analysis
-        .project
-        .artifacts
-        .iter()
-        .any(|a| a.kind == "manpage" && !is_test_path(&a.path));
-    if !serves(ctx) || manual || docs_name(ctx, "cli") || root_ships(ctx, "cli").next().is_some() {
+    if !serves(ctx)
+        || has_manual(ctx)
+        || docs_name(ctx, "cli")
+        || root_ships(ctx, "cli").next().is_some()
+    {
         return Vec::new();
     }
     let parsing: Vec<&crate::parse::FileFacts> = ctx
@@ -3716,6 +3743,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                     matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
                         || image_variant(s)
                 }) && !infrastructure_image(&infra.path)
+                    && !database_image(&infra.items)
                     && !builds_on_own_image(ctx, &infra.items)
                     && !front_end(crate::graph::module_of(&infra.path))
                     && dirs.insert(image_unit(ctx, &infra.path)) =>
@@ -4071,7 +4099,15 @@ fn python_extension(ctx: &Context, framework: &crate::facts::Framework) -> bool 
 fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     let mut out = Vec::new();
     let packaged = packaged_library(ctx);
+    // A published npm package (an entry declared, not private) at the root is the product;
+    // web and front-end packages beside it in the workspace are its companions (pg-boss's
+    // packages/dashboard and packages/proxy serve the queues the library keeps).
+    let npm_library = root_ships(ctx, "library")
+        .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
     for f in ctx.frameworks() {
+        if npm_library && f.manifest.contains('/') && f.manifest.ends_with("package.json") {
+            continue;
+        }
         // A gem's Gemfile is its development environment (Rails to test a Railtie), and a
         // web framework its gemspec depends on serves the dashboard it bundles for the host
         // application (resque's Sinatra web UI).
@@ -4093,6 +4129,7 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             && !dotnet_library
             && !spring_boot_starter(ctx, &f.manifest)
             && !python_extension(ctx, f)
+            && !(f.category == "frontend" && inside_dotnet_library(ctx, &f.manifest))
         {
             out.push(Evidence::at(
                 &f.manifest,
@@ -4113,13 +4150,10 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                     .any(|base| image.contains(base))
             })
     });
-    // A published npm package (an entry declared, not private) names its modules freely:
-    // bullmq's src/classes/main.ts is the child process of its sandboxed processors,
-    // fastify's lib/server.js the server it builds for its users. Only a root server.js,
-    // or one in a server/ folder (a self-hosted monitor's `main`), is still the program
-    // it runs.
-    let npm_library = root_ships(ctx, "library")
-        .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
+    // A published npm package names its modules freely: bullmq's src/classes/main.ts is the
+    // child process of its sandboxed processors, fastify's lib/server.js the server it
+    // builds for its users. Only a root server.js, or one in a server/ folder (a self-hosted
+    // monitor's `main`), is still the program it runs.
     for file in &ctx.app_files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
         let has_main = || {
@@ -4275,6 +4309,21 @@ fn dotnet_tool(ctx: &Context, path: &str) -> bool {
             && m.ships.iter().any(|s| s == "cli" || s == "private")
             && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
                 path.strip_prefix(dir)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+    })
+}
+
+/// Whether a manifest sits inside the folder of a .NET class library: a front end there is
+/// the dashboard the library embeds and serves for its host application (CAP's Vue
+/// dashboard in src/DotNetCore.CAP.Dashboard/wwwroot, packed into the NuGet package).
+fn inside_dotnet_library(ctx: &Context, manifest: &str) -> bool {
+    ctx.analysis.project.manifests.iter().any(|m| {
+        m.ecosystem == "nuget"
+            && m.ships.iter().any(|s| s == "library")
+            && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
+                manifest
+                    .strip_prefix(dir)
                     .is_some_and(|rest| rest.starts_with('/'))
             })
     })
@@ -4989,8 +5038,19 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // service (haste-server).
     // And so does one whose README describes the product as a command-line tool: serving
     // files over HTTP is what `miniserve` does when run.
+    // So does one with a manual page of user commands (section 1): glances' web server is
+    // its `-w` mode. Section 8 documents daemons (xandikos.8, a CalDAV server).
+    let user_manual = ctx.analysis.project.artifacts.iter().any(|a| {
+        a.kind == "manpage"
+            && !is_test_path(&a.path)
+            && a.path
+                .rsplit('/')
+                .next()
+                .and_then(|name| name.split('.').nth(1))
+                == Some("1")
+    });
     let serve_tool = cli.is_some()
-        && (docs_name(ctx, "cli") || {
+        && (docs_name(ctx, "cli") || user_manual || {
             let server_files: BTreeSet<&str> = if deployed {
                 BTreeSet::new()
             } else {

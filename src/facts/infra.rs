@@ -163,7 +163,16 @@ fn compose_images_only(services: &serde_yaml::Value, skip: &[&str]) -> bool {
 }
 
 fn parse_yaml(text: &str) -> Result<serde_yaml::Value, String> {
-    serde_yaml::from_str(text).map_err(|error| format!("invalid YAML: {error}"))
+    let mut value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|error| format!("invalid YAML: {error}"))?;
+    // Compose files share service settings through merge keys (`<<: *node`, pg-boss's
+    // CockroachDB nodes take their `image:` from an `x-` anchor). A merge that cannot apply
+    // leaves the file as written.
+    let written = value.clone();
+    if value.apply_merge().is_err() {
+        value = written;
+    }
+    Ok(value)
 }
 
 /// String keys of a mapping, minus `skip` and `x-` extension fields.
@@ -432,10 +441,13 @@ mod tests {
         let images = "services:\n  sftp:\n    image: atmoz/sftp\n  ftp:\n    image: delfer/alpine-ftp-server\nx-shared: {}\n";
         let builds = "services:\n  api:\n    build: .\n  db:\n    image: postgres\n";
         let extends = "services:\n  api:\n    extends: { file: base.yml, service: api }\n";
+        // Services that take their image from an anchor through a merge key (pg-boss).
+        let merged = "x-node: &node\n  image: cockroachdb/cockroach\nservices:\n  node-1:\n    <<: *node\n    command: start\n  node-2:\n    <<: *node\n";
         let (facts, warnings) = collect_from(&[
             ("docker-compose.yml", images),
             ("deploy/compose.yaml", builds),
             ("compose.yaml", extends),
+            ("docker-compose.cockroach.yaml", merged),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
         let marked: Vec<(&str, bool)> = facts
@@ -448,6 +460,7 @@ mod tests {
             [
                 ("compose.yaml", false),
                 ("deploy/compose.yaml", false),
+                ("docker-compose.cockroach.yaml", true),
                 ("docker-compose.yml", true)
             ]
         );
