@@ -1115,9 +1115,15 @@ fn above_source_root(dirs: &[&str], names: &[&str]) -> bool {
         "-demo",
         "-demos",
     ];
+    // Feign's example-github and example-wikipedia-with-springboot modules.
+    const PREFIXES: &[&str] = &["example-", "example_", "examples-", "sample-", "samples-"];
     dirs.iter()
         .take_while(|s| !SOURCE_ROOTS.contains(s))
-        .any(|s| names.contains(s) || SUFFIXES.iter().any(|x| s.ends_with(x)))
+        .any(|s| {
+            names.contains(s)
+                || SUFFIXES.iter().any(|x| s.ends_with(x))
+                || PREFIXES.iter().any(|p| s.starts_with(p))
+        })
 }
 
 /// Files in examples, samples, demos or docs: what the project shows, not what it runs
