@@ -1365,11 +1365,7 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
     // A program with a manual page is run from a shell (gdu's flags choose what it shows;
     // its web UI is one of them), whatever else it serves; so is one whose README calls it
     // a command-line tool (miniserve's flags are how it is used).
-    if !serves(ctx)
-        || has_manual(ctx)
-        || docs_name(ctx, "cli")
-        || root_ships(ctx, "cli").next().is_some()
-    {
+    if !serves(ctx) || has_manual(ctx) || docs_name(ctx, "cli") {
         return Vec::new();
     }
     let parsing: Vec<&crate::parse::FileFacts> = ctx
@@ -1381,15 +1377,42 @@ fn server_flags(ctx: &Context) -> Vec<Evidence> {
     if parsing.len() > 2 {
         return Vec::new();
     }
+    // A program the package installs is its interface, unless the file that parses its flags
+    // starts a WSGI / ASGI server itself: fava's `fava` console script only sets the host,
+    // port and prefix of the web interface it serves with cheroot.
+    #[rustfmt::skip]
+    const PYTHON_SERVERS: &[&str] = &[
+        "cheroot", "waitress", "uvicorn", "gunicorn", "hypercorn", "werkzeug.serving",
+        "tornado.httpserver", "daphne",
+    ];
+    let launches_server = |f: &&crate::parse::FileFacts| {
+        f.language == "python"
+            && f.imports.iter().any(|i| {
+                PYTHON_SERVERS
+                    .iter()
+                    .any(|p| crate::detect::rules::import_matches(&i.path, p))
+            })
+    };
+    if root_ships(ctx, "cli").next().is_some()
+        && (parsing.is_empty() || !parsing.iter().all(launches_server))
+    {
+        return Vec::new();
+    }
     // Subcommands are declared where the library is used (`exec.Command` elsewhere is not one).
+    // `@click.command` makes the program itself one command (fava's `main`); a subcommand
+    // hangs off a group (`@cli.command()`), and that decorator's own `command(...)` call
+    // says nothing more.
+    let single_command =
+        |a: &crate::parse::Annotation| matches!(a.name.as_str(), "click.command" | "command");
     let declares_subcommands = parsing.iter().any(|f| {
-        f.calls
-            .iter()
-            .any(|c| SUBCOMMAND_CALLS.contains(&c.name.as_str()))
-            || f.imports.iter().any(|i| i.path.ends_with("::Subcommand"))
+        let decorated = f.annotations.iter().any(single_command);
+        f.calls.iter().any(|c| {
+            SUBCOMMAND_CALLS.contains(&c.name.as_str()) && !(decorated && c.name == "command")
+        }) || f.imports.iter().any(|i| i.path.ends_with("::Subcommand"))
             || f.annotations.iter().any(|a| {
                 let last = a.name.rsplit(['.', ':']).next().unwrap_or(&a.name);
                 matches!(last, "command" | "group" | "subcommand" | "Subcommand")
+                    && !single_command(a)
             })
     });
     // Console commands as classes (Symfony, Laravel, .NET, picocli) or files (Django
