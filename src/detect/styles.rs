@@ -1340,13 +1340,19 @@ fn stated_flag_parsing(ctx: &Context) -> Vec<Evidence> {
         .collect()
 }
 
-/// Whether the repository ships a manual page: its program is run from a shell.
-fn has_manual(ctx: &Context) -> bool {
+/// File names of the manual pages the repository ships (`gdu.1`, `xandikos.8`): its
+/// program is run from a shell.
+fn manual_pages<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> + 'a {
     ctx.analysis
         .project
         .artifacts
         .iter()
-        .any(|a| a.kind == "manpage" && !is_test_path(&a.path))
+        .filter(|a| a.kind == "manpage" && !is_test_path(&a.path))
+        .map(|a| a.path.rsplit('/').next().unwrap_or(&a.path))
+}
+
+fn has_manual(ctx: &Context) -> bool {
+    manual_pages(ctx).next().is_some()
 }
 
 /// A server whose command line only configures and launches it: flag parsing (clap,
@@ -5063,15 +5069,7 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
     // files over HTTP is what `miniserve` does when run.
     // So does one with a manual page of user commands (section 1): glances' web server is
     // its `-w` mode. Section 8 documents daemons (xandikos.8, a CalDAV server).
-    let user_manual = ctx.analysis.project.artifacts.iter().any(|a| {
-        a.kind == "manpage"
-            && !is_test_path(&a.path)
-            && a.path
-                .rsplit('/')
-                .next()
-                .and_then(|name| name.split('.').nth(1))
-                == Some("1")
-    });
+    let user_manual = manual_pages(ctx).any(|name| name.split('.').nth(1) == Some("1"));
     let serve_tool = cli.is_some()
         && (docs_name(ctx, "cli") || user_manual || {
             let server_files: BTreeSet<&str> = if deployed {

@@ -163,14 +163,15 @@ fn compose_images_only(services: &serde_yaml::Value, skip: &[&str]) -> bool {
 }
 
 fn parse_yaml(text: &str) -> Result<serde_yaml::Value, String> {
-    let mut value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|error| format!("invalid YAML: {error}"))?;
+    let parse = || -> Result<serde_yaml::Value, String> {
+        serde_yaml::from_str(text).map_err(|error| format!("invalid YAML: {error}"))
+    };
+    let mut value = parse()?;
     // Compose files share service settings through merge keys (`<<: *node`, pg-boss's
     // CockroachDB nodes take their `image:` from an `x-` anchor). A merge that cannot apply
-    // leaves the file as written.
-    let written = value.clone();
+    // leaves the file as written (read again: the failed merge may have begun).
     if value.apply_merge().is_err() {
-        value = written;
+        value = parse()?;
     }
     Ok(value)
 }
@@ -434,6 +435,15 @@ mod tests {
                 row("docker-compose.yml", "compose", &["db", "web"]),
             ]
         );
+    }
+
+    #[test]
+    fn a_merge_key_that_cannot_apply_leaves_the_yaml_as_written() {
+        // `<<` of a scalar is no merge: the file still parses, with the key kept.
+        let value = super::parse_yaml("a: &x 1\nb:\n  <<: *x\n  c: 2\n").unwrap();
+        assert_eq!(value["b"]["c"], serde_yaml::Value::from(2));
+        let merged = super::parse_yaml("a: &x {image: redis}\nb:\n  <<: *x\n").unwrap();
+        assert_eq!(merged["b"]["image"], serde_yaml::Value::from("redis"));
     }
 
     #[test]
