@@ -4333,26 +4333,24 @@ fn spring_boot_starter(ctx: &Context, manifest: &str) -> bool {
 /// Whether a C# file belongs to a project packed as a dotnet tool (`PackAsTool`), or to a
 /// console program never packed (EasyNetQ.Hosepipe beside the EasyNetQ packages).
 fn dotnet_tool(ctx: &Context, path: &str) -> bool {
-    ctx.analysis.project.manifests.iter().any(|m| {
-        m.ecosystem == "nuget"
-            && m.ships.iter().any(|s| s == "cli" || s == "private")
-            && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
-                path.strip_prefix(dir)
-                    .is_some_and(|rest| rest.starts_with('/'))
-            })
-    })
+    inside_nuget_project(ctx, path, &["cli", "private"])
 }
 
 /// Whether a manifest sits inside the folder of a .NET class library: a front end there is
 /// the dashboard the library embeds and serves for its host application (CAP's Vue
 /// dashboard in src/DotNetCore.CAP.Dashboard/wwwroot, packed into the NuGet package).
 fn inside_dotnet_library(ctx: &Context, manifest: &str) -> bool {
+    inside_nuget_project(ctx, manifest, &["library"])
+}
+
+/// Whether `path` lies below the folder of a NuGet manifest (a `.csproj`, or a
+/// `Directory.Build.props` for the projects under it) that ships one of `ships`.
+fn inside_nuget_project(ctx: &Context, path: &str, ships: &[&str]) -> bool {
     ctx.analysis.project.manifests.iter().any(|m| {
         m.ecosystem == "nuget"
-            && m.ships.iter().any(|s| s == "library")
+            && m.ships.iter().any(|s| ships.contains(&s.as_str()))
             && m.path.rsplit_once('/').is_some_and(|(dir, _)| {
-                manifest
-                    .strip_prefix(dir)
+                path.strip_prefix(dir)
                     .is_some_and(|rest| rest.starts_with('/'))
             })
     })
