@@ -1126,6 +1126,18 @@ fn above_source_root(dirs: &[&str], names: &[&str]) -> bool {
         })
 }
 
+/// Whether a folder is a .NET project named for one of `roles` after its product's name
+/// (`Quartz.Examples.AspNetCore`, `MediatR.Examples`, `Refit.Benchmarks`): a dotted name
+/// whose later part says what the project is, wherever it sits (`src/` holds them all).
+fn dotted_project_role(folder: &str, roles: &[&str]) -> bool {
+    let mut parts = folder.split('.');
+    parts.next();
+    parts.any(|part| roles.contains(&part))
+}
+
+/// Dotted project names that make a .NET project an example or a demo.
+const SAMPLE_PROJECTS: &[&str] = &["examples", "example", "samples", "sample", "demo", "demos"];
+
 /// Files in examples, samples, demos or docs: what the project shows, not what it runs
 /// ([`is_example_path`] also counts its scripts, tools and benchmarks).
 pub fn is_sample_path(path: &str) -> bool {
@@ -1134,6 +1146,7 @@ pub fn is_sample_path(path: &str) -> bool {
     let dirs = &segments[..segments.len().saturating_sub(1)];
     // Below a source root only the plural is unambiguous (see [`is_example_path`]).
     above_source_root(dirs, SAMPLE_DIRS)
+        || dirs.iter().any(|s| dotted_project_role(s, SAMPLE_PROJECTS))
         || dirs
             .iter()
             .enumerate()
@@ -1180,11 +1193,13 @@ pub fn is_example_path(path: &str) -> bool {
             .any(|(depth, s)| {
                 (matches!(*s, "examples" | "snippets" | "benchmarks")
                     && !jvm_namespace(&lower, dirs.len() - depth - 1))
-                    // .NET benchmark projects (`Refit.Benchmarks`, AutoMapper's
-                    // `src/Benchmark`): below `src` a .NET folder is a project.
-                    || s.ends_with(".benchmarks")
+                    // AutoMapper's `src/Benchmark`: below `src` a .NET folder is a project.
                     || (*s == "benchmark" && lower.ends_with(".cs"))
             })
+        || dirs.iter().any(|s| {
+            dotted_project_role(s, SAMPLE_PROJECTS)
+                || dotted_project_role(s, &["benchmark", "benchmarks"])
+        })
 }
 
 /// Whether a folder `below` levels above a JVM source file is a segment of its package name
@@ -2183,6 +2198,11 @@ rules:
         assert!(is_example_path(
             "src/benchmarks/Refit.Benchmarks/IGitHubService.cs"
         ));
+        // .NET projects named for examples and benchmarks, wherever they sit.
+        assert!(is_sample_path("src/Quartz.Examples.AspNetCore/Program.cs"));
+        assert!(is_example_path("src/Quartz.Benchmark/SchedulerBench.cs"));
+        assert!(!is_example_path("src/Quartz.Server/QuartzServer.cs"));
+        assert!(!is_sample_path("examplecorp.app/main.py"));
         // Below `src` a .NET folder is a project; elsewhere `benchmark` may be the product.
         assert!(is_example_path("src/Benchmark/FlatteningMapper.cs"));
         assert!(!is_example_path("internal/benchmark/runner.go"));

@@ -144,17 +144,22 @@ fn image_variant(folder: &str) -> bool {
 /// program a folder of the repository). Variants (`Dockerfile-arm`, `Dockerfile-sqlite`),
 /// companions (`Dockerfile-postgres`) and an app's processes side by side
 /// (`Dockerfile.worker`, `api.dockerfile`) and target languages (`Dockerfile-java`) count once
-/// per folder.
+/// per folder. A program's own variants (beszel's dockerfile_agent_intel and
+/// dockerfile_agent_nvidia beside dockerfile_agent) are that program's unit.
 fn image_unit(ctx: &Context, path: &str) -> String {
     let folder = crate::graph::module_of(path);
     let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let program = |name: &str| {
+        ctx.dirs.contains_key(name)
+            && !INFRA_IMAGES.iter().any(|i| name.contains(i))
+            && !language_image(name)
+    };
     let named = file
         .strip_prefix("dockerfile-")
         .or_else(|| file.strip_prefix("dockerfile_"))
-        .filter(|name| {
-            ctx.dirs.contains_key(*name)
-                && !INFRA_IMAGES.iter().any(|i| name.contains(i))
-                && !language_image(name)
+        .and_then(|name| {
+            let first = name.split(['-', '_']).next().unwrap_or(name);
+            [name, first].into_iter().find(|n| program(n))
         })
         .unwrap_or("");
     format!("{folder}/{named}")
@@ -3927,12 +3932,15 @@ fn microservices(ctx: &Context) -> Vec<Signal> {
 
 /// Sibling folders that each contain their own layers (`lending/domain`, `lending/application`,
 /// `catalogue/domain`, …): bounded contexts inside one codebase.
+/// Folder names of the layers a bounded context holds of its own.
+#[rustfmt::skip]
+const CONTEXT_LAYERS: &[&str] = &[
+    "domain", "application", "infrastructure", "infra", "model", "adapters", "ports", "core",
+    "usecases", "usecase", "web", "persistence", "database", "commands", "queries",
+];
+
 fn self_contained_siblings(ctx: &Context) -> Vec<String> {
-    #[rustfmt::skip]
-    const LAYERS: &[&str] = &[
-        "domain", "application", "infrastructure", "infra", "model", "adapters", "ports", "core",
-        "usecases", "usecase", "web", "persistence", "database", "commands", "queries",
-    ];
+    const LAYERS: &[&str] = CONTEXT_LAYERS;
     const ROOTS: &[&str] = &[
         "src", "lib", "app", "internal", "main", "java", "kotlin", "pkg",
     ];
@@ -3998,10 +4006,33 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     // controllers, services, models); folders of technical helpers or plugin kinds under
     // `modules/` (vikunja's pkg/modules/avatar, wiki.js's server/modules/authentication,
     // vendored libraries) hold code but no parts of their own, and share the app's model.
+    // Every NestJS feature module has its controller, service and entities: that is how the
+    // framework organises any app, so a Nest module counts only with layers of its own
+    // (domain-driven-hexagon's modules/user/domain, commands, queries, database).
     let structured = modules
         .iter()
         .filter(|module| {
             let prefix = format!("{module}/");
+            let nest = ctx
+                .app_files
+                .iter()
+                .filter(|f| f.path.starts_with(&prefix))
+                .any(|f| f.imports.iter().any(|i| i.path.starts_with("@nestjs/")));
+            if nest {
+                let layers: BTreeSet<&str> = ctx
+                    .app_files
+                    .iter()
+                    .filter_map(|f| f.path.strip_prefix(&prefix))
+                    .flat_map(|rest| rest.split('/').rev().skip(1))
+                    .filter_map(|folder| {
+                        CONTEXT_LAYERS
+                            .iter()
+                            .find(|l| last_word(folder) == **l)
+                            .copied()
+                    })
+                    .collect();
+                return layers.len() >= 2;
+            }
             let roles: BTreeSet<String> = ctx
                 .app_files
                 .iter()
