@@ -212,6 +212,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     // Inside a section headed "Architecture" (or "Design"), a bullet that starts with a
     // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
     let mut architecture_section = false;
+    // Inside a section headed "Features", an item that starts with a style names what the
+    // project offers ("## Features" / "- MVC Project Structure" in hackathon-starter).
+    let mut features_section = false;
     // Whether the first line of prose under the title has been seen (see [`TAGLINE`]).
     let mut prose_seen = false;
     let lines: Vec<&str> = text.lines().collect();
@@ -246,17 +249,19 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
         }
         if heading {
             architecture_section = lower.contains("architecture") || lower.contains("design");
+            features_section = lower.contains("feature");
         }
         // Where the item's text starts, past the bullet and any emphasis: in an architecture
-        // section any item, elsewhere (a features list) only one that leads with a bold
-        // term and a colon ("- **Clean Architecture**: clear separation of …"), how a
-        // README declares what the project has; a reading list links its topics instead.
+        // or features section any item, elsewhere only one that leads with a bold term and
+        // a colon ("- **Clean Architecture**: clear separation of …"), how a README declares
+        // what the project has; a reading list links its topics instead.
         let item_start = {
             let body = lower.trim_start();
             body.strip_prefix("- ")
                 .or_else(|| body.strip_prefix("* "))
                 .filter(|rest| {
                     architecture_section
+                        || features_section
                         || rest
                             .strip_prefix("**")
                             .and_then(|bold| bold.split_once("**"))
@@ -702,10 +707,17 @@ mod tests {
     }
 
     #[test]
-    fn a_features_list_item_leading_with_a_bold_style_and_a_colon_counts() {
+    fn a_features_list_item_leading_with_a_style_counts() {
         let readme = "## Features\n- **Clean Architecture**: clear separation of layers\n\
                       - Learn about CQRS in the docs\n- [Hexagonal architecture](https://x)\n";
         assert_eq!(styles(readme), ["clean"]);
+        // Under a "Features" heading a plain item is a feature; elsewhere a list item needs
+        // the bold term and colon (a reading list names topics).
+        assert_eq!(
+            styles("## Features\n- CSRF protection\n- MVC Project Structure\n"),
+            ["mvc"]
+        );
+        assert!(styles("## Further reading\n- MVC Project Structure\n").is_empty());
     }
 
     #[test]
