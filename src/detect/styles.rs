@@ -3577,6 +3577,10 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
                     t.kind == TypeKind::Class
                         && t.name.ends_with("Controller")
                         && !t.name.ends_with("ApiController")
+                        // The controller of a WHATWG stream (send's BlobStreamController
+                        // enqueues chunks) or of an abort signal serves no request.
+                        && !t.name.ends_with("StreamController")
+                        && !t.name.ends_with("AbortController")
                         && !t.bases.iter().any(|b| b == "ControllerBase")
                 })
                 .map(move |t| {

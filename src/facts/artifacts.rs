@@ -282,6 +282,17 @@ fn is_view_template(path: &str, name: &str) -> bool {
     {
         return false;
     }
+    // Mozilla Fluent keeps its translations in `.ftl` files too, one folder per locale
+    // (send's public/locales/en-US/send.ftl): messages, not FreeMarker pages.
+    let translations = lower.split('/').any(|segment| {
+        matches!(
+            segment,
+            "locales" | "locale" | "l10n" | "i18n" | "translations" | "lang" | "langs"
+        )
+    });
+    if translations && name.ends_with(".ftl") {
+        return false;
+    }
     const ALWAYS: &[&str] = &[
         ".erb",
         ".haml",
@@ -617,6 +628,15 @@ mod tests {
         assert!(!is_view_template(
             "resources/views/emails/reset.blade.php",
             "reset.blade.php"
+        ));
+        // Fluent translations share FreeMarker's extension.
+        assert!(!is_view_template(
+            "public/locales/en-US/send.ftl",
+            "send.ftl"
+        ));
+        assert!(is_view_template(
+            "src/main/resources/templates/topic.ftl",
+            "topic.ftl"
         ));
     }
 
