@@ -27,7 +27,11 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     ("cqrs", r"\bcqrs\b"),
     ("microservices", r"\bmicro-?services?\b"),
     ("modular-monolith", r"modular[ -]monolith"),
-    ("layered", r"(?:n-tier|layered|multi-layer)[ -]architecture"),
+    // pretalx's developer docs: "model apps follow a strict layout and layering approach".
+    (
+        "layered",
+        r"(?:n-tier|layered|multi-layer)[ -]architecture|\blayer(?:ed|ing) approach",
+    ),
     // Rails apps say it as "standard Rails conventions" / "a vanilla Rails approach": the
     // framework's controllers, models and views, which is what labellers call MVC.
     (
@@ -729,6 +733,10 @@ mod tests {
         assert_eq!(
             styles("Todo application made with FastAPI and Hexagonal Architecture."),
             ["hexagonal"]
+        );
+        assert_eq!(
+            styles("Model apps follow a strict layout and layering approach."),
+            ["layered"]
         );
     }
 
