@@ -3934,8 +3934,6 @@ fn microservices(ctx: &Context) -> Vec<Signal> {
     ]
 }
 
-/// Sibling folders that each contain their own layers (`lending/domain`, `lending/application`,
-/// `catalogue/domain`, …): bounded contexts inside one codebase.
 /// Folder names of the layers a bounded context holds of its own.
 #[rustfmt::skip]
 const CONTEXT_LAYERS: &[&str] = &[
@@ -3943,8 +3941,9 @@ const CONTEXT_LAYERS: &[&str] = &[
     "usecases", "usecase", "web", "persistence", "database", "commands", "queries",
 ];
 
+/// Sibling folders that each contain their own layers (`lending/domain`, `lending/application`,
+/// `catalogue/domain`, …): bounded contexts inside one codebase.
 fn self_contained_siblings(ctx: &Context) -> Vec<String> {
-    const LAYERS: &[&str] = CONTEXT_LAYERS;
     const ROOTS: &[&str] = &[
         "src", "lib", "app", "internal", "main", "java", "kotlin", "pkg",
     ];
@@ -3955,11 +3954,11 @@ fn self_contained_siblings(ctx: &Context) -> Vec<String> {
         let segments: Vec<&str> = file.path.split('/').collect();
         for i in 1..segments.len().saturating_sub(1) {
             let word = last_word(segments[i]);
-            if !LAYERS.contains(&word.as_str()) {
+            if !CONTEXT_LAYERS.contains(&word.as_str()) {
                 continue;
             }
             let owner = last_word(segments[i - 1]);
-            if !LAYERS.contains(&owner.as_str()) && !ROOTS.contains(&owner.as_str()) {
+            if !CONTEXT_LAYERS.contains(&owner.as_str()) && !ROOTS.contains(&owner.as_str()) {
                 layers_of
                     .entry(segments[..i].join("/"))
                     .or_default()
@@ -4029,10 +4028,8 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
                     .filter_map(|f| f.path.strip_prefix(&prefix))
                     .flat_map(|rest| rest.split('/').rev().skip(1))
                     .filter_map(|folder| {
-                        CONTEXT_LAYERS
-                            .iter()
-                            .find(|l| last_word(folder) == **l)
-                            .copied()
+                        let word = last_word(folder);
+                        CONTEXT_LAYERS.iter().find(|l| **l == word).copied()
                     })
                     .collect();
                 return layers.len() >= 2;
