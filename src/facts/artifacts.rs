@@ -284,13 +284,13 @@ fn is_view_template(path: &str, name: &str) -> bool {
     }
     // Mozilla Fluent keeps its translations in `.ftl` files too, one folder per locale
     // (send's public/locales/en-US/send.ftl): messages, not FreeMarker pages.
-    let translations = lower.split('/').any(|segment| {
+    let translations = |segment: &str| {
         matches!(
             segment,
             "locales" | "locale" | "l10n" | "i18n" | "translations" | "lang" | "langs"
         )
-    });
-    if translations && name.ends_with(".ftl") {
+    };
+    if name.ends_with(".ftl") && lower.split('/').any(translations) {
         return false;
     }
     const ALWAYS: &[&str] = &[
