@@ -383,6 +383,10 @@ pub struct Context<'a> {
     importing_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
     /// Folders of programs built on the repository's own package ([`consumers_of_root`]).
     consumers: Vec<String>,
+    /// Manifests that build a documentation site ([`builds_doc_site`]): the front-end
+    /// framework they declare renders the manual. At the root, where the folder cannot be
+    /// set aside like a `website/`, only their frameworks are.
+    doc_site_manifests: Vec<String>,
 }
 
 /// One flag per application file (by index in [`Context::app_files`]), shared between threads.
@@ -410,18 +414,6 @@ pub struct AppImplementation<'a> {
 /// package is used, not how it is built. So do folders whose manifest builds a
 /// documentation site (Docusaurus, VitePress).
 pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
-    // Static documentation-site generators: a `website/` built with Docusaurus is the
-    // project's manual, not a React application the repository ships.
-    const DOC_SITES: &[&str] = &[
-        "@docusaurus/core",
-        "vitepress",
-        "vuepress",
-        "@vuepress/core",
-        "nextra",
-        "@astrojs/starlight",
-        "docsify",
-        "docsify-cli",
-    ];
     let manifests = &analysis.project.manifests;
     if !manifests.iter().any(|m| !m.path.contains('/')) {
         return Vec::new();
@@ -435,17 +427,33 @@ pub fn consumers_of_root(analysis: &Analysis) -> Vec<String> {
                 .iter()
                 .filter_map(|d| d.path.as_deref())
                 .any(|path| resolves_to_root(folder, path));
-            let doc_site = m
-                .dependencies
-                .iter()
-                .any(|d| DOC_SITES.contains(&d.name.as_str()));
-            (built_on_root || doc_site).then(|| folder.to_string())
+            (built_on_root || builds_doc_site(m)).then(|| folder.to_string())
         })
         .collect();
     out.extend(detached_crates(manifests));
     out.sort();
     out.dedup();
     out
+}
+
+/// Whether a manifest builds a static documentation site: a `website/` built with Docusaurus,
+/// or a root package.json that only runs VuePress beside a Python package (taskiq), is the
+/// project's manual, not a React or Vue application the repository ships.
+fn builds_doc_site(manifest: &crate::facts::Manifest) -> bool {
+    const DOC_SITES: &[&str] = &[
+        "@docusaurus/core",
+        "vitepress",
+        "vuepress",
+        "@vuepress/core",
+        "nextra",
+        "@astrojs/starlight",
+        "docsify",
+        "docsify-cli",
+    ];
+    manifest
+        .dependencies
+        .iter()
+        .any(|d| DOC_SITES.contains(&d.name.as_str()))
 }
 
 /// Folders of Cargo packages below a root package that declares no workspace and does not
@@ -649,6 +657,13 @@ impl<'a> Context<'a> {
             import_index: Vec::new(),
             importing_files: std::sync::Mutex::new(Vec::new()),
             consumers,
+            doc_site_manifests: analysis
+                .project
+                .manifests
+                .iter()
+                .filter(|m| builds_doc_site(m))
+                .map(|m| m.path.clone())
+                .collect(),
             internal_imports: analysis
                 .edges
                 .iter()
@@ -699,6 +714,11 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// Whether the manifest at `path` builds a documentation site ([`builds_doc_site`]).
+    pub fn doc_site(&self, path: &str) -> bool {
+        self.doc_site_manifests.iter().any(|m| m == path)
+    }
+
     /// Frameworks declared by the application's own manifests (not examples' or tests').
     pub fn frameworks(&self) -> impl Iterator<Item = &'a crate::facts::Framework> + '_ {
         self.analysis
@@ -706,6 +726,7 @@ impl<'a> Context<'a> {
             .frameworks
             .iter()
             .filter(move |f| !outside_code(&self.consumers, &f.manifest))
+            .filter(move |f| !self.doc_site(&f.manifest))
     }
 
     /// Which application files (by index in `app_files`) import one of `prefixes`.
@@ -1152,6 +1173,17 @@ pub fn is_sample_path(path: &str) -> bool {
             .enumerate()
             .skip(1)
             .any(|(depth, s)| *s == "examples" && !jvm_namespace(&lower, dirs.len() - depth - 1))
+}
+
+/// Files of a project template that a generator copies into new projects (inversify's
+/// tools/create-http/templates/base/prisma/migrations): the generated project's, not this one's.
+fn in_project_template(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    above_source_root(
+        &segments[..segments.len().saturating_sub(1)],
+        &["template", "templates"],
+    )
 }
 
 /// Files in examples, samples, docs, benchmarks or scripts: code about the project, not of it.
@@ -1815,10 +1847,11 @@ fn run(
                     && !ctx.built_on(&a.path)
                     // Manual pages live in doc/ by convention; other schemas there are examples.
                     // A project's migrations are its schema history wherever its build keeps
-                    // them (Reactive-Resume's tools/prisma/migrations); only samples are not.
+                    // them (Reactive-Resume's tools/prisma/migrations); only samples and the
+                    // project templates a generator copies out are not.
                     && (a.kind == "manpage"
                         || if a.kind == "migration" {
-                            !is_sample_path(&a.path)
+                            !is_sample_path(&a.path) && !in_project_template(&a.path)
                         } else {
                             !is_example_path(&a.path)
                         })

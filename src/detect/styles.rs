@@ -3958,7 +3958,14 @@ fn self_contained_siblings(ctx: &Context) -> Vec<String> {
                 continue;
             }
             let owner = last_word(segments[i - 1]);
-            if !CONTEXT_LAYERS.contains(&owner.as_str()) && !ROOTS.contains(&owner.as_str()) {
+            // Folders inside a layer are its feature slices, not contexts that own layers:
+            // ErsatzTV.Application/Channels/Commands is the application layer's handlers
+            // for channels.
+            let in_layer = i >= 2 && CONTEXT_LAYERS.contains(&last_word(segments[i - 2]).as_str());
+            if !CONTEXT_LAYERS.contains(&owner.as_str())
+                && !ROOTS.contains(&owner.as_str())
+                && !in_layer
+            {
                 layers_of
                     .entry(segments[..i].join("/"))
                     .or_default()
@@ -4500,7 +4507,7 @@ fn library(ctx: &Context) -> Vec<Signal> {
         .project
         .manifests
         .iter()
-        .filter(|m| m.name.is_some() && !m.path.contains('/'))
+        .filter(|m| m.name.is_some() && !m.path.contains('/') && !ctx.doc_site(&m.path))
         .map(|m| Evidence::at(&m.path, None, "a named, publishable package"))
         .collect();
     let no_app = app.is_empty();
