@@ -115,10 +115,20 @@ pub fn collect(root: &Path, paths: &[&str]) -> Vec<Artifact> {
             continue;
         }
         if let Some(kind) = marker {
+            // A view that caches its rendered fragments (Rails `<% cache record do %>`,
+            // Django `{% cache 500 sidebar %}`) keeps server-side output for reuse.
+            let items = if kind == "view"
+                && matches!(ext, "erb" | "haml" | "slim" | "html" | "jinja" | "j2")
+                && read(root, path).is_some_and(|t| caches_fragments(ext, &t))
+            {
+                vec![FRAGMENT_CACHE.to_string()]
+            } else {
+                Vec::new()
+            };
             out.push(Artifact {
                 path: path.to_string(),
                 kind: kind.to_string(),
-                items: Vec::new(),
+                items,
             });
         } else if ext == "sql" {
             // Query files named for a loader (sqlc, aiosql, yesql, HugSQL: `-- name: get_user`)
@@ -329,6 +339,26 @@ fn is_view_template(path: &str, name: &str) -> bool {
 }
 
 /// Events a Vue or Svelte component declares or emits.
+/// The item of a view template that caches fragments of its output ([`caches_fragments`]).
+const FRAGMENT_CACHE: &str = "fragment-cache";
+
+/// Whether a view template caches fragments of its output: Rails' `cache` / `cache_if` /
+/// `cache_unless` blocks in ERB (`<% cache ... do %>`), HAML and Slim (`- cache ... do`),
+/// and Django's `{% cache %}` tag.
+fn caches_fragments(ext: &str, text: &str) -> bool {
+    static ERB: OnceLock<Regex> = OnceLock::new();
+    static INDENTED: OnceLock<Regex> = OnceLock::new();
+    static DJANGO: OnceLock<Regex> = OnceLock::new();
+    let (cell, pattern) = match ext {
+        "erb" => (&ERB, r"<%=?-?\s*cache(?:_if|_unless)?[\s(]"),
+        "haml" | "slim" => (&INDENTED, r"(?m)^\s*[-=]\s*cache(?:_if|_unless)?[\s(]"),
+        "html" | "jinja" | "j2" => (&DJANGO, r"\{%-?\s*cache\s"),
+        _ => return false,
+    };
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+        .is_match(text)
+}
+
 fn component_events() -> &'static Regex {
     static EVENTS: OnceLock<Regex> = OnceLock::new();
     EVENTS.get_or_init(|| {
@@ -601,6 +631,27 @@ mod tests {
         ));
         assert!(!is_manual_page("tests/fixtures/page.1", "page.1"));
         assert!(!is_manual_page("README.md", "README.md"));
+    }
+
+    #[test]
+    fn fragment_caching_is_read_in_the_template_language_that_writes_it() {
+        assert!(caches_fragments(
+            "erb",
+            "<% cache [todo, current_user] do %>"
+        ));
+        assert!(caches_fragments("erb", "<%= cache_if admin?, post do %>"));
+        assert!(caches_fragments(
+            "slim",
+            "div\n  - cache \"welcome\" do\n    p hi"
+        ));
+        assert!(caches_fragments("haml", "= cache(@project) do"));
+        assert!(caches_fragments(
+            "html",
+            "{% cache 500 sidebar request.user.id %}"
+        ));
+        // A list item in HTML and a method named like the helper are not the helper.
+        assert!(!caches_fragments("html", "<ul>\n- cache the result\n</ul>"));
+        assert!(!caches_fragments("erb", "<%= cached_total(order) %>"));
     }
 
     #[test]
