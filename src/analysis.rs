@@ -22,7 +22,7 @@ use crate::parse::{self, FileFacts};
 use crate::walk::{self, SkipReason, Skipped, WalkOptions};
 
 /// Version of the JSON report. Minor versions add fields; a major version changes or removes them.
-pub const SCHEMA_VERSION: &str = "1.13.0";
+pub const SCHEMA_VERSION: &str = "1.14.0";
 
 /// Everything `arch analyze` learned about a repository.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]

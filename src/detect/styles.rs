@@ -3734,6 +3734,26 @@ fn builds_on_own_image(ctx: &Context, bases: &[String]) -> bool {
     image.contains('/') && root_names(ctx).any(|name| name.to_ascii_lowercase() == repository)
 }
 
+/// Whether a Dockerfile starts from a stage that another Dockerfile of the repository names
+/// (frigate's docker/rocm and docker/rpi images `FROM deps`, a stage of docker/main): one bake
+/// builds them together, each the same program for other hardware, not another service.
+fn builds_on_sibling_stages(ctx: &Context, dockerfile: &crate::facts::InfraFile) -> bool {
+    let sibling_stages: BTreeSet<&str> = ctx
+        .analysis
+        .project
+        .infrastructure
+        .iter()
+        .filter(|i| i.kind == "dockerfile" && i.path != dockerfile.path)
+        .flat_map(|i| i.stages.iter().map(String::as_str))
+        .collect();
+    // A registry image (`node:20`, `ghcr.io/…`) or a build argument is pulled, not built here.
+    dockerfile.items.iter().any(|base| {
+        !base.contains([':', '/', '@', '$'])
+            && base != "scratch"
+            && sibling_stages.contains(base.to_ascii_lowercase().as_str())
+    })
+}
+
 /// The names the root manifests give the project (`lnbits`, `python-dotenv`).
 fn root_names<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> {
     ctx.analysis
@@ -3783,6 +3803,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                 }) && !infrastructure_image(&infra.path)
                     && !database_image(&infra.items)
                     && !builds_on_own_image(ctx, &infra.items)
+                    && !builds_on_sibling_stages(ctx, infra)
                     && !front_end(crate::graph::module_of(&infra.path))
                     && dirs.insert(image_unit(ctx, &infra.path)) =>
             {

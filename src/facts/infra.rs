@@ -126,10 +126,13 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
         }
         InfraKind::Candidate => candidate(text),
     };
-    let copies = if kind == InfraKind::Dockerfile {
-        dockerfile_copies(text)
+    let (copies, stages) = if kind == InfraKind::Dockerfile {
+        (
+            dockerfile_copies(text),
+            sorted_unique(dockerfile_stages(text)),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     Ok(found.map(|(kind, items)| InfraFile {
         path: path.to_string(),
@@ -137,6 +140,7 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
         items: sorted_unique(items),
         images_only,
         copies,
+        stages,
     }))
 }
 
@@ -189,6 +193,17 @@ fn mapping_keys(value: &serde_yaml::Value, skip: &[&str]) -> Vec<String> {
 
 /// Base images of every `FROM`, without the stages the file builds itself.
 fn dockerfile_images(text: &str) -> Vec<String> {
+    dockerfile_froms(text).0
+}
+
+/// The stages a Dockerfile names (`FROM … AS deps`), which other Dockerfiles of a bake
+/// build can start from.
+fn dockerfile_stages(text: &str) -> Vec<String> {
+    dockerfile_froms(text).1
+}
+
+/// Every `FROM` of a Dockerfile: the base images it pulls, and the stages it names.
+fn dockerfile_froms(text: &str) -> (Vec<String>, Vec<String>) {
     let mut stages: Vec<String> = Vec::new();
     let mut images = Vec::new();
     for line in text.lines() {
@@ -210,10 +225,10 @@ fn dockerfile_images(text: &str) -> Vec<String> {
             .next()
             .is_some_and(|word| word.eq_ignore_ascii_case("AS"))
         {
-            stages.extend(words.next().map(str::to_string));
+            stages.extend(words.next().map(str::to_ascii_lowercase));
         }
     }
-    images
+    (images, stages)
 }
 
 /// Folders a Dockerfile's `COPY` and `ADD` take from the build context by name: `./frontend`
@@ -369,7 +384,7 @@ fn kubernetes_objects(document: &serde_yaml::Value, objects: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::super::collect_from;
-    use super::dockerfile_copies;
+    use super::{dockerfile_copies, dockerfile_images, dockerfile_stages};
 
     fn infra(files: &[(&str, &str)]) -> Vec<(String, String, Vec<String>)> {
         let (facts, warnings) = collect_from(files);
@@ -396,6 +411,13 @@ mod tests {
         // matched against it.
         assert_eq!(dockerfile_copies(text), ["VERSION", "backend", "frontend"]);
         assert!(dockerfile_copies("FROM alpine\nRUN echo copy\n").is_empty());
+    }
+
+    #[test]
+    fn dockerfile_stages_are_the_names_after_as() {
+        let text = "FROM debian:12 AS base\nFROM base as Deps\nFROM deps AS wheels\nFROM scratch\n";
+        assert_eq!(dockerfile_stages(text), ["base", "deps", "wheels"]);
+        assert_eq!(dockerfile_images(text), ["debian:12", "scratch"]);
     }
 
     #[test]

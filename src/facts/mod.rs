@@ -143,6 +143,11 @@ pub struct InfraFile {
     /// Left out of the report when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<String>,
+    /// The stages a Dockerfile names (`FROM … AS deps`), sorted and lower-cased: an image
+    /// built from another Dockerfile's stages (a bake target per hardware platform) is a
+    /// variant of that image. Left out of the report when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<String>,
 }
 
 /// A CI pipeline definition.
