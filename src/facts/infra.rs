@@ -100,8 +100,13 @@ fn worth_trying_as_kubernetes(path: &str) -> bool {
 /// Reads a descriptor. `Ok(None)` means a candidate turned out to be something else.
 pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<InfraFile>, String> {
     let mut images_only = false;
+    let mut stages = Vec::new();
     let found = match kind {
-        InfraKind::Dockerfile => Some(("dockerfile", dockerfile_images(text))),
+        InfraKind::Dockerfile => {
+            let (images, named) = dockerfile_froms(text);
+            stages = sorted_unique(named);
+            Some(("dockerfile", images))
+        }
         InfraKind::Terraform => Some(("terraform", terraform_items(text))),
         InfraKind::Compose => {
             let root = parse_yaml(text)?;
@@ -126,13 +131,10 @@ pub(super) fn parse(kind: InfraKind, path: &str, text: &str) -> Result<Option<In
         }
         InfraKind::Candidate => candidate(text),
     };
-    let (copies, stages) = if kind == InfraKind::Dockerfile {
-        (
-            dockerfile_copies(text),
-            sorted_unique(dockerfile_stages(text)),
-        )
+    let copies = if kind == InfraKind::Dockerfile {
+        dockerfile_copies(text)
     } else {
-        (Vec::new(), Vec::new())
+        Vec::new()
     };
     Ok(found.map(|(kind, items)| InfraFile {
         path: path.to_string(),
@@ -191,18 +193,9 @@ fn mapping_keys(value: &serde_yaml::Value, skip: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Base images of every `FROM`, without the stages the file builds itself.
-fn dockerfile_images(text: &str) -> Vec<String> {
-    dockerfile_froms(text).0
-}
-
-/// The stages a Dockerfile names (`FROM … AS deps`), which other Dockerfiles of a bake
+/// Every `FROM` of a Dockerfile: the base images it pulls (not the stages it builds itself),
+/// and the stages it names (`FROM … AS deps`, lower-cased), which other Dockerfiles of a bake
 /// build can start from.
-fn dockerfile_stages(text: &str) -> Vec<String> {
-    dockerfile_froms(text).1
-}
-
-/// Every `FROM` of a Dockerfile: the base images it pulls, and the stages it names.
 fn dockerfile_froms(text: &str) -> (Vec<String>, Vec<String>) {
     let mut stages: Vec<String> = Vec::new();
     let mut images = Vec::new();
@@ -384,7 +377,7 @@ fn kubernetes_objects(document: &serde_yaml::Value, objects: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::super::collect_from;
-    use super::{dockerfile_copies, dockerfile_images, dockerfile_stages};
+    use super::{dockerfile_copies, dockerfile_froms};
 
     fn infra(files: &[(&str, &str)]) -> Vec<(String, String, Vec<String>)> {
         let (facts, warnings) = collect_from(files);
@@ -416,8 +409,9 @@ mod tests {
     #[test]
     fn dockerfile_stages_are_the_names_after_as() {
         let text = "FROM debian:12 AS base\nFROM base as Deps\nFROM deps AS wheels\nFROM scratch\n";
-        assert_eq!(dockerfile_stages(text), ["base", "deps", "wheels"]);
-        assert_eq!(dockerfile_images(text), ["debian:12", "scratch"]);
+        let (images, stages) = dockerfile_froms(text);
+        assert_eq!(images, ["debian:12", "scratch"]);
+        assert_eq!(stages, ["base", "deps", "wheels"]);
     }
 
     #[test]
