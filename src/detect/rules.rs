@@ -383,10 +383,6 @@ pub struct Context<'a> {
     importing_files: std::sync::Mutex<Vec<(Vec<String>, FileFlags)>>,
     /// Folders of programs built on the repository's own package ([`consumers_of_root`]).
     consumers: Vec<String>,
-    /// Manifests that build a documentation site ([`builds_doc_site`]): the front-end
-    /// framework they declare renders the manual. At the root, where the folder cannot be
-    /// set aside like a `website/`, only their frameworks are.
-    doc_site_manifests: Vec<String>,
 }
 
 /// One flag per application file (by index in [`Context::app_files`]), shared between threads.
@@ -657,13 +653,6 @@ impl<'a> Context<'a> {
             import_index: Vec::new(),
             importing_files: std::sync::Mutex::new(Vec::new()),
             consumers,
-            doc_site_manifests: analysis
-                .project
-                .manifests
-                .iter()
-                .filter(|m| builds_doc_site(m))
-                .map(|m| m.path.clone())
-                .collect(),
             internal_imports: analysis
                 .edges
                 .iter()
@@ -714,9 +703,15 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// Whether the manifest at `path` builds a documentation site ([`builds_doc_site`]).
+    /// Whether the manifest at `path` builds a documentation site ([`builds_doc_site`]): the
+    /// front-end framework it declares renders the manual. At the root, where the folder
+    /// cannot be set aside like a `website/`, only its frameworks are.
     pub fn doc_site(&self, path: &str) -> bool {
-        self.doc_site_manifests.iter().any(|m| m == path)
+        self.analysis
+            .project
+            .manifests
+            .iter()
+            .any(|m| m.path == path && builds_doc_site(m))
     }
 
     /// Frameworks declared by the application's own manifests (not examples' or tests').
