@@ -393,17 +393,20 @@ fn listing_rank(
     // The primary style is named the way the project's own docs name it, among the styles
     // its code shows; a library or command-line tool stays that first. Between those two
     // (a package that ships both), what its README calls the product comes first, the
-    // first named first ("A CLI tool and Python library").
+    // first named first ("A CLI tool and Python library"). Among the other styles the docs
+    // name, one in the README's title ("# clean-architecture-dotnet") comes before those
+    // named further down (a section on how each service is built).
     let said = statements
         .iter()
         .position(|s| f.kind == FindingKind::Style && s.style == f.id);
-    let stated = rank > 0 && said.is_some();
-    let named = if rank == 0 {
-        said.unwrap_or(usize::MAX)
-    } else {
-        0
-    };
-    (rank > 0 && !stated, rank, named)
+    let titled = statements
+        .iter()
+        .any(|s| f.kind == FindingKind::Style && s.style == f.id && s.title());
+    match said {
+        Some(at) if rank == 0 => (false, 0, at),
+        Some(_) => (false, u8::from(!titled) + 1, usize::from(rank)),
+        None => (rank > 0, rank, usize::MAX),
+    }
 }
 
 /// The order in which asserted styles are listed, so that the first is the repository's
@@ -521,6 +524,46 @@ mod tests {
             listing_rank(&faint, Some(0.55), &shape(400), &stated)
                 < listing_rank(&monolith, Some(0.55), &shape(400), &stated)
         );
+    }
+
+    #[test]
+    fn the_style_in_the_readme_title_lists_before_other_stated_styles() {
+        let said = |style: &str, line: u32, text: &str| crate::facts::Statement {
+            style: style.into(),
+            path: "README.md".into(),
+            line,
+            text: text.into(),
+            generic: false,
+        };
+        let shape = Shape {
+            files: 60,
+            read_side: true,
+        };
+        let rank =
+            |f: &Finding, stated: &[crate::facts::Statement]| listing_rank(f, None, &shape, stated);
+        let (micro, clean) = (style("microservices", 0.6), style("clean", 0.7));
+        let body = [
+            said("clean", 40, "The solution follows Clean Architecture."),
+            said(
+                "microservices",
+                200,
+                "## Product service structure (microservice)",
+            ),
+        ];
+        // Both named further down: how it is deployed comes first.
+        assert!(rank(&micro, &body) < rank(&clean, &body));
+        let titled = [
+            said("clean", 1, "# clean-architecture-dotnet"),
+            said(
+                "microservices",
+                200,
+                "## Product service structure (microservice)",
+            ),
+        ];
+        assert!(rank(&clean, &titled) < rank(&micro, &titled));
+        // A library stays first whatever the title says.
+        let library = style("library", 0.6);
+        assert!(rank(&library, &titled) < rank(&clean, &titled));
     }
 
     #[test]

@@ -1060,6 +1060,12 @@ pub fn is_test_path(path: &str) -> bool {
             // Suites named for their kind (dynaconf's `tests_functional`, `tests-e2e`).
             || s.starts_with("tests_")
             || s.starts_with("tests-")
+            // End-to-end suites named for their runner or their app (kafka-ui's
+            // `e2e-playwright`, Nx's `web-e2e`).
+            || s.starts_with("e2e-")
+            || s.starts_with("e2e_")
+            || s.ends_with("-e2e")
+            || s.ends_with("_e2e")
             || s.ends_with("_tests")
             || s.ends_with("-test")
             || s.ends_with("-tests")
@@ -2193,7 +2199,10 @@ rules:
             "tests_functional/django_example/polls/models.py"
         ));
         assert!(is_test_path("e2e_tests/checkout.py"));
+        assert!(is_test_path("e2e-playwright/src/steps/Ksqldb.steps.ts"));
+        assert!(is_test_path("apps/web-e2e/src/app.cy.ts"));
         assert!(!is_test_path("src/testimonials/views.py"));
+        assert!(!is_test_path("src/e2ee/keys.ts"));
         // Samples are the part of examples that excludes a project's tools and scripts.
         assert!(is_sample_path("examples/db/migrations/001_init.sql"));
         assert!(is_sample_path(

@@ -71,6 +71,8 @@ const INFRA_IMAGES: &[&str] = &[
     "mosquitto", "emqx", "vernemq",
     // The application's scheduler container runs its own code on a timer, not a service.
     "cron",
+    // Metrics exporters (tinode's monitoring/exporter) run beside the app to report on it.
+    "exporter",
 ];
 
 /// Target languages: `api/Dockerfile-java`, compose service `chirpstack-api-python` build the
@@ -177,6 +179,18 @@ fn infrastructure_image(path: &str) -> bool {
         .map(|word| word.to_ascii_lowercase())
         .filter(|word| word != "dockerfile")
         .any(|word| word == "crond" || INFRA_IMAGES.contains(&word.as_str()))
+}
+
+/// Whether a Dockerfile packages the project's command-line client (`svix-cli/Dockerfile`,
+/// `cli/Dockerfile`, `Dockerfile.cli`): a tool users run against the system, not a service
+/// of it.
+fn tool_image(path: &str) -> bool {
+    let mut segments = path.rsplit('/');
+    let file = segments.next().unwrap_or(path);
+    let folder = segments.next().unwrap_or("");
+    file.split(['-', '_', '.'])
+        .chain(folder.split(['-', '_', '.']))
+        .any(|word| word.eq_ignore_ascii_case("cli"))
 }
 
 /// Whether a Dockerfile builds on a database server's image only (PowerJob's others/Dockerfile
@@ -3801,6 +3815,7 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                     matches!(s, "packaging" | ".devcontainer" | "devcontainer" | "rpm")
                         || image_variant(s)
                 }) && !infrastructure_image(&infra.path)
+                    && !tool_image(&infra.path)
                     && !database_image(&infra.items)
                     && !builds_on_own_image(ctx, &infra.items)
                     && !builds_on_sibling_stages(ctx, infra)
@@ -5321,6 +5336,16 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exporter_and_command_line_images_are_no_services() {
+        assert!(infrastructure_image("docker/exporter/Dockerfile"));
+        assert!(infrastructure_image("deploy/Dockerfile.exporter"));
+        assert!(tool_image("svix-cli/Dockerfile"));
+        assert!(tool_image("docker/Dockerfile.cli"));
+        assert!(!tool_image("server/Dockerfile"));
+        assert!(!tool_image("client/Dockerfile"));
+    }
 
     #[test]
     fn image_folders_named_after_their_base_are_variants() {

@@ -51,6 +51,16 @@ pub struct Statement {
     pub generic: bool,
 }
 
+impl Statement {
+    /// Whether it is a title of the root README (`# clean-architecture-dotnet`): what the
+    /// project calls itself before anything else.
+    pub fn title(&self) -> bool {
+        !self.path.contains('/')
+            && self.path.to_ascii_lowercase().starts_with("readme")
+            && self.text.starts_with("# ")
+    }
+}
+
 /// One manifest file and the dependencies it declares directly.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, JsonSchema, PartialEq)]
 pub struct Manifest {
