@@ -1744,12 +1744,16 @@ fn run(
             // commands only extend the others.
             // With `type_kind`, only for the files declaring a type of those kinds (a
             // `Contracts/` of interfaces is not a folder of data contracts).
+            // With `with_fluent`, only for files declaring two or more chainable steps (a
+            // `Builder/` of classes whose setters return `$this`).
             let holding = compiled.holding.as_ref();
+            let fluent = compiled.rule.with_fluent;
             let filtered = !unless.is_empty()
                 || !with.is_empty()
                 || !compiled.rule.languages.is_empty()
                 || !type_kinds.is_empty()
-                || holding.is_some();
+                || holding.is_some()
+                || fluent;
             let holds_eligible = |dir: &str| {
                 let mut held = ctx
                     .app_files
@@ -1764,6 +1768,8 @@ fn run(
                             file_ok(i, f)
                                 && (type_kinds.is_empty()
                                     || f.types.iter().any(|t| type_kinds.contains(&t.kind)))
+                                && (!fluent
+                                    || f.functions.iter().filter(|func| func.fluent).count() >= 2)
                                 && holding.is_none_or(|re| {
                                     f.types.iter().any(|t| {
                                         re.is_match(&t.name)
