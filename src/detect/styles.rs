@@ -73,6 +73,8 @@ const INFRA_IMAGES: &[&str] = &[
     "cron",
     // Metrics exporters (tinode's monitoring/exporter) run beside the app to report on it.
     "exporter",
+    // API contract and load-test runners (semaphore's deployment/docker/dredd) test it.
+    "dredd", "newman", "k6", "locust", "jmeter", "gatling",
 ];
 
 /// Target languages: `api/Dockerfile-java`, compose service `chirpstack-api-python` build the
@@ -5341,6 +5343,8 @@ mod tests {
     fn exporter_and_command_line_images_are_no_services() {
         assert!(infrastructure_image("docker/exporter/Dockerfile"));
         assert!(infrastructure_image("deploy/Dockerfile.exporter"));
+        assert!(infrastructure_image("deployment/docker/dredd/Dockerfile"));
+        assert!(infrastructure_image("loadtest/k6/Dockerfile"));
         assert!(tool_image("svix-cli/Dockerfile"));
         assert!(tool_image("docker/Dockerfile.cli"));
         assert!(!tool_image("server/Dockerfile"));

@@ -217,7 +217,9 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
     // style names one the project has ("## Architecture" / "- CQRS (immediate consistency)").
     let mut architecture_section = false;
     // Inside a section headed "Features", an item that starts with a style names what the
-    // project offers ("## Features" / "- MVC Project Structure" in hackathon-starter).
+    // project offers ("## Features" / "- MVC Project Structure" in hackathon-starter); so does
+    // an item of the README's introduction, before its first section ("# What we are doing
+    // here ?" / "- Hexagonal (Clean) Architecture -> Port & Adapter Style").
     let mut features_section = false;
     // Whether the first line of prose under the title has been seen (see [`TAGLINE`]).
     let mut prose_seen = false;
@@ -266,6 +268,7 @@ fn statements_in(path: &str, text: &str) -> Vec<Statement> {
                 .filter(|rest| {
                     architecture_section
                         || features_section
+                        || readme && intro
                         || rest
                             .strip_prefix("**")
                             .and_then(|bold| bold.split_once("**"))
@@ -392,6 +395,9 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
     let mut index = 0;
     // The level of the contributors' section being passed over, if any.
     let mut contributors: Option<usize> = None;
+    // The first line that installs the package: (line index, text, whether it adds it to the
+    // reader's own project rather than installing a program).
+    let mut first_install: Option<(usize, &str, bool)> = None;
     while index < lines.len() {
         let fence = lines[index].trim_start();
         let Some(info) = fence
@@ -432,6 +438,11 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
         if contributors.is_some() {
             continue;
         }
+        if first_install.is_none() {
+            first_install = body
+                .iter()
+                .find_map(|&(i, line)| install_kind(line).map(|dependency| (i, line, dependency)));
+        }
         body.retain(|(_, line)| !install.is_match(line));
         let Some(&(first_index, first)) = body.first() else {
             continue;
@@ -460,7 +471,57 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
             generic: true,
         });
     }
-    None
+    // No example of use at all: how the README installs the package says what it is. Added
+    // to the reader's application (`gem 'shoryuken'` in its Gemfile, `cargo add`, `go get`),
+    // it is a library that application calls; installed as a program (`gem install`,
+    // `cargo install`, `npm install -g`) or as a development tool, it says nothing here.
+    let (line, text, dependency) = first_install?;
+    dependency.then(|| Statement {
+        style: "library".to_string(),
+        path: path.to_string(),
+        line: line as u32 + 1,
+        text: format!(
+            "installed as a dependency of the reader's project: {}",
+            text.chars().take(120).collect::<String>()
+        ),
+        generic: true,
+    })
+}
+
+/// How an installation line installs the package: `Some(true)` when it adds it to the
+/// reader's own project as a dependency (a Gemfile `gem` line, `bundle add`, `cargo add`,
+/// `go get`, `npm install x`, `composer require`, `dotnet add package`, a Maven
+/// `<dependency>`), `Some(false)` when it installs a program or a development tool (`gem
+/// install`, `cargo install`, `go install`, `npm install -g`, `--save-dev`, `brew install`),
+/// `None` when it cannot say (`pip install` serves both).
+fn install_kind(line: &str) -> Option<bool> {
+    let line = line.trim_start_matches(['$', '%', '>']).trim();
+    let line = line.strip_prefix("sudo ").unwrap_or(line);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let flag = |names: &[&str]| words.iter().any(|w| names.contains(w));
+    match words.as_slice() {
+        // A Gemfile line; `require: false` keeps a tool (rubocop) out of the app's code.
+        ["gem", name, ..] if name.starts_with(['\'', '"']) => {
+            Some(!line.contains("require: false"))
+        }
+        ["gem", "install", ..]
+        | ["cargo", "install", ..]
+        | ["go", "install", ..]
+        | ["brew", "install", ..]
+        | ["pipx", "install", ..]
+        | ["uv", "tool", "install", ..]
+        | ["dotnet", "tool", "install", ..]
+        | ["composer", "global", "require", ..] => Some(false),
+        ["bundle", "add", ..] | ["cargo", "add", ..] | ["go", "get", ..] => Some(true),
+        ["npm", "install" | "i" | "add", _, ..]
+        | ["yarn", "add", ..]
+        | ["pnpm", "add" | "install" | "i", _, ..]
+        | ["bun", "add", ..] => Some(!flag(&["-g", "--global", "-D", "--save-dev", "--dev"])),
+        ["composer", "require", ..] => Some(!flag(&["--dev"])),
+        ["dotnet", "add", ..] | ["Install-Package", ..] => Some(true),
+        _ if line.starts_with("<dependency>") => Some(true),
+        _ => None,
+    }
 }
 
 /// Headings of the sections a README keeps for the people working on the project.
@@ -525,6 +586,59 @@ mod tests {
             usage("# knex\n## Local Development Setup\n### Prerequisites\n```bash\n$ npm test\n```\n## Examples\n```js\nconst knex = require('knex')({})\n```\n"),
             ["library"]
         );
+        // Without an example of use, installing it into the reader's project says library;
+        // installing a program says nothing.
+        let installed = |text: &str| {
+            statements_in("README.md", text)
+                .into_iter()
+                .filter(|s| s.generic && s.text.starts_with("installed as a dependency"))
+                .map(|s| (s.style, s.line))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            installed(
+                "# shoryuken
+
+```ruby
+gem 'shoryuken'
+```
+
+```shell
+$ bundle
+```
+"
+            ),
+            [("library".to_string(), 4)]
+        );
+        assert!(installed(
+            "```
+$ gem install rubocop
+```
+```
+gem 'rubocop', require: false
+```
+"
+        )
+        .is_empty());
+        assert!(installed(
+            "```sh
+npm install --save-dev eslint
+```
+"
+        )
+        .is_empty());
+        assert_eq!(
+            installed(
+                "```sh
+cargo add tokio
+```
+"
+            )
+            .len(),
+            1
+        );
+        // An example of use still speaks first.
+        assert!(installed(code).is_empty());
         // Only the root README shows how the package is used.
         assert!(statements_in("docs/README.md", code)
             .iter()
@@ -568,8 +682,9 @@ mod tests {
         let rst = "Overview\n--------\n\nA command-line tool for mail.\n";
         // Past the title: the self-description of a CLI belongs to the introduction.
         assert!(styles(rst).is_empty());
-        // A rule below a paragraph line that is a list item is not a heading.
-        assert!(styles("- CQRS\n---\n").is_empty());
+        // A rule below a paragraph line that is a list item is not a heading (past the
+        // introduction, where an item leading with a style counts anyway).
+        assert!(styles("## Notes\n- CQRS\n---\n").is_empty());
     }
 
     #[test]
@@ -722,6 +837,15 @@ mod tests {
             ["mvc"]
         );
         assert!(styles("## Further reading\n- MVC Project Structure\n").is_empty());
+        // The README's introduction lists what the project is, under its title.
+        assert_eq!(
+            styles("# What we are doing here ?\n   - Hexagonal (Clean) Architecture -> Port & Adapter Style\n   - SAGA Pattern\n"),
+            ["hexagonal"]
+        );
+        assert!(
+            styles("# Shop\n## Reading\n- Hexagonal architecture by Alistair Cockburn\n")
+                .is_empty()
+        );
     }
 
     #[test]
