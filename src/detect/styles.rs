@@ -4101,8 +4101,16 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
         Vec::new()
     };
     let contexts = self_contained_siblings(ctx);
-    let (dockerfiles, _, _) = deployable_units(ctx);
-    let single = dockerfiles.len() <= 2 && (modules.len() >= 2 || contexts.len() >= 2);
+    // Deployable units: images of their own, or else top-level service folders that are
+    // programs of their own (order-service/main.go, payment-service/main.go, …).
+    let (mut units, _, _) = deployable_units(ctx);
+    if units.len() < 3 {
+        let programs = service_programs(ctx);
+        if programs.len() >= 3 {
+            units = programs;
+        }
+    }
+    let single = units.len() <= 2 && (modules.len() >= 2 || contexts.len() >= 2);
     let all: Vec<String> = modules.iter().chain(contexts.iter()).cloned().collect();
     // Spring Modulith verifies the module boundaries of one Spring Boot application: the
     // application says what it is (spring-restbucks' order, payment and engine modules).
@@ -4154,12 +4162,7 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
             0.15,
             evidence_for(all, "part of one deployable unit", 2),
         ),
-        when(
-            dockerfiles.len() >= 3,
-            "several deployable units",
-            -0.5,
-            dockerfiles,
-        ),
+        when(units.len() >= 3, "several deployable units", -0.5, units),
     ]
 }
 
