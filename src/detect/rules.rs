@@ -530,6 +530,38 @@ fn build_tooling(path: &str) -> bool {
         .is_some_and(|(top, _)| matches!(top, "build" | "buildSrc" | "magefiles"))
 }
 
+/// The Composer packages the project requires (`laravel/framework`), lower-cased: a folder
+/// path that spells one out is a copy of that package.
+fn composer_packages(analysis: &Analysis) -> BTreeSet<String> {
+    let manifests = analysis.project.manifests.iter();
+    let own: BTreeSet<String> = manifests
+        .clone()
+        .filter_map(|m| m.name.as_deref())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    manifests
+        .filter(|m| m.ecosystem == "composer")
+        .flat_map(|m| &m.dependencies)
+        .map(|d| d.name.to_ascii_lowercase())
+        .filter(|name| name.contains('/') && !own.contains(name))
+        .collect()
+}
+
+/// Whether `path` lies in a copy of a required package kept below some folder of the
+/// repository (freescout's `overrides/laravel/framework/src/…`, patched copies of what
+/// Composer installs into `vendor/laravel/framework`): someone else's code, like `vendor/`.
+fn copies_package(packages: &BTreeSet<String>, path: &str) -> bool {
+    if packages.is_empty() {
+        return false;
+    }
+    let segments: Vec<String> = path.split('/').map(str::to_ascii_lowercase).collect();
+    let folders = &segments[..segments.len().saturating_sub(1)];
+    folders
+        .windows(2)
+        .skip(1)
+        .any(|pair| packages.contains(&format!("{}/{}", pair[0], pair[1])))
+}
+
 /// The folder holding `path`: "" for a file at the root (a manifest's package folder, a Go
 /// file's package).
 pub(crate) fn folder_of(path: &str) -> &str {
@@ -571,11 +603,13 @@ impl<'a> Context<'a> {
             .collect();
         let consumers = consumers_of_root(analysis);
         let outside = |path: &str| outside_code(&consumers, path);
+        let copied = composer_packages(analysis);
         let app_files: Vec<&FileFacts> = analysis
             .files
             .iter()
             .filter(|f| !outside(&f.path))
             .filter(|f| !migrations.contains(f.path.as_str()))
+            .filter(|f| !copies_package(&copied, &f.path))
             .collect();
         let mut deps = Vec::new();
         for manifest in analysis
@@ -2203,6 +2237,16 @@ rules:
         assert!(!is_test_path("src/Shop.Testimonials/Review.cs"));
         assert!(is_test_path(
             "tests_functional/django_example/polls/models.py"
+        ));
+        let required: BTreeSet<String> = ["laravel/framework".to_string()].into();
+        assert!(copies_package(
+            &required,
+            "overrides/laravel/framework/src/Illuminate/Database/Query/Builder.php"
+        ));
+        assert!(!copies_package(&required, "laravel/framework/src/Foo.php"));
+        assert!(!copies_package(
+            &required,
+            "app/Http/Controllers/Laravel.php"
         ));
         assert!(is_test_path("e2e_tests/checkout.py"));
         assert!(is_test_path("e2e-playwright/src/steps/Ksqldb.steps.ts"));
