@@ -595,48 +595,12 @@ mod tests {
                 .map(|s| (s.style, s.line))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(
-            installed(
-                "# shoryuken
-
-```ruby
-gem 'shoryuken'
-```
-
-```shell
-$ bundle
-```
-"
-            ),
-            [("library".to_string(), 4)]
-        );
-        assert!(installed(
-            "```
-$ gem install rubocop
-```
-```
-gem 'rubocop', require: false
-```
-"
-        )
-        .is_empty());
-        assert!(installed(
-            "```sh
-npm install --save-dev eslint
-```
-"
-        )
-        .is_empty());
-        assert_eq!(
-            installed(
-                "```sh
-cargo add tokio
-```
-"
-            )
-            .len(),
-            1
-        );
+        let shoryuken = "# shoryuken\n\n```ruby\ngem 'shoryuken'\n```\n\n```shell\n$ bundle\n```\n";
+        assert_eq!(installed(shoryuken), [("library".to_string(), 4)]);
+        let rubocop = "```\n$ gem install rubocop\n```\n```\ngem 'rubocop', require: false\n```\n";
+        assert!(installed(rubocop).is_empty());
+        assert!(installed("```sh\nnpm install --save-dev eslint\n```\n").is_empty());
+        assert_eq!(installed("```sh\ncargo add tokio\n```\n").len(), 1);
         // An example of use still speaks first.
         assert!(installed(code).is_empty());
         // Only the root README shows how the package is used.
