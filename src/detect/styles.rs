@@ -169,16 +169,22 @@ fn image_unit(ctx: &Context, path: &str) -> String {
     format!("{folder}/{named}")
 }
 
-/// Whether a Dockerfile builds an off-the-shelf companion of the application rather than one
-/// of its programs: its folder or its own name says so (`nginx/Dockerfile`,
-/// `docker/cron.dockerfile`, `Dockerfile.redis`, `crond/Dockerfile`).
-fn infrastructure_image(path: &str) -> bool {
+/// The words of a Dockerfile's own name and of its folder, lower-cased (`docker/cron.dockerfile`
+/// → `cron`, `docker`, `dockerfile`): what the image says it is.
+fn image_words(path: &str) -> impl Iterator<Item = String> + '_ {
     let mut segments = path.rsplit('/');
     let file = segments.next().unwrap_or(path);
     let folder = segments.next().unwrap_or("");
     file.split(['-', '_', '.'])
         .chain(folder.split(['-', '_', '.']))
         .map(|word| word.to_ascii_lowercase())
+}
+
+/// Whether a Dockerfile builds an off-the-shelf companion of the application rather than one
+/// of its programs: its folder or its own name says so (`nginx/Dockerfile`,
+/// `docker/cron.dockerfile`, `Dockerfile.redis`, `crond/Dockerfile`).
+fn infrastructure_image(path: &str) -> bool {
+    image_words(path)
         .filter(|word| word != "dockerfile")
         .any(|word| word == "crond" || INFRA_IMAGES.contains(&word.as_str()))
 }
@@ -187,12 +193,7 @@ fn infrastructure_image(path: &str) -> bool {
 /// `cli/Dockerfile`, `Dockerfile.cli`): a tool users run against the system, not a service
 /// of it.
 fn tool_image(path: &str) -> bool {
-    let mut segments = path.rsplit('/');
-    let file = segments.next().unwrap_or(path);
-    let folder = segments.next().unwrap_or("");
-    file.split(['-', '_', '.'])
-        .chain(folder.split(['-', '_', '.']))
-        .any(|word| word.eq_ignore_ascii_case("cli"))
+    image_words(path).any(|word| word == "cli")
 }
 
 /// Whether a Dockerfile builds on a database server's image only (PowerJob's others/Dockerfile
