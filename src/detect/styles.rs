@@ -119,6 +119,10 @@ const JVM_SERVERS: &[&str] = &[
     "org.jboss.resteasy.plugins.server",
 ];
 
+/// Desktop GUI toolkits of the JVM: a `main` that imports one starts a desktop application
+/// (cryptomator's JavaFX launcher), which the labelling conventions count as a monolith.
+const JVM_DESKTOP: &[&str] = &["javafx.application", "javax.swing", "org.eclipse.swt"];
+
 /// Libraries a program imports to serve requests itself (Go's `net/http` is left out: command
 /// lines use it as a client).
 const SERVER_LIBRARIES: &[&str] = &[
@@ -3569,10 +3573,19 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .artifacts
         .iter()
         .filter(|a| a.kind == "view" && !ctx.outside_app(&a.path))
+        // A layout only wraps the pages a controller renders: a Rails API keeps the generated
+        // `layouts/application.html.erb` and `layouts/mailer.html.erb` with no page of its own.
+        .filter(|a| !a.path.split('/').any(|segment| segment == "layouts"))
         .map(|a| a.path.clone())
         .collect();
     // Server-rendered controllers: classes named *Controller or annotated @Controller, not
     // REST-only ones (Spring's @RestController, ASP.NET's [ApiController] or ControllerBase).
+    // In a JavaFX application a controller is the code behind one FXML view, not a handler of
+    // requests (cryptomator's `*Controller` per window).
+    let javafx = ctx
+        .app_files
+        .iter()
+        .any(|f| desktop_program(f) && f.imports.iter().any(|i| i.path.starts_with("javafx.")));
     let controllers: Vec<Evidence> = ctx
         .app_files
         .iter()
@@ -3592,6 +3605,7 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
                 .iter()
                 .filter(|t| {
                     t.kind == TypeKind::Class
+                        && !javafx
                         && t.name.ends_with("Controller")
                         && !t.name.ends_with("ApiController")
                         // The controller of a WHATWG stream (send's BlobStreamController
@@ -4320,7 +4334,8 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                             JVM_SERVERS
                                 .iter()
                                 .any(|p| crate::detect::rules::import_matches(&i.path, p))
-                        }))
+                        })
+                        || desktop_program(file))
             }
             "javascript" | "typescript" | "tsx" => {
                 matches!(
@@ -4375,6 +4390,20 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     }
     out.truncate(6);
     out
+}
+
+/// A JVM `main` that starts a desktop GUI (JavaFX, Swing, SWT).
+fn desktop_program(file: &crate::parse::FileFacts) -> bool {
+    matches!(file.language.as_str(), "java" | "kotlin")
+        && file
+            .functions
+            .iter()
+            .any(|f| f.name == "main" || f.name == "Main")
+        && file.imports.iter().any(|i| {
+            JVM_DESKTOP
+                .iter()
+                .any(|p| crate::detect::rules::import_matches(&i.path, p))
+        })
 }
 
 /// A Rust or Go program with no HTTP routes, web framework or server library (hyper, tonic,
@@ -4877,19 +4906,63 @@ fn root_library(ctx: &Context) -> Vec<Evidence> {
             (m.path == "Cargo.toml" || !m.path.contains('/') && m.path.ends_with(".gemspec"))
                 && m.ships.iter().any(|s| s == "cli")
         });
+    let core_crate = workspace_core_crate(ctx);
     ctx.app_files
         .iter()
         .filter(|f| {
             (f.path == "src/lib.rs" && !root_binary)
+                || core_crate.as_deref() == Some(f.path.as_str())
                 || names.iter().any(|n| {
                     f.path == format!("src/{n}/__init__.py")
                         || f.path == format!("{n}/__init__.py")
+                        // A distribution of one module (peewee's peewee.py).
+                        || f.path == format!("{n}.py")
                         || (f.path == format!("lib/{n}.rb") && !root_binary)
                 })
         })
         .take(1)
         .map(|f| Evidence::at(&f.path, None, "the root package's library entry"))
         .collect()
+}
+
+/// The library entry of a virtual Cargo workspace's core crate: the member whose name the
+/// other members extend (`minijinja/` beside `minijinja-cli/` and `minijinja-contrib/`) is
+/// the product, and its companions (a command-line front end among them) serve it. A core
+/// crate with a `src/main.rs` of its own is a program.
+fn workspace_core_crate(ctx: &Context) -> Option<String> {
+    let root = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .find(|m| m.path == "Cargo.toml")?;
+    if root.name.is_some() || root.workspace.is_none() {
+        return None;
+    }
+    let members: Vec<(&str, &str)> = ctx
+        .analysis
+        .project
+        .manifests
+        .iter()
+        .filter(|m| m.ecosystem == "cargo" && m.path.matches('/').count() == 1)
+        .filter_map(|m| Some((folder_of(&m.path), m.name.as_deref()?)))
+        .collect();
+    members.iter().find_map(|(dir, name)| {
+        let companions = members
+            .iter()
+            .filter(|(_, other)| {
+                other
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(['-', '_']))
+            })
+            .count();
+        let lib = format!("{dir}/src/lib.rs");
+        let main = format!("{dir}/src/main.rs");
+        (companions >= 2
+            && ctx.app_files.iter().any(|f| f.path == lib)
+            && !ctx.app_files.iter().any(|f| f.path == main))
+        .then_some(lib)
+    })
 }
 
 /// Layers by file role in feature folders (`orders/orders.controller.ts`,
@@ -5286,11 +5359,35 @@ pub fn settle(ctx: &Context, assessments: &mut [Assessment]) {
                     -0.3,
                     lib_first,
                 ));
+                // A Composer library with no `bin` of its own registers its console commands
+                // into the host application (laravel-permission's artisan commands).
+                let hosted: Vec<Evidence> = if library.is_some() {
+                    ctx.analysis
+                        .project
+                        .manifests
+                        .iter()
+                        .filter(|m| m.ecosystem == "composer" && m.path == "composer.json")
+                        .filter(|m| !m.ships.iter().any(|s| s == "cli" || s == "application"))
+                        .map(|m| {
+                            Evidence::at(&m.path, None, "a Composer package without executables")
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                signals.push(when(
+                    true,
+                    "a Composer library without executables: its commands run in the host application's console",
+                    -0.6,
+                    hosted,
+                ));
             }
             "monolith" => {
                 // A monolith is deployed and served: an interface over the network or a deployment.
+                // So is a desktop application: users run the program itself.
                 let served = rest.is_some()
                     || !bots.is_empty()
+                    || ctx.app_files.iter().any(|f| desktop_program(f))
                     || ["grpc", "graphql", "websocket", "message-queue"]
                         .iter()
                         .any(|id| {

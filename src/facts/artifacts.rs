@@ -327,6 +327,9 @@ fn is_view_template(path: &str, name: &str) -> bool {
         ".liquid",
         ".njk",
         ".tpl",
+        // Rails' JSON views: the templates an API's controllers render (`show.json.jbuilder`).
+        ".jbuilder",
+        ".rabl",
     ];
     if ALWAYS.iter().any(|ext| name.ends_with(ext)) {
         return true;
