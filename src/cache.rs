@@ -23,7 +23,7 @@ use crate::parse::FileFacts;
 use crate::walk::Skipped;
 
 /// The cache format and the code that fills it; a mismatch discards the shard.
-const FORMAT: &str = concat!("arch-facts-93/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("arch-facts-94/", env!("CARGO_PKG_VERSION"));
 /// Shards per root: enough that one edit rewrites a small file, few enough to open quickly.
 pub const SHARDS: usize = 64;
 

@@ -591,7 +591,9 @@ fn prune_reason(
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if !include_vendored
-        && ((VENDORED_DIRS.contains(&name) && is_vendor_root(root, rel, name))
+        && ((VENDORED_DIRS.contains(&name)
+            && is_vendor_root(root, rel, name)
+            && !reincluded(root, rel))
             || bundles_foreign_program(&root.join(rel), name))
     {
         return Some(SkipReason::Vendored);
@@ -642,6 +644,22 @@ fn is_vendor_root(root: &Path, rel: &str, name: &str) -> bool {
         || ["modules.txt", "autoload.php", "bundle", "vendor.txt"]
             .iter()
             .any(|m| dir.join(m).exists())
+}
+
+/// Whether the root `.gitignore` takes the folder back after ignoring its kind: Node-RED
+/// ignores `node_modules` but keeps `!packages/node_modules`, where its own packages live
+/// (`packages/node_modules/@node-red/runtime`) so that Node resolves them without links.
+/// Only folders with a vendored name are looked into, so the walk reads the file rarely.
+fn reincluded(root: &Path, rel: &str) -> bool {
+    let Ok(text) = std::fs::read_to_string(root.join(".gitignore")) else {
+        return false;
+    };
+    text.lines().any(|line| {
+        line.trim()
+            .strip_prefix('!')
+            .map(|p| p.trim_start_matches('/').trim_end_matches('/'))
+            .is_some_and(|p| p == rel)
+    })
 }
 
 /// Whether a folder is a copy of another program shipped inside the repository: a
@@ -1001,6 +1019,40 @@ mod tests {
             "src/main/java/org/acme/jpa/vendor",
             "vendor"
         ));
+    }
+
+    #[test]
+    fn a_dependency_folder_the_gitignore_takes_back_is_the_projects_own() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".gitignore"),
+            "node_modules\n!packages/node_modules\n!/tools/vendor/\n",
+        )
+        .unwrap();
+        assert!(reincluded(dir.path(), "packages/node_modules"));
+        assert!(reincluded(dir.path(), "tools/vendor"));
+        assert!(!reincluded(dir.path(), "node_modules"));
+        assert!(!reincluded(
+            dir.path(),
+            "packages/node_modules/x/node_modules"
+        ));
+        let options = WalkOptions::default();
+        std::fs::create_dir_all(dir.path().join("packages/node_modules/@acme/core")).unwrap();
+        std::fs::write(
+            dir.path().join("packages/node_modules/@acme/core/index.js"),
+            "module.exports = {};\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("node_modules/left-pad")).unwrap();
+        std::fs::write(
+            dir.path().join("node_modules/left-pad/index.js"),
+            "module.exports = {};\n",
+        )
+        .unwrap();
+        let walked = walk(dir.path(), &options).unwrap();
+        let rels: Vec<&str> = walked.files.iter().map(|f| f.rel.as_str()).collect();
+        assert!(rels.contains(&"packages/node_modules/@acme/core/index.js"));
+        assert!(!rels.contains(&"node_modules/left-pad/index.js"));
     }
 
     #[test]

@@ -323,6 +323,9 @@ pub fn detect(analysis: &Analysis) -> Detection {
     let shape = Shape {
         files: analysis.summary.files,
         read_side: styles::read_side(&context),
+        event_sourced: findings
+            .iter()
+            .any(|f| f.kind == FindingKind::Data && f.id == "event-sourcing"),
     };
     let rank = |f: &Finding| listing_rank(f, monolith, &shape, statements);
     findings.sort_by(|a, b| {
@@ -345,6 +348,8 @@ struct Shape {
     files: usize,
     /// Whether it has a read side of its own ([`styles::read_side`]).
     read_side: bool,
+    /// Whether it keeps its state as events (data:event-sourcing is asserted).
+    event_sourced: bool,
 }
 
 /// Where a finding sorts among the asserted ones of its kind: styles a project's docs name
@@ -402,7 +407,22 @@ fn listing_rank(
     let titled = statements
         .iter()
         .any(|s| f.kind == FindingKind::Style && s.style == f.id && s.title());
+    // Commands and queries over one model stay how the monolith handles requests where the
+    // docs name CQRS only as an item of a feature list or a section's heading ("- Using CQRS
+    // Pattern and Mediator Pattern" in go-vertical-slice-template, "## CQRS and
+    // Idempotency"). A README titled for it or a sentence saying what the project
+    // demonstrates still puts it first, as does an event store: events sourced on the write
+    // side are read through projections.
+    let one_model_cqrs = f.id == "cqrs"
+        && !shape.read_side
+        && !shape.event_sourced
+        && !titled
+        && statements
+            .iter()
+            .filter(|s| s.style == "cqrs")
+            .all(|s| ["- ", "* ", "#"].iter().any(|p| s.text.starts_with(p)));
     match said {
+        Some(_) if one_model_cqrs && monolith.is_some() => (true, rank, usize::MAX),
         Some(at) if rank == 0 => (false, 0, at),
         Some(_) => (false, u8::from(!titled) + 1, usize::from(rank)),
         None => (rank > 0, rank, usize::MAX),
@@ -505,6 +525,7 @@ mod tests {
         let shape = |files| Shape {
             files,
             read_side: true,
+            event_sourced: false,
         };
         let rank = |f: &Finding, files| listing_rank(f, Some(0.55), &shape(files), &[]);
         // A product that borrowed a folder name is first a monolith ...
@@ -538,6 +559,7 @@ mod tests {
         let shape = Shape {
             files: 60,
             read_side: true,
+            event_sourced: false,
         };
         let rank =
             |f: &Finding, stated: &[crate::facts::Statement]| listing_rank(f, None, &shape, stated);
@@ -570,17 +592,37 @@ mod tests {
     fn commands_and_queries_over_one_model_list_after_the_monolith() {
         let cqrs = style("cqrs", 0.8);
         let monolith = style("monolith", 0.55);
-        let rank = |f: &Finding, read_side| {
+        let rank_stated = |f: &Finding, read_side, stated: &[crate::facts::Statement]| {
             let shape = Shape {
                 files: 60,
                 read_side,
+                event_sourced: false,
             };
-            listing_rank(f, Some(0.55), &shape, &[])
+            listing_rank(f, Some(0.55), &shape, stated)
         };
+        let rank = |f: &Finding, read_side| rank_stated(f, read_side, &[]);
         // MediatR slices over one DbContext: a monolith handling requests as commands.
         assert!(rank(&cqrs, false) > rank(&monolith, false));
         // Read models of their own: CQRS is the architecture.
         assert!(rank(&cqrs, true) < rank(&monolith, true));
+        // A README that lists "the CQRS pattern" among its features does not change that;
+        // one titled for it, or a sentence saying what it demonstrates, does.
+        let said = |line: u32, text: &str| crate::facts::Statement {
+            style: "cqrs".into(),
+            path: "README.md".into(),
+            line,
+            text: text.into(),
+            generic: false,
+        };
+        let listed = [said(11, "- Using CQRS Pattern and Mediator Pattern")];
+        assert!(rank_stated(&cqrs, false, &listed) > rank_stated(&monolith, false, &listed));
+        let titled = [said(1, "Welcome to CQRS in Practice")];
+        assert!(rank_stated(&cqrs, false, &titled) < rank_stated(&monolith, false, &titled));
+        let sentence = [said(
+            3,
+            "Sample ordering service demonstrating CQRS with MediatR",
+        )];
+        assert!(rank_stated(&cqrs, false, &sentence) < rank_stated(&monolith, false, &sentence));
     }
 
     #[test]

@@ -1184,11 +1184,10 @@ fn above_source_root(dirs: &[&str], names: &[&str]) -> bool {
 
 /// Whether a folder is a .NET project named for one of `roles` after its product's name
 /// (`Quartz.Examples.AspNetCore`, `MediatR.Examples`, `Refit.Benchmarks`): a dotted name
-/// whose later part says what the project is, wherever it sits (`src/` holds them all).
+/// whose later part says what the project is, wherever it sits (`src/` holds them all); or
+/// a dotted name that leads with the role (`Sample.AspNetCore`).
 fn dotted_project_role(folder: &str, roles: &[&str]) -> bool {
-    let mut parts = folder.split('.');
-    parts.next();
-    parts.any(|part| roles.contains(&part))
+    folder.contains('.') && folder.split('.').any(|part| roles.contains(&part))
 }
 
 /// Dotted project names that make a .NET project an example or a demo.

@@ -4228,8 +4228,14 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
     // packages/dashboard and packages/proxy serve the queues the library keeps).
     let npm_library = root_ships(ctx, "library")
         .any(|m| m.ecosystem == "npm" && !m.ships.iter().any(|s| s == "private"));
+    // So is a root Composer package that says it is a library: the bundles beside it
+    // (Twig's extra/twig-extra-bundle, a Symfony bundle) plug it into the user's application.
+    let composer_library = root_ships(ctx, "library").any(|m| m.ecosystem == "composer");
     for f in ctx.frameworks() {
         if npm_library && f.manifest.contains('/') && f.manifest.ends_with("package.json") {
+            continue;
+        }
+        if composer_library && f.manifest.contains('/') && f.manifest.ends_with("composer.json") {
             continue;
         }
         // A gem's Gemfile is its development environment (Rails to test a Railtie), and a
@@ -4239,14 +4245,12 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
             continue;
         }
         // A .NET class library integrating a web framework (Hangfire.AspNetCore, packed or
-        // targeting .NET Standard) serves nothing of its own.
+        // targeting .NET Standard) serves nothing of its own; nor does a dotnet tool built
+        // on the web SDK (Mapster.Tool, `PackAsTool`).
         let dotnet_library = f.manifest.ends_with(".csproj")
-            && ctx
-                .analysis
-                .project
-                .manifests
-                .iter()
-                .any(|m| m.path == f.manifest && m.ships.iter().any(|s| s == "library"));
+            && ctx.analysis.project.manifests.iter().any(|m| {
+                m.path == f.manifest && m.ships.iter().any(|s| s == "library" || s == "cli")
+            });
         if matches!(f.category.as_str(), "web" | "frontend")
             && !peer_only(ctx, f)
             && !go_module_without_program(ctx, &f.manifest)
@@ -4416,7 +4420,12 @@ fn packaged_command(ctx: &Context) -> bool {
         .iter()
         .any(|e| e.path.ends_with(".rs") || e.path.ends_with(".go"));
     let library_tool = !offline.is_empty() && !root_library(ctx).is_empty();
-    (compiled || library_tool)
+    // An npm package that exports a library and a `bin` (graphile-worker's image runs its
+    // dist/cli.js): the image is one more way to run the command.
+    let npm_tool = ["library", "cli"]
+        .iter()
+        .all(|kind| root_ships(ctx, kind).any(|m| m.ecosystem == "npm"));
+    (compiled || library_tool || npm_tool)
         && !ctx.app_files.iter().any(|f| {
             f.calls.iter().any(|c| c.name.starts_with("ListenAndServe"))
                 || f.imports.iter().any(|i| {

@@ -52,12 +52,13 @@ pub struct Statement {
 }
 
 impl Statement {
-    /// Whether it is a title of the root README (`# clean-architecture-dotnet`): what the
+    /// Whether it is a title of the root README (`# clean-architecture-dotnet`, or its first
+    /// line, underlined as a setext heading: "Welcome to CQRS in Practice"): what the
     /// project calls itself before anything else.
     pub fn title(&self) -> bool {
         !self.path.contains('/')
             && self.path.to_ascii_lowercase().starts_with("readme")
-            && self.text.starts_with("# ")
+            && (self.text.starts_with("# ") || self.line == 1)
     }
 }
 

@@ -27,10 +27,11 @@ const STYLE_TERMS: &[(&str, &str)] = &[
     ("cqrs", r"\bcqrs\b"),
     ("microservices", r"\bmicro-?services?\b"),
     ("modular-monolith", r"modular[ -]monolith"),
-    // pretalx's developer docs: "model apps follow a strict layout and layering approach".
+    // pretalx's developer docs: "model apps follow a strict layout and layering approach";
+    // fastapi_best_architecture's README section "Three-tier architecture".
     (
         "layered",
-        r"(?:n-tier|layered|multi-layer)[ -]architecture|\blayer(?:ed|ing) approach",
+        r"(?:n-tier|(?:two|three|3|multi)[ -]tier|layered|multi-layer)[ -]architecture|\blayer(?:ed|ing) approach",
     ),
     // Rails apps say it as "standard Rails conventions" / "a vanilla Rails approach": the
     // framework's controllers, models and views, which is what labellers call MVC.
@@ -637,6 +638,7 @@ mod tests {
             styles("This project is a **Clean Architecture** template."),
             ["clean"]
         );
+        assert_eq!(styles("## Three-tier architecture"), ["layered"]);
     }
 
     #[test]
