@@ -3578,14 +3578,14 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .filter(|a| !a.path.split('/').any(|segment| segment == "layouts"))
         .map(|a| a.path.clone())
         .collect();
-    // Server-rendered controllers: classes named *Controller or annotated @Controller, not
-    // REST-only ones (Spring's @RestController, ASP.NET's [ApiController] or ControllerBase).
     // In a JavaFX application a controller is the code behind one FXML view, not a handler of
     // requests (cryptomator's `*Controller` per window).
     let javafx = ctx
         .app_files
         .iter()
         .any(|f| desktop_program(f) && f.imports.iter().any(|i| i.path.starts_with("javafx.")));
+    // Server-rendered controllers: classes named *Controller or annotated @Controller, not
+    // REST-only ones (Spring's @RestController, ASP.NET's [ApiController] or ControllerBase).
     let controllers: Vec<Evidence> = ctx
         .app_files
         .iter()
@@ -3604,8 +3604,8 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
                 .types
                 .iter()
                 .filter(|t| {
-                    t.kind == TypeKind::Class
-                        && !javafx
+                    !javafx
+                        && t.kind == TypeKind::Class
                         && t.name.ends_with("Controller")
                         && !t.name.ends_with("ApiController")
                         // The controller of a WHATWG stream (send's BlobStreamController
