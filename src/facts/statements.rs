@@ -461,32 +461,38 @@ fn usage_example(path: &str, lines: &[&str]) -> Option<Statement> {
             // A configuration file or sample output (yaml, json, text): not an example of use.
             continue;
         }
-        return Some(Statement {
-            style: "library".to_string(),
-            path: path.to_string(),
-            line: first_index as u32 + 1,
-            text: format!(
-                "first usage example is code: {}",
-                first.chars().take(120).collect::<String>()
-            ),
-            generic: true,
-        });
+        return Some(library_hint(
+            path,
+            first_index,
+            "first usage example is code",
+            first,
+        ));
     }
     // No example of use at all: how the README installs the package says what it is. Added
     // to the reader's application (`gem 'shoryuken'` in its Gemfile, `cargo add`, `go get`),
     // it is a library that application calls; installed as a program (`gem install`,
     // `cargo install`, `npm install -g`) or as a development tool, it says nothing here.
     let (line, text, dependency) = first_install?;
-    dependency.then(|| Statement {
+    dependency.then(|| {
+        library_hint(
+            path,
+            line,
+            "installed as a dependency of the reader's project",
+            text,
+        )
+    })
+}
+
+/// A generic statement that the README reads as a library's: `why`, then the line (0-based
+/// `index`) it was read from, shortened.
+fn library_hint(path: &str, index: usize, why: &str, line: &str) -> Statement {
+    Statement {
         style: "library".to_string(),
         path: path.to_string(),
-        line: line as u32 + 1,
-        text: format!(
-            "installed as a dependency of the reader's project: {}",
-            text.chars().take(120).collect::<String>()
-        ),
+        line: index as u32 + 1,
+        text: format!("{why}: {}", line.chars().take(120).collect::<String>()),
         generic: true,
-    })
+    }
 }
 
 /// How an installation line installs the package: `Some(true)` when it adds it to the
