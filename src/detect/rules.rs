@@ -1145,7 +1145,7 @@ const SAMPLE_DIRS: &[&str] = &[
 #[rustfmt::skip]
 const TOOLING_DIRS: &[&str] = &[
     "benches", "benchmark", "benchmarks", "bench", "scripts", "tools", "hack", ".github",
-    "contrib", "sandbox", "playground", "performance", "profiling", "docs-src", "snippets", "dev",
+    "contrib", "sandbox", "playground", "performance", "profiling", "docs-src", "docs_src", "snippets", "dev",
 ];
 
 /// Folders that hold a project's source (below them, folder names are packages).

@@ -3592,13 +3592,14 @@ fn mvc(ctx: &Context) -> Vec<Signal> {
         .filter(|f| {
             !f.annotations
                 .iter()
-                .any(|a| a.name == "RestController" || a.name == "ApiController")
+                // Written in full or imported (`@org.springframework…RestController`).
+                .any(|a| matches!(simple_name(&a.name), "RestController" | "ApiController"))
         })
         .flat_map(|f| {
             let annotated = f
                 .annotations
                 .iter()
-                .filter(|a| a.name == "Controller")
+                .filter(|a| simple_name(&a.name) == "Controller")
                 .map(move |a| Evidence::at(&f.path, Some(a.line), "@Controller"));
             let named = f
                 .types
@@ -3797,6 +3798,18 @@ fn root_names<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> {
 
 /// Deployable units: directories with their own Dockerfile, application services in
 /// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
+/// Whether a folder belongs to a browser app's own package (not the root): one that uses a
+/// front-end framework and no server.
+fn browser_package(ctx: &Context, dir: &str) -> bool {
+    let owner = package_of(ctx, dir);
+    let categories: BTreeSet<&str> = ctx
+        .frameworks()
+        .filter(|f| folder_of(&f.manifest) == owner)
+        .map(|f| f.category.as_str())
+        .collect();
+    !owner.is_empty() && categories.contains("frontend") && !categories.contains("web")
+}
+
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
     // What each image in `dockerfiles` copies in from its build context.
@@ -3809,16 +3822,8 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         !INFRA_IMAGES.iter().any(|i| lower.contains(i)) && !language_image(name)
     };
     // The image of a browser app (a React or Vue build served as files) is the system's front
-    // end, not one of its services: its own package uses a front-end framework and no server.
-    let front_end = |dir: &str| {
-        let owner = package_of(ctx, dir);
-        let categories: BTreeSet<&str> = ctx
-            .frameworks()
-            .filter(|f| folder_of(&f.manifest) == owner)
-            .map(|f| f.category.as_str())
-            .collect();
-        !owner.is_empty() && categories.contains("frontend") && !categories.contains("web")
-    };
+    // end, not one of its services.
+    let front_end = |dir: &str| browser_package(ctx, dir);
     for infra in &ctx.analysis.project.infrastructure {
         if ctx.outside_app(&infra.path) {
             continue;
@@ -4042,6 +4047,14 @@ fn self_contained_siblings(ctx: &Context) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Folder names under `modules/` that hold what every module uses, not a business capability.
+#[rustfmt::skip]
+const TECHNICAL_MODULES: &[&str] = &[
+    "app", "shared", "common", "core", "kernel", "sharedkernel", "shared-kernel", "shared_kernel",
+    "storage", "database", "db", "config", "configuration", "infra", "infrastructure", "utils",
+    "util", "helpers", "lib", "libs", "tasks", "jobs", "i18n", "theme", "themes", "ui", "layout",
+];
+
 fn modular_monolith(ctx: &Context) -> Vec<Signal> {
     let modules: Vec<String> = [
         "modules",
@@ -4061,6 +4074,15 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
                 .and_then(|rest| rest.split_once('/'))
                 .map(|(child, _)| format!("{prefix}{child}"))
         })
+    })
+    // A browser app's feature folders (enclosed's app-client/src/modules/notes) organise its
+    // screens, not the system's business modules.
+    .filter(|module| !browser_package(ctx, module))
+    // Shared kernels and technical folders beside the modules (enclosed's modules/app,
+    // shared, storage, tasks beside modules/notes) are not slices of the business.
+    .filter(|module| {
+        let name = module.rsplit('/').next().unwrap_or(module);
+        !TECHNICAL_MODULES.contains(&name.to_ascii_lowercase().as_str())
     })
     .collect::<BTreeSet<String>>()
     .into_iter()
@@ -4311,7 +4333,9 @@ fn application_evidence(ctx: &Context) -> Vec<Evidence> {
                     // httpx's _transports/wsgi.py is a transport, not an entry point.
                     || (matches!(name, "wsgi.py" | "asgi.py")
                         && (depth <= 1 || beside_settings(ctx, &file.path)))
-                    || (matches!(name, "main.py" | "app.py") && depth <= 1)
+                    || (matches!(name, "main.py" | "app.py")
+                        && depth <= 1
+                        && !package_api(ctx, &file.path))
             }
             // Beside a NuGet library, a dotnet tool (coravel-cli) is the library's command, and
             // a console program that hosts nothing (no ASP.NET Core, no generic host) its
@@ -4548,6 +4572,25 @@ fn packaged_library(ctx: &Context) -> bool {
             .app_files
             .iter()
             .any(|f| !f.path.contains('/') && f.path.ends_with(".gemspec"))
+}
+
+/// Whether a Python module is part of its package's API: the package's `__init__.py`
+/// re-exports from it (typer's `from .main import Typer`), so `main.py` names the library's
+/// core, not a program's entry.
+fn package_api(ctx: &Context, path: &str) -> bool {
+    let Some((package, file)) = path.rsplit_once('/') else {
+        return false;
+    };
+    let stem = file.trim_end_matches(".py");
+    let init = format!("{package}/__init__.py");
+    let relative = format!(".{stem}");
+    let absolute = format!("{}.{stem}", package.replace('/', "."));
+    ctx.app_files.iter().any(|f| {
+        f.path == init
+            && f.imports
+                .iter()
+                .any(|i| i.path == relative || i.path == absolute)
+    })
 }
 
 /// Whether a Python file sits beside the project's `settings.py` or `urls.py` (Django).

@@ -507,6 +507,9 @@ const RULES: &[(Family, &str, &str, &str)] = &[
     (Npm, "vue", "Vue", "frontend"),
     (Npm, "@angular/core", "Angular", "frontend"),
     (Npm, "svelte", "Svelte", "frontend"),
+    (Npm, "solid-js", "SolidJS", "frontend"),
+    (Npm, "preact", "Preact", "frontend"),
+    (Npm, "lit", "Lit", "frontend"),
     // test
     (Python, "pytest", "pytest", "test"),
     (Npm, "jest", "Jest", "test"),
