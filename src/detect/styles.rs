@@ -4121,9 +4121,17 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
                 .iter()
                 .filter_map(|f| f.path.strip_prefix(&prefix))
                 .flat_map(|rest| {
-                    // Folders and file names both name parts: catalog/_views.py, Domain/.
-                    let stem = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
-                    stem.split(['/', '.'])
+                    // Folders name parts (Domain/, application/); so do the private files
+                    // of a module that hides them behind its API (catalog/_views.py). Feature
+                    // files named for their role (papra's documents.repository.ts beside
+                    // documents.routes.ts) are how any app organises a feature.
+                    let (dir, file) = rest.rsplit_once('/').unwrap_or(("", rest));
+                    let private = file
+                        .strip_prefix('_')
+                        .filter(|f| !f.starts_with('_'))
+                        .map(|f| f.split('.').next().unwrap_or(f));
+                    dir.split(['/', '.'])
+                        .chain(private)
                         .map(|word| word.trim_start_matches('_').to_ascii_lowercase())
                         .collect::<Vec<_>>()
                 })
@@ -4200,7 +4208,84 @@ fn modular_monolith(ctx: &Context) -> Vec<Signal> {
             evidence_for(all, "part of one deployable unit", 2),
         ),
         when(units.len() >= 3, "several deployable units", -0.5, units),
+        when(
+            true,
+            "the modules reach into each other's internals (no module API between them)",
+            -0.6,
+            entangled_modules(ctx, &modules),
+        ),
     ]
+}
+
+/// The parts of a module that others may import: its API, its contracts, the events it
+/// publishes (kgrzybek's `Modules.Meetings.IntegrationEvents`).
+#[rustfmt::skip]
+const MODULE_API: &[&str] = &[
+    "api", "contracts", "contract", "integrationevents", "integration_events", "events",
+    "shared", "public", "publicapi", "facade", "client", "dto", "dtos", "index", "__init__",
+];
+
+/// Evidence that the modules under a modules / contexts folder are folders, not modules:
+/// half or more of them import other modules' models, services or controllers directly
+/// (castopod's modules/Admin using `Modules\Fediverse\Models\…`), and such imports
+/// outnumber those of the others' APIs or events. Boundaries kept by convention between
+/// feature folders are what the monolith's own packages are.
+fn entangled_modules(ctx: &Context, modules: &[String]) -> Vec<Evidence> {
+    if modules.len() < 3 {
+        return Vec::new();
+    }
+    let names: Vec<(String, &str)> = modules
+        .iter()
+        .map(|m| {
+            let name = m.rsplit('/').next().unwrap_or(m);
+            (name.to_ascii_lowercase(), m.as_str())
+        })
+        .collect();
+    let (mut internal, mut api) = (0usize, 0usize);
+    let mut reaching: Vec<Evidence> = Vec::new();
+    for (own, module) in &names {
+        let prefix = format!("{module}/");
+        let mut first: Option<Evidence> = None;
+        for f in ctx.app_files.iter().filter(|f| f.path.starts_with(&prefix)) {
+            for import in &f.imports {
+                let relative = import.path.starts_with('.');
+                let segments: Vec<String> = import
+                    .path
+                    .split(['.', '/', '\\', ':'])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                // Another module's name, reached by a relative path or named under the
+                // modules folder of a namespace, and the part of it imported.
+                let hit = (0..segments.len().saturating_sub(1)).find_map(|k| {
+                    let named = names.iter().any(|(n, _)| *n == segments[k] && n != own);
+                    let anchored = relative
+                        || (k > 0 && matches!(segments[k - 1].as_str(), "modules" | "contexts"));
+                    (named && anchored).then(|| segments[k + 1].clone())
+                });
+                let Some(part) = hit else { continue };
+                if MODULE_API.contains(&part.as_str()) || part.ends_with("integrationevents") {
+                    api += 1;
+                } else {
+                    internal += 1;
+                    first.get_or_insert_with(|| {
+                        Evidence::at(
+                            &f.path,
+                            Some(import.line),
+                            format!("imports {}", import.path),
+                        )
+                    });
+                }
+            }
+        }
+        reaching.extend(first);
+    }
+    if reaching.len() * 2 >= names.len() && internal > api {
+        reaching.truncate(3);
+        reaching
+    } else {
+        Vec::new()
+    }
 }
 
 /// A Python package that depends on FastAPI, Flask, Quart or Starlette and never builds the
