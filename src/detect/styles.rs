@@ -4034,6 +4034,12 @@ fn self_contained_siblings(ctx: &Context) -> Vec<String> {
     }
     let mut by_parent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (context, layers) in layers_of {
+        // A project named for its tier or a shared part (Papercut.Service, Papercut.UI,
+        // Shop.Common) holds one program's or every program's layers, not a business context.
+        let name = last_word(context.rsplit('/').next().unwrap_or(&context));
+        if TECHNICAL_MODULES.contains(&name.as_str()) || TIERS.contains(&name.as_str()) {
+            continue;
+        }
         if layers.len() >= 2 {
             let parent = crate::graph::module_of(&context).to_string();
             by_parent.entry(parent).or_default().insert(context);
@@ -4053,6 +4059,13 @@ const TECHNICAL_MODULES: &[&str] = &[
     "app", "shared", "common", "core", "kernel", "sharedkernel", "shared-kernel", "shared_kernel",
     "storage", "database", "db", "config", "configuration", "infra", "infrastructure", "utils",
     "util", "helpers", "lib", "libs", "tasks", "jobs", "i18n", "theme", "themes", "ui", "layout",
+];
+
+/// Names of a system's programs by the part they play: a deployable tier, not a context.
+#[rustfmt::skip]
+const TIERS: &[&str] = &[
+    "service", "services", "web", "webapp", "api", "server", "client", "worker", "host", "desktop",
+    "cli", "console", "gateway",
 ];
 
 fn modular_monolith(ctx: &Context) -> Vec<Signal> {
