@@ -3796,8 +3796,6 @@ fn root_names<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a str> {
         .filter_map(|m| m.name.as_deref())
 }
 
-/// Deployable units: directories with their own Dockerfile, application services in
-/// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 /// Whether a folder belongs to a browser app's own package (not the root): one that uses a
 /// front-end framework and no server.
 fn browser_package(ctx: &Context, dir: &str) -> bool {
@@ -3810,6 +3808,8 @@ fn browser_package(ctx: &Context, dir: &str) -> bool {
     !owner.is_empty() && categories.contains("frontend") && !categories.contains("web")
 }
 
+/// Deployable units: directories with their own Dockerfile, application services in
+/// compose files, Kubernetes / serverless workloads. Tests and examples do not count.
 fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidence>) {
     let mut dockerfiles = Vec::new();
     // What each image in `dockerfiles` copies in from its build context.
@@ -3821,9 +3821,6 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
         let lower = name.to_ascii_lowercase();
         !INFRA_IMAGES.iter().any(|i| lower.contains(i)) && !language_image(name)
     };
-    // The image of a browser app (a React or Vue build served as files) is the system's front
-    // end, not one of its services.
-    let front_end = |dir: &str| browser_package(ctx, dir);
     for infra in &ctx.analysis.project.infrastructure {
         if ctx.outside_app(&infra.path) {
             continue;
@@ -3841,7 +3838,9 @@ fn deployable_units(ctx: &Context) -> (Vec<Evidence>, Vec<Evidence>, Vec<Evidenc
                     && !database_image(&infra.items)
                     && !builds_on_own_image(ctx, &infra.items)
                     && !builds_on_sibling_stages(ctx, infra)
-                    && !front_end(crate::graph::module_of(&infra.path))
+                    // A browser app's image (a React or Vue build served as files) is the
+                    // system's front end, not one of its services.
+                    && !browser_package(ctx, crate::graph::module_of(&infra.path))
                     && dirs.insert(image_unit(ctx, &infra.path)) =>
             {
                 dockerfiles.push(Evidence::at(&infra.path, None, "its own container image"));
