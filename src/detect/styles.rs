@@ -4067,38 +4067,41 @@ const TIERS: &[&str] = &[
     "cli", "console", "gateway",
 ];
 
+/// Folders whose children are an application's modules or bounded contexts.
+const MODULE_ROOTS: &[&str] = &[
+    "modules",
+    "bounded-contexts",
+    "boundedcontexts",
+    "bounded_contexts",
+    "contexts",
+];
+
 fn modular_monolith(ctx: &Context) -> Vec<Signal> {
-    let modules: Vec<String> = [
-        "modules",
-        "bounded-contexts",
-        "boundedcontexts",
-        "bounded_contexts",
-        "contexts",
-    ]
-    .iter()
-    .filter_map(|d| ctx.dirs.get(*d))
-    .flat_map(|paths| paths.iter())
-    .flat_map(|root| {
-        let prefix = format!("{root}/");
-        ctx.app_files.iter().filter_map(move |f| {
-            f.path
-                .strip_prefix(&prefix)
-                .and_then(|rest| rest.split_once('/'))
-                .map(|(child, _)| format!("{prefix}{child}"))
+    let modules: Vec<String> = MODULE_ROOTS
+        .iter()
+        .filter_map(|d| ctx.dirs.get(*d))
+        .flat_map(|paths| paths.iter())
+        .flat_map(|root| {
+            let prefix = format!("{root}/");
+            ctx.app_files.iter().filter_map(move |f| {
+                f.path
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.split_once('/'))
+                    .map(|(child, _)| format!("{prefix}{child}"))
+            })
         })
-    })
-    // A browser app's feature folders (enclosed's app-client/src/modules/notes) organise its
-    // screens, not the system's business modules.
-    .filter(|module| !browser_package(ctx, module))
-    // Shared kernels and technical folders beside the modules (enclosed's modules/app,
-    // shared, storage, tasks beside modules/notes) are not slices of the business.
-    .filter(|module| {
-        let name = module.rsplit('/').next().unwrap_or(module);
-        !TECHNICAL_MODULES.contains(&name.to_ascii_lowercase().as_str())
-    })
-    .collect::<BTreeSet<String>>()
-    .into_iter()
-    .collect();
+        // A browser app's feature folders (enclosed's app-client/src/modules/notes) organise its
+        // screens, not the system's business modules.
+        .filter(|module| !browser_package(ctx, module))
+        // Shared kernels and technical folders beside the modules (enclosed's modules/app,
+        // shared, storage, tasks beside modules/notes) are not slices of the business.
+        .filter(|module| {
+            let name = module.rsplit('/').next().unwrap_or(module);
+            !TECHNICAL_MODULES.contains(&name.to_ascii_lowercase().as_str())
+        })
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
     // A module of a modular monolith is a slice of the business with its own parts (its
     // controllers, services, models); folders of technical helpers or plugin kinds under
     // `modules/` (vikunja's pkg/modules/avatar, wiki.js's server/modules/authentication,
@@ -4271,8 +4274,8 @@ fn entangled_modules(ctx: &Context, modules: &[String]) -> Vec<Evidence> {
                 // modules folder of a namespace, and the part of it imported.
                 let hit = (0..segments.len().saturating_sub(1)).find_map(|k| {
                     let named = names.iter().any(|(n, _)| *n == segments[k] && n != own);
-                    let anchored = relative
-                        || (k > 0 && matches!(segments[k - 1].as_str(), "modules" | "contexts"));
+                    let anchored =
+                        relative || (k > 0 && MODULE_ROOTS.contains(&segments[k - 1].as_str()));
                     (named && anchored).then(|| segments[k + 1].clone())
                 });
                 let Some(part) = hit else { continue };
